@@ -1,0 +1,20 @@
+/** Identifier system under which writes carry their idempotency key (`Appointment.identifier`, …). */
+export const CLIENT_REQUEST_SYSTEM = 'urn:portal-kit:client-request';
+
+export const CVX_SYSTEM = 'http://hl7.org/fhir/sid/cvx';
+export const LOINC_SYSTEM = 'http://loinc.org';
+export const TIMEZONE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/timezone';
+export const V3_INTERPRETATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+export const IMMUNIZATION_ORIGIN_SYSTEM = 'http://terminology.hl7.org/CodeSystem/immunization-origin';
+
+/** SMART Scheduling Links extensions (Schedule and Slot). */
+export const SCHEDULING_LINKS = {
+  vaccineProduct: 'http://fhir-registry.smarthealthit.org/StructureDefinition/vaccine-product',
+  vaccineDose: 'http://fhir-registry.smarthealthit.org/StructureDefinition/vaccine-dose',
+  bookingDeepLink: 'http://fhir-registry.smarthealthit.org/StructureDefinition/booking-deep-link',
+  bookingPhone: 'http://fhir-registry.smarthealthit.org/StructureDefinition/booking-phone',
+  slotCapacity: 'http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity',
+} as const;
+
+/** Extension on a held Appointment saying until when the hold lasts (instant). */
+export const HOLD_EXPIRES_EXTENSION = 'urn:portal-kit:hold-expires';

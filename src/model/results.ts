@@ -1,0 +1,114 @@
+import { ConceptSchema, DecimalTextSchema, FhirDateTimeSchema, IdSchema, InstantSchema } from './common.js';
+import { z } from './z.js';
+
+export const QUANTITY_COMPARATORS = ['<', '<=', '>=', '>'] as const;
+
+export const QuantitySchema = z.object({
+  /** Lexical decimal: `2.00` stays `2.00`. */
+  value: DecimalTextSchema,
+  unit: z.optional(z.string()),
+  comparator: z.optional(z.enum(QUANTITY_COMPARATORS)),
+});
+export type Quantity = z.infer<typeof QuantitySchema>;
+
+export const ResultValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('quantity'), quantity: QuantitySchema }),
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('concept'), concept: ConceptSchema }),
+  z.object({ kind: z.literal('boolean'), value: z.boolean() }),
+  z.object({ kind: z.literal('datetime'), value: FhirDateTimeSchema }),
+  z.object({ kind: z.literal('range'), low: z.optional(QuantitySchema), high: z.optional(QuantitySchema) }),
+  z.object({ kind: z.literal('ratio'), numerator: QuantitySchema, denominator: QuantitySchema }),
+  /** No value, and why (FHIR data-absent-reason code and text). */
+  z.object({ kind: z.literal('absent'), reason: z.optional(ConceptSchema) }),
+]);
+export type ResultValue = z.infer<typeof ResultValueSchema>;
+
+export const ReferenceRangeSchema = z.object({
+  low: z.optional(QuantitySchema),
+  high: z.optional(QuantitySchema),
+  text: z.optional(z.string()),
+  /** Who the range is for ("Women", "Age 18-65"), in words. */
+  appliesTo: z.optional(z.string()),
+});
+export type ReferenceRange = z.infer<typeof ReferenceRangeSchema>;
+
+/** How worried to be, in order; drives text and icon together, never colour alone. */
+export const INTERPRETATION_SEVERITIES = ['normal', 'abnormal', 'critical', 'unknown'] as const;
+export type InterpretationSeverity = (typeof INTERPRETATION_SEVERITIES)[number];
+
+export const InterpretationSchema = z.object({
+  /** v3 ObservationInterpretation code (`H`, `LL`, `A`, `N`, …) or the server's own. */
+  code: z.string(),
+  system: z.optional(z.string()),
+  display: z.optional(z.string()),
+  severity: z.enum(INTERPRETATION_SEVERITIES),
+});
+export type Interpretation = z.infer<typeof InterpretationSchema>;
+
+export const RESULT_STATUSES = [
+  'registered',
+  'preliminary',
+  'final',
+  'amended',
+  'corrected',
+  'cancelled',
+  'entered-in-error',
+  'unknown',
+] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+
+export const ResultComponentSchema = z.object({
+  code: ConceptSchema,
+  value: ResultValueSchema,
+  referenceRanges: z.array(ReferenceRangeSchema),
+  interpretation: z.optional(InterpretationSchema),
+});
+export type ResultComponent = z.infer<typeof ResultComponentSchema>;
+
+/** One Observation as a person reads it. */
+export const ResultSchema = z.object({
+  id: IdSchema,
+  code: ConceptSchema,
+  status: z.enum(RESULT_STATUSES),
+  value: ResultValueSchema,
+  referenceRanges: z.array(ReferenceRangeSchema),
+  interpretation: z.optional(InterpretationSchema),
+  effective: z.optional(FhirDateTimeSchema),
+  issued: z.optional(InstantSchema),
+  components: z.array(ResultComponentSchema),
+  /** Member results of a panel (`hasMember`), by id. */
+  memberIds: z.array(IdSchema),
+  note: z.optional(z.string()),
+});
+export type Result = z.infer<typeof ResultSchema>;
+
+export const REPORT_STATUSES = [
+  'registered',
+  'partial',
+  'preliminary',
+  'final',
+  'amended',
+  'corrected',
+  'appended',
+  'cancelled',
+  'entered-in-error',
+  'unknown',
+] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** One DiagnosticReport with its results resolved. */
+export const ReportSchema = z.object({
+  id: IdSchema,
+  code: ConceptSchema,
+  status: z.enum(REPORT_STATUSES),
+  category: z.optional(z.string()),
+  effective: z.optional(FhirDateTimeSchema),
+  issued: z.optional(InstantSchema),
+  performer: z.optional(z.string()),
+  conclusion: z.optional(z.string()),
+  results: z.array(ResultSchema),
+  /** Results referenced by the report that could not be read or did not validate. */
+  missingResults: z.number().check(z.int(), z.nonnegative()),
+});
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,0 +1,146 @@
+import { AddressSchema, CodingSchema, IdSchema, InstantSchema, TimeZoneSchema } from './common.js';
+import { z } from './z.js';
+
+/** A vaccine product and where this visit sits in its series. */
+export const VaccineProductSchema = z.object({
+  /** CDC CVX code, e.g. `208`. */
+  cvx: z.string().check(z.regex(/^\d{1,3}$/)),
+  display: z.optional(z.string()),
+  /** 1-based dose this visit gives; absent when any dose may be booked. */
+  doseNumber: z.optional(z.number().check(z.int(), z.positive())),
+  /** Days to the next dose of the series, when the product has one. */
+  nextDoseIntervalDays: z.optional(z.number().check(z.int(), z.positive())),
+});
+export type VaccineProduct = z.infer<typeof VaccineProductSchema>;
+
+/** What the person is booking: a visit type or service, maybe a vaccination. */
+export const ServiceSchema = z.object({
+  id: IdSchema,
+  name: z.string().check(z.minLength(1)),
+  code: z.optional(CodingSchema),
+  description: z.optional(z.string()),
+  vaccine: z.optional(VaccineProductSchema),
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const LocationSchema = z.object({
+  id: IdSchema,
+  name: z.string().check(z.minLength(1)),
+  address: z.optional(AddressSchema),
+  phone: z.optional(z.string()),
+  /** IANA zone the clinic keeps its clock in. Absent: fall back to each slot's own offset, and say so. */
+  timeZone: z.optional(TimeZoneSchema),
+  /** Free text the person needs before coming ("Bring your vaccination card"). */
+  instructions: z.optional(z.string()),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+export const PractitionerSchema = z.object({
+  id: IdSchema,
+  name: z.string().check(z.minLength(1)),
+  /** Role or specialty in words ("Family medicine"). */
+  role: z.optional(z.string()),
+});
+export type Practitioner = z.infer<typeof PractitionerSchema>;
+
+export const SLOT_STATUSES = ['free', 'busy', 'busy-unavailable', 'busy-tentative', 'entered-in-error'] as const;
+export type SlotStatus = (typeof SLOT_STATUSES)[number];
+
+export const SlotSchema = z.object({
+  id: IdSchema,
+  /** Instants with the server's offset, kept verbatim; display converts them to the location's zone. */
+  start: InstantSchema,
+  end: InstantSchema,
+  status: z.enum(SLOT_STATUSES),
+  scheduleId: z.optional(IdSchema),
+  serviceIds: z.array(IdSchema),
+  locationId: z.optional(IdSchema),
+  practitionerId: z.optional(IdSchema),
+  /** Remaining places at this time (mass vaccination sites publish capacity > 1). */
+  capacity: z.optional(z.number().check(z.int(), z.nonnegative())),
+  /** Where a public visitor books this slot on the publisher's site (SMART Scheduling Links). */
+  bookingLink: z.optional(z.string()),
+  bookingPhone: z.optional(z.string()),
+});
+export type Slot = z.infer<typeof SlotSchema>;
+
+export interface SlotQuery {
+  /** Inclusive lower bound (instant). */
+  from: string;
+  /** Exclusive upper bound (instant). */
+  to: string;
+  serviceId?: string;
+  locationId?: string;
+  practitionerId?: string;
+  /** Only slots that give this CVX product (and dose, when given). */
+  vaccine?: { cvx: string; doseNumber?: number };
+}
+
+/** Slots plus the things they point at, so an element never has to resolve references itself. */
+export interface SlotSearchResult {
+  slots: Slot[];
+  services: Record<string, Service>;
+  locations: Record<string, Location>;
+  practitioners: Record<string, Practitioner>;
+  dropped: number;
+  truncated: boolean;
+}
+
+export const APPOINTMENT_STATUSES = [
+  'proposed',
+  'pending',
+  'booked',
+  'arrived',
+  'fulfilled',
+  'cancelled',
+  'noshow',
+  'entered-in-error',
+  'checked-in',
+  'waitlist',
+] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** Statuses that may still happen; the rest never show as upcoming. */
+export const ACTIVE_APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['proposed', 'pending', 'booked', 'arrived', 'checked-in'];
+
+export const AppointmentSchema = z.object({
+  id: IdSchema,
+  status: z.enum(APPOINTMENT_STATUSES),
+  start: z.optional(InstantSchema),
+  end: z.optional(InstantSchema),
+  service: z.optional(ServiceSchema),
+  location: z.optional(LocationSchema),
+  practitioner: z.optional(PractitionerSchema),
+  slotIds: z.array(IdSchema),
+  /** Patient-facing instructions for this visit (from the appointment or its location). */
+  instructions: z.optional(z.string()),
+  /** The server allows the patient to cancel (status and policy both permit it). */
+  cancellable: z.boolean(),
+  /** Version for `If-Match` on update; absent when the server does not version. */
+  version: z.optional(z.string()),
+  /** The idempotency key the booking was made with, when the server echoes it. */
+  clientRequestId: z.optional(z.string()),
+});
+export type Appointment = z.infer<typeof AppointmentSchema>;
+
+export interface BookingRequest {
+  slotId: string;
+  serviceId?: string;
+  /** Idempotency key: the same key books at most once, however often the request is repeated. */
+  clientRequestId: string;
+  /** From a hold, when the server offers holds. */
+  holdId?: string;
+  /** Free-text reason the patient gave. */
+  comment?: string;
+}
+
+export const HoldSchema = z.object({
+  id: IdSchema,
+  slotId: IdSchema,
+  /** Until when the slot is held; absent when the server does not say (then no countdown is shown). */
+  expiresAt: z.optional(InstantSchema),
+});
+export type Hold = z.infer<typeof HoldSchema>;
+
+/** How this server books: `operation` offers `$hold`/`$book`; `rest` means conditional create. */
+export type BookingMode = 'operation' | 'rest';
