@@ -1,0 +1,17 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|js)'],
+  addons: [],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: {
+    disableTelemetry: true, // offline CI would otherwise wait ~7 s for telemetry POSTs to time out
+    disableWhatsNewNotifications: true,
+  },
+  // Storybook's own preview chunk is ~880 kB; keep Vite's >500 kB warning out of CI logs.
+  viteFinal: async (viteConfig) => ({
+    ...viteConfig,
+    build: { ...viteConfig.build, chunkSizeWarningLimit: 1500 },
+  }),
+};
+export default config;

@@ -1,0 +1,133 @@
+import { ApiError, isApiError } from '../errors.js';
+import { HttpClient, type HttpOptions, type HttpResponse } from '../http.js';
+import type { TokenSource } from '../portal-api.js';
+import { CLIENT_REQUEST_SYSTEM } from './constants.js';
+import { parseFhirJson } from './json.js';
+import { searchAll, type SearchOutcome } from './search.js';
+
+const ID_CHUNK = 50;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The FHIR-aware layer over `HttpClient` that every feature module of the adapter shares. */
+export class FhirClient {
+  readonly http: HttpClient;
+  private readonly auth?: TokenSource;
+  private capabilityStatement?: Promise<unknown>;
+
+  constructor(options: HttpOptions) {
+    this.http = new HttpClient({ parse: parseFhirJson, ...options });
+    this.auth = options.auth;
+  }
+
+  /** The patient in context (from the token response). Without one, patient data cannot be asked for. */
+  patientId(operation: string): string {
+    const id = this.auth?.patientId;
+    if (!id) throw new ApiError('unauthorized', { operation });
+    return id;
+  }
+
+  /** Read once per adapter; a failed read is not cached, so the next call tries again. */
+  capabilities(signal: AbortSignal): Promise<unknown> {
+    if (!this.capabilityStatement) {
+      const attempt = this.http
+        .request('metadata', { method: 'GET' }, 'capabilities', signal)
+        .then((response) => response.body);
+      this.capabilityStatement = attempt;
+      attempt.catch(() => {
+        if (this.capabilityStatement === attempt) this.capabilityStatement = undefined;
+      });
+    }
+    return this.capabilityStatement;
+  }
+
+  search(path: string, operation: string, signal: AbortSignal, maxPages?: number): Promise<SearchOutcome> {
+    return searchAll(this.http, path, { operation, maxPages }, signal);
+  }
+
+  async read(type: string, id: string, operation: string, signal: AbortSignal): Promise<HttpResponse & { body: Record<string, unknown> }> {
+    const response = await this.http.request(`${type}/${encodeURIComponent(id)}`, { method: 'GET' }, operation, signal);
+    if (!isRecord(response.body) || response.body.resourceType !== type) {
+      throw new ApiError('invalid-response', { operation });
+    }
+    return response as HttpResponse & { body: Record<string, unknown> };
+  }
+
+  /** Fetches resources by id with `_id=a,b,c` searches (works on servers without batch support). */
+  async readMany(type: string, ids: Iterable<string>, operation: string, signal: AbortSignal): Promise<unknown[]> {
+    const unique = [...new Set(ids)];
+    const found: unknown[] = [];
+    for (let i = 0; i < unique.length; i += ID_CHUNK) {
+      const chunk = unique.slice(i, i + ID_CHUNK).map(encodeURIComponent).join(',');
+      const { matches } = await this.search(`${type}?_id=${chunk}&_count=${ID_CHUNK}`, operation, signal, 2);
+      found.push(...matches);
+    }
+    return found;
+  }
+
+  /**
+   * Creates at most once per `clientRequestId`: the resource carries the key as an identifier and the POST
+   * sends `If-None-Exist`, so a replay returns the first result. When the outcome of the POST is unknown
+   * (network drop, 5xx) it searches for the key before trying once more, never blindly.
+   */
+  async createOnce(
+    type: string,
+    resource: Record<string, unknown>,
+    clientRequestId: string,
+    operation: string,
+    signal: AbortSignal,
+  ): Promise<Record<string, unknown>> {
+    const identifierQuery = `identifier=${encodeURIComponent(`${CLIENT_REQUEST_SYSTEM}|${clientRequestId}`)}`;
+    const post = () =>
+      this.http.request(type, { method: 'POST', body: resource, headers: { 'If-None-Exist': identifierQuery } }, operation, signal);
+    let response: HttpResponse;
+    try {
+      response = await post();
+    } catch (error) {
+      if (!isApiError(error) || (error.kind !== 'network' && error.kind !== 'server')) throw error;
+      const { matches } = await this.search(`${type}?${identifierQuery}`, operation, signal, 1);
+      if (matches.length > 0 && isRecord(matches[0])) return matches[0];
+      response = await post();
+    }
+    return this.resourceFrom(response, type, operation, signal);
+  }
+
+  /** Updates with `If-Match`, so a change made elsewhere meanwhile is a conflict, not an overwrite. */
+  async update(
+    type: string,
+    resource: Record<string, unknown>,
+    version: string | undefined,
+    operation: string,
+    signal: AbortSignal,
+  ): Promise<Record<string, unknown>> {
+    const headers: Record<string, string> = version ? { 'If-Match': `W/"${version}"` } : {};
+    const response = await this.http.request(
+      `${type}/${encodeURIComponent(String(resource.id))}`,
+      { method: 'PUT', body: resource, headers },
+      operation,
+      signal,
+    );
+    return this.resourceFrom(response, type, operation, signal);
+  }
+
+  /** Runs a FHIR operation (`Appointment/$book`) with a Parameters body. */
+  async operation(path: string, parameters: unknown, operation: string, signal: AbortSignal): Promise<unknown> {
+    const response = await this.http.request(path, { method: 'POST', body: parameters }, operation, signal);
+    return response.body;
+  }
+
+  /** The resource a write returned, or a read of its `Location` when the server answered with no body. */
+  private async resourceFrom(response: HttpResponse, type: string, operation: string, signal: AbortSignal) {
+    if (isRecord(response.body) && response.body.resourceType === type) return response.body;
+    const match = response.location?.match(new RegExp(`${type}/([^/]+)`));
+    if (match) return (await this.read(type, decodeURIComponent(match[1]), operation, signal)).body;
+    throw new ApiError('invalid-response', { operation, status: response.status });
+  }
+}
+
+/** Parses a weak or strong ETag (`W/"3"`) into the version id. */
+export function versionFromEtag(etag: string | undefined): string | undefined {
+  return etag?.match(/^(?:W\/)?"([^"]*)"$/)?.[1];
+}

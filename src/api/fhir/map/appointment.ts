@@ -1,0 +1,201 @@
+/**
+ * Appointment → model, and the two Appointment writes (book, cancel).
+ */
+import {
+  APPOINTMENT_STATUSES,
+  AppointmentSchema,
+  type Appointment,
+  type Location,
+  type Practitioner,
+  type Service,
+  type Slot,
+} from '../../../model/scheduling.js';
+import type { Appointment as FhirAppointment, AppointmentParticipant } from '../fhir-types.js';
+import {
+  asResource,
+  clientRequestIdOf,
+  clientRequestIdentifier,
+  compact,
+  fail,
+  guarded,
+  instantMillis,
+  isInstant,
+  isRecord,
+  ok,
+  parseReference,
+  practitionerIdFromReference,
+  practitionerReference,
+  records,
+  referenceDisplay,
+  referenceIdOf,
+  str,
+  type Json,
+  type MapOutcome,
+  validated,
+} from './common.js';
+import { parseServiceId, serviceFromConcept } from './scheduling.js';
+
+export interface AppointmentContext {
+  /** Model objects the caller already resolved, by model id. */
+  locations?: Readonly<Record<string, Location>>;
+  practitioners?: Readonly<Record<string, Practitioner>>;
+  services?: Readonly<Record<string, Service>>;
+  /** The signed-in patient (from the token response). */
+  patientId: string;
+}
+
+/** Statuses a patient may still cancel from (when the visit is also still ahead). */
+const CANCELLABLE: readonly string[] = ['booked', 'pending', 'proposed'];
+
+function resolveService(appointment: Json, services: Readonly<Record<string, Service>>): Service | undefined {
+  const candidates = [
+    ...records(appointment.participant).flatMap((p) => referenceIdOf(p.actor, ['HealthcareService']) ?? []),
+    ...records(appointment.serviceType).flatMap((t) => serviceFromConcept(t)?.id ?? []),
+  ];
+  for (const id of candidates) if (services[id]) return services[id];
+  // Not resolved by the caller: the first coded serviceType still names the visit.
+  return records(appointment.serviceType).flatMap((t) => serviceFromConcept(t) ?? [])[0];
+}
+
+/**
+ * Appointment → Appointment.
+ * - start/end are optional (a `proposed` request may carry only `requestedPeriod`); when present they
+ *   must be instants.
+ * - Location and clinician come from the participants: the caller's resolved model objects first, else a
+ *   minimal one from the reference's `display` (so "South Wing, second floor" still shows).
+ * - Safety check: if the appointment names Patient participants and the signed-in patient is not among
+ *   them, it is rejected (`other-patient`). A misconfigured server must not show one person another's visit.
+ * - cancellable: status booked/pending/proposed and the start still ahead of `now`. A request with no
+ *   start yet counts as ahead: withdrawing a request is always allowed.
+ * - instructions: `patientInstruction`, else the location's instructions. `comment` is staff-facing in R4
+ *   and is not shown.
+ */
+export const mapAppointment = guarded(
+  (resource: unknown, ctx: AppointmentContext, now: Date = new Date()): MapOutcome<Appointment> => {
+    const appointment = asResource(resource, 'Appointment');
+    if (!appointment) return fail('wrong-type');
+    const id = str(appointment.id);
+    if (!id) return fail('missing-id');
+    const status = appointment.status;
+    if (!(APPOINTMENT_STATUSES as readonly unknown[]).includes(status)) return fail('invalid-status');
+    if (appointment.start !== undefined && !isInstant(appointment.start)) return fail('invalid-start');
+    if (appointment.end !== undefined && !isInstant(appointment.end)) return fail('invalid-end');
+    const start = appointment.start as string | undefined;
+    const end = appointment.end as string | undefined;
+    if (start !== undefined && end !== undefined && (instantMillis(end) ?? 0) < (instantMillis(start) ?? 0)) {
+      return fail('end-before-start');
+    }
+
+    const actors = records(appointment.participant).map((p) => p.actor);
+    const patients = actors.flatMap((a) => referenceIdOf(a, ['Patient']) ?? []);
+    if (patients.length > 0 && !patients.includes(ctx.patientId)) return fail('other-patient');
+
+    const locationActor = actors.find((a) => referenceIdOf(a, ['Location']) !== undefined);
+    const locationId = referenceIdOf(locationActor, ['Location']);
+    const location =
+      (locationId !== undefined ? ctx.locations?.[locationId] : undefined) ??
+      (locationId !== undefined && referenceDisplay(locationActor) ? { id: locationId, name: referenceDisplay(locationActor)! } : undefined);
+
+    const practitionerActor = actors.find((a) => practitionerIdFromReference(a) !== undefined);
+    const practitionerId = practitionerIdFromReference(practitionerActor);
+    const practitioner =
+      (practitionerId !== undefined ? ctx.practitioners?.[practitionerId] : undefined) ??
+      (practitionerId !== undefined && referenceDisplay(practitionerActor)
+        ? { id: practitionerId, name: referenceDisplay(practitionerActor)! }
+        : undefined);
+
+    const startMs = instantMillis(start);
+    const ahead = startMs === undefined || startMs > now.getTime();
+    return validated(
+      AppointmentSchema,
+      compact({
+        id,
+        status,
+        start,
+        end,
+        service: resolveService(appointment, ctx.services ?? {}),
+        location,
+        practitioner,
+        slotIds: records(appointment.slot).flatMap((s) => referenceIdOf(s, ['Slot']) ?? []),
+        instructions: str(appointment.patientInstruction) ?? location?.instructions,
+        cancellable: CANCELLABLE.includes(status as string) && ahead,
+        version: str(isRecord(appointment.meta) ? appointment.meta.versionId : undefined),
+        clientRequestId: clientRequestIdOf(appointment),
+      }),
+    );
+  },
+);
+
+export interface AppointmentCreateInput {
+  slot: Slot;
+  patientId: string;
+  serviceId?: string;
+  /** Free text the patient typed; sent as `Appointment.comment`. */
+  comment?: string;
+  clientRequestId: string;
+  status: 'booked' | 'proposed';
+}
+
+/**
+ * The Appointment to POST for a booking (with `If-None-Exist: clientRequestSearch(...)`).
+ * Participants: the patient (accepted), plus the slot's location and clinician so servers that do not
+ * derive them from the slot still know who and where; they are `accepted` for a direct booking and
+ * `needs-action` for a request. The service goes back as the element its id came from (see
+ * `parseServiceId`); a vaccine service is implied by the slot's schedule and adds nothing.
+ */
+export function buildAppointmentCreate(input: AppointmentCreateInput): FhirAppointment {
+  const { slot, patientId, serviceId, comment, clientRequestId, status } = input;
+  const actorStatus = status === 'booked' ? 'accepted' : 'needs-action';
+  const participant: AppointmentParticipant[] = [
+    { actor: { reference: `Patient/${patientId}` }, required: 'required', status: 'accepted' },
+  ];
+  if (slot.locationId) participant.push({ actor: { reference: `Location/${slot.locationId}` }, required: 'required', status: actorStatus });
+  if (slot.practitionerId) {
+    participant.push({ actor: { reference: practitionerReference(slot.practitionerId) }, required: 'required', status: actorStatus });
+  }
+  const service = serviceId === undefined ? undefined : parseServiceId(serviceId);
+  if (service?.kind === 'healthcare-service') {
+    participant.push({ actor: { reference: `HealthcareService/${service.id}` }, required: 'required', status: actorStatus });
+  }
+  const appointment: FhirAppointment = {
+    resourceType: 'Appointment',
+    identifier: [clientRequestIdentifier(clientRequestId)],
+    status,
+    start: slot.start,
+    end: slot.end,
+    slot: [{ reference: `Slot/${slot.id}` }],
+    participant,
+  };
+  if (service?.kind === 'service-type') {
+    appointment.serviceType = [{ coding: [compact({ system: service.system, code: service.code })] }];
+  }
+  if (comment !== undefined && comment.trim() !== '') appointment.comment = comment;
+  return appointment;
+}
+
+/** Statuses from which a cancel is meaningful; the rest already ended one way or another. */
+const CANCEL_FROM: readonly string[] = ['proposed', 'pending', 'booked', 'waitlist'];
+const CANCELLATION_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason';
+
+/**
+ * The Appointment to PUT for a cancel: the server's current resource, unchanged except `status:
+ * cancelled` and, when absent, `cancelationReason` "pat" (cancelled by the patient). The caller sends
+ * `If-Match` with its version, so a concurrent change answers 412 instead of being overwritten. Takes the
+ * server's JSON as untrusted input, hence the outcome type.
+ */
+export const buildAppointmentCancel = guarded((current: unknown): MapOutcome<FhirAppointment> => {
+  const appointment = asResource(current, 'Appointment');
+  if (!appointment) return fail('wrong-type');
+  if (!str(appointment.id)) return fail('missing-id');
+  if (!CANCEL_FROM.includes(appointment.status as string)) return fail('not-cancellable');
+  const copy = structuredClone(appointment) as FhirAppointment;
+  copy.status = 'cancelled';
+  copy.cancelationReason ??= { coding: [{ system: CANCELLATION_REASON_SYSTEM, code: 'pat', display: 'Patient' }] };
+  return ok(copy);
+});
+
+/** Appointment id from a `Location`/`Content-Location` style reference, e.g. after a create. */
+export function appointmentIdFromReference(reference: string): string | undefined {
+  const parsed = parseReference(reference);
+  return parsed?.type === 'Appointment' ? parsed.id : undefined;
+}

@@ -1,0 +1,289 @@
+/**
+ * Directory and availability: Location, Practitioner(Role), HealthcareService, Schedule and Slot → model.
+ *
+ * Service ids. A bookable "service" comes from three places, and its id says which, so a write can send
+ * the right FHIR element back (FHIR ids cannot contain `|` or `:`, so the forms never collide):
+ * - a HealthcareService: its plain FHIR id (`mapService`);
+ * - a Schedule/Slot `serviceType` coding: the FHIR token `system|code` (`|code` when the coding has no
+ *   system), directly usable in `Schedule?service-type=`;
+ * - a SMART Scheduling Links vaccine product on a Schedule: `vaccine:<cvx>` or `vaccine:<cvx>:dose-<n>`,
+ *   shared by every location that offers that product and dose.
+ */
+import type { Coding } from '../../../model/common.js';
+import {
+  LocationSchema,
+  PractitionerSchema,
+  SLOT_STATUSES,
+  ServiceSchema,
+  SlotSchema,
+  type Location,
+  type Practitioner,
+  type Service,
+  type Slot,
+  type VaccineProduct,
+} from '../../../model/scheduling.js';
+import { TimeZoneSchema } from '../../../model/common.js';
+import { CVX_SYSTEM, SCHEDULING_LINKS, TIMEZONE_EXTENSION } from '../constants.js';
+import {
+  asResource,
+  compact,
+  conceptText,
+  extensionOf,
+  extensionsOf,
+  fail,
+  formatHumanName,
+  guarded,
+  httpUrl,
+  instantMillis,
+  int,
+  isInstant,
+  isRecord,
+  ok,
+  phoneOf,
+  pickName,
+  practitionerIdFromReference,
+  records,
+  referenceDisplay,
+  referenceIdOf,
+  str,
+  toAddress,
+  toCoding,
+  validated,
+  type Json,
+  type MapOutcome,
+} from './common.js';
+
+// ---------------------------------------------------------------- service ids
+
+export type ServiceKey =
+  | { kind: 'healthcare-service'; id: string }
+  | { kind: 'service-type'; system?: string; code: string }
+  | { kind: 'vaccine'; cvx: string; doseNumber?: number };
+
+export function serviceIdForCoding(coding: Coding): string {
+  return `${coding.system ?? ''}|${coding.code}`;
+}
+
+export function vaccineServiceId(cvx: string, doseNumber?: number): string {
+  return doseNumber === undefined ? `vaccine:${cvx}` : `vaccine:${cvx}:dose-${doseNumber}`;
+}
+
+/** Reads a service id back into what it stands for (see the file comment). */
+export function parseServiceId(serviceId: string): ServiceKey {
+  const vaccine = /^vaccine:(\d{1,3})(?::dose-(\d+))?$/.exec(serviceId);
+  if (vaccine) return compact({ kind: 'vaccine' as const, cvx: vaccine[1], doseNumber: vaccine[2] ? Number(vaccine[2]) : undefined });
+  const bar = serviceId.lastIndexOf('|');
+  if (bar >= 0) {
+    const system = serviceId.slice(0, bar);
+    return system ? { kind: 'service-type', system, code: serviceId.slice(bar + 1) } : { kind: 'service-type', code: serviceId.slice(bar + 1) };
+  }
+  return { kind: 'healthcare-service', id: serviceId };
+}
+
+/** The first coded coding of a concept, as a Service (id = token), or undefined for text-only concepts. */
+export function serviceFromConcept(concept: unknown): Service | undefined {
+  if (!isRecord(concept)) return undefined;
+  const coding = records(concept.coding).flatMap((c) => toCoding(c) ?? [])[0];
+  const name = conceptText(concept);
+  if (!coding || !name) return undefined;
+  const parsed = ServiceSchema.safeParse({ id: serviceIdForCoding(coding), name, code: coding });
+  return parsed.success ? parsed.data : undefined;
+}
+
+function vaccineProducts(schedule: Json): VaccineProduct[] {
+  const dose = int(extensionOf(schedule, SCHEDULING_LINKS.vaccineDose)?.valueInteger);
+  return extensionsOf(schedule, SCHEDULING_LINKS.vaccineProduct).flatMap((ext) => {
+    const coding = toCoding(ext.valueCoding);
+    if (!coding || (coding.system !== undefined && coding.system !== CVX_SYSTEM) || !/^\d{1,3}$/.test(coding.code)) return [];
+    return [compact({ cvx: coding.code, display: coding.display, doseNumber: dose !== undefined && dose > 0 ? dose : undefined })];
+  });
+}
+
+function dedupe(services: Service[]): Service[] {
+  const seen = new Set<string>();
+  return services.filter((s) => !seen.has(s.id) && seen.add(s.id));
+}
+
+/**
+ * What a Schedule offers. A Scheduling Links schedule with `vaccine-product` extensions offers those
+ * products (one service per product, with the schedule's `vaccine-dose`); its serviceType ("Immunization")
+ * only names the kind of visit, so it becomes the service's `code`. Otherwise each coded serviceType is a
+ * service. Invalid pieces are skipped, not fatal: the slots stay bookable.
+ */
+export function servicesFromSchedule(schedule: unknown): Service[] {
+  const resource = asResource(schedule, 'Schedule');
+  if (!resource) return [];
+  const types = records(resource.serviceType);
+  const products = vaccineProducts(resource);
+  if (products.length > 0) {
+    const code = types.flatMap((t) => records(t.coding).flatMap((c) => toCoding(c) ?? []))[0];
+    const typeName = conceptText(types[0]);
+    return dedupe(
+      products.flatMap((vaccine) => {
+        const parsed = ServiceSchema.safeParse(
+          compact({ id: vaccineServiceId(vaccine.cvx, vaccine.doseNumber), name: vaccine.display ?? typeName ?? vaccine.cvx, code, vaccine }),
+        );
+        return parsed.success ? [parsed.data] : [];
+      }),
+    );
+  }
+  return dedupe(types.flatMap((t) => serviceFromConcept(t) ?? []));
+}
+
+/** The Schedule's main service (the first of `servicesFromSchedule`). */
+export const serviceFromSchedule = guarded((schedule: unknown): MapOutcome<Service> => {
+  if (!asResource(schedule, 'Schedule')) return fail('wrong-type');
+  const first = servicesFromSchedule(schedule)[0];
+  return first ? ok(first) : fail('no-service');
+});
+
+/** HealthcareService → Service, id = its FHIR id. Name: `name`, else the first `type` in words. */
+export const mapService = guarded((resource: unknown): MapOutcome<Service> => {
+  const service = asResource(resource, 'HealthcareService');
+  if (!service) return fail('wrong-type');
+  const id = str(service.id);
+  if (!id) return fail('missing-id');
+  const type = records(service.type)[0];
+  const name = str(service.name) ?? conceptText(type);
+  if (!name) return fail('missing-name');
+  return validated(
+    ServiceSchema,
+    compact({ id, name, code: records(type?.coding).flatMap((c) => toCoding(c) ?? [])[0], description: str(service.comment) }),
+  );
+});
+
+// ---------------------------------------------------------------- locations and clinicians
+
+/** The location's IANA zone, only if this browser's Intl can format in it. */
+function timeZoneOf(location: Json): string | undefined {
+  const zone = str(extensionOf(location, TIMEZONE_EXTENSION)?.valueCode);
+  return zone !== undefined && TimeZoneSchema.safeParse(zone).success ? zone : undefined;
+}
+
+/**
+ * Location → Location.
+ * - timeZone: the core `timezone` extension; a zone Intl cannot use is dropped (slots then show their own
+ *   offset), the location is kept.
+ * - instructions: FHIR R4 Location has no instructions field. `description` is the closest: Scheduling
+ *   Links publishers put directions there ("Located behind old Berkshire Bank building"). It is used
+ *   unless it merely repeats the name ("Patient's Home"), which would tell the person nothing new.
+ */
+export const mapLocation = guarded((resource: unknown): MapOutcome<Location> => {
+  const location = asResource(resource, 'Location');
+  if (!location) return fail('wrong-type');
+  const id = str(location.id);
+  if (!id) return fail('missing-id');
+  const name = str(location.name);
+  if (!name) return fail('missing-name');
+  const description = str(location.description);
+  return validated(
+    LocationSchema,
+    compact({
+      id,
+      name,
+      address: toAddress(location.address),
+      phone: phoneOf(location.telecom),
+      timeZone: timeZoneOf(location),
+      instructions: description && description.trim().toLowerCase() !== name.trim().toLowerCase() ? description : undefined,
+    }),
+  );
+});
+
+/**
+ * Practitioner or PractitionerRole → Practitioner (ids: see `practitionerIdFromReference`).
+ * A role's name comes from its Practitioner when the caller resolved it (`practitioners`, keyed by
+ * Practitioner id), else from `PractitionerRole.practitioner.display`. Its role words come from
+ * `specialty` ("General medicine"), else `code` ("Physician"): specialty is what patients choose by.
+ */
+export const mapPractitioner = guarded(
+  (resource: unknown, practitioners?: ReadonlyMap<string, unknown>): MapOutcome<Practitioner> => {
+    if (!isRecord(resource)) return fail('wrong-type');
+    const id = str(resource.id);
+    if (resource.resourceType === 'Practitioner') {
+      if (!id) return fail('missing-id');
+      const name = formatHumanName(pickName(resource.name), true);
+      if (!name) return fail('missing-name');
+      return validated(PractitionerSchema, { id, name });
+    }
+    if (resource.resourceType !== 'PractitionerRole') return fail('wrong-type');
+    if (!id) return fail('missing-id');
+    const practitionerId = referenceIdOf(resource.practitioner, ['Practitioner']);
+    const practitioner = practitionerId === undefined ? undefined : asResource(practitioners?.get(practitionerId), 'Practitioner');
+    const name = formatHumanName(pickName(practitioner?.name), true) ?? referenceDisplay(resource.practitioner);
+    if (!name) return fail('missing-name');
+    const role = conceptText(records(resource.specialty)[0]) ?? conceptText(records(resource.code)[0]);
+    return validated(PractitionerSchema, compact({ id: `PractitionerRole/${id}`, name, role }));
+  },
+);
+
+// ---------------------------------------------------------------- slots
+
+/** The schedule, but only if it is the one this slot belongs to (a mismatch must not move the slot). */
+function scheduleOf(slot: Json, schedule: unknown): Json | undefined {
+  const candidate = asResource(schedule, 'Schedule');
+  const scheduleId = referenceIdOf(slot.schedule, ['Schedule'], true);
+  return candidate && scheduleId !== undefined && str(candidate.id) === scheduleId ? candidate : undefined;
+}
+
+/**
+ * The Service objects a slot's `serviceIds` name (those that can be built from the Schedule and Slot
+ * themselves; HealthcareService actors resolve through `mapService`). Use it to fill
+ * `SlotSearchResult.services` so every id resolves.
+ */
+export function slotServices(slot: unknown, schedule?: unknown): Service[] {
+  const resource = asResource(slot, 'Slot');
+  if (!resource) return [];
+  const own = records(resource.serviceType).flatMap((t) => serviceFromConcept(t) ?? []);
+  return dedupe([...servicesFromSchedule(scheduleOf(resource, schedule)), ...own]);
+}
+
+/**
+ * Slot (+ its Schedule) → Slot.
+ * - start/end must be FHIR instants, taken verbatim. The Scheduling Links spec example
+ *   `2021-03-10T15:00:00-05` is not one (offset without minutes) and is rejected, not repaired: guessing
+ *   at a clock time is how a slot ends up shown in the wrong zone.
+ * - locationId / practitionerId / HealthcareService ids come from the Schedule's `actor`s; service ids
+ *   also from its serviceType/vaccine extensions and the slot's own serviceType (see `slotServices`).
+ *   The schedule is used only when it is the one `Slot.schedule` points at.
+ * - capacity / bookingLink / bookingPhone from the Scheduling Links slot extensions; an invalid extension
+ *   value is ignored (the slot itself is fine). bookingLink must be absolute http(s).
+ */
+export const mapSlot = guarded((resource: unknown, schedule?: unknown): MapOutcome<Slot> => {
+  const slot = asResource(resource, 'Slot');
+  if (!slot) return fail('wrong-type');
+  const id = str(slot.id);
+  if (!id) return fail('missing-id');
+  if (slot.start === undefined) return fail('missing-start');
+  if (!isInstant(slot.start)) return fail('invalid-start');
+  if (slot.end === undefined) return fail('missing-end');
+  if (!isInstant(slot.end)) return fail('invalid-end');
+  if ((instantMillis(slot.end) ?? 0) < (instantMillis(slot.start) ?? 0)) return fail('end-before-start');
+  if (!(SLOT_STATUSES as readonly unknown[]).includes(slot.status)) return fail('invalid-status');
+
+  const owner = scheduleOf(slot, schedule);
+  const actors = records(owner?.actor);
+  const healthcareServices = actors.flatMap((a) => referenceIdOf(a, ['HealthcareService']) ?? []);
+  const capacity = int(extensionOf(slot, SCHEDULING_LINKS.slotCapacity)?.valueInteger);
+  return validated(
+    SlotSchema,
+    compact({
+      id,
+      start: slot.start,
+      end: slot.end,
+      status: slot.status,
+      scheduleId: referenceIdOf(slot.schedule, ['Schedule'], true),
+      serviceIds: [...new Set([...healthcareServices, ...slotServices(slot, owner).map((s) => s.id)])],
+      locationId: actors.flatMap((a) => referenceIdOf(a, ['Location']) ?? [])[0],
+      practitionerId: actors.flatMap((a) => practitionerIdFromReference(a) ?? [])[0],
+      capacity: capacity !== undefined && capacity >= 0 ? capacity : undefined,
+      bookingLink: httpUrl(extensionOf(slot, SCHEDULING_LINKS.bookingDeepLink)?.valueUrl),
+      bookingPhone: str(extensionOf(slot, SCHEDULING_LINKS.bookingPhone)?.valueString),
+    }),
+  );
+});
+
+/** Schedule id a slot belongs to, for callers grouping slots before resolving schedules. */
+export function slotScheduleId(resource: unknown): string | undefined {
+  const slot = asResource(resource, 'Slot');
+  return slot ? referenceIdOf(slot.schedule, ['Schedule'], true) : undefined;
+}

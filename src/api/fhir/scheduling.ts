@@ -1,0 +1,310 @@
+import type {
+  Appointment,
+  BookingMode,
+  BookingRequest,
+  Hold,
+  ListResult,
+  Location,
+  Practitioner,
+  Service,
+  Slot,
+  SlotQuery,
+  SlotSearchResult,
+} from '../../model/index.js';
+import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/index.js';
+import { ApiError } from '../errors.js';
+import type { SchedulingApi } from '../portal-api.js';
+import { bookingModeFrom } from './capabilities.js';
+import { versionFromEtag, type FhirClient } from './client.js';
+import { HOLD_EXPIRES_EXTENSION } from './constants.js';
+import { isRecord, parseReference, practitionerReference } from './map/common.js';
+import {
+  buildAppointmentCancel,
+  buildAppointmentCreate,
+  mapAppointment,
+  mapLocation,
+  mapPractitioner,
+  mapService,
+  mapSlot,
+  serviceFromSchedule,
+} from './map/index.js';
+import { collectMapped, type Mapped } from './mapped.js';
+import { indexByReference } from './search.js';
+
+const ACTOR_TYPES = ['Location', 'Practitioner', 'PractitionerRole', 'HealthcareService'] as const;
+
+/** What slots and appointments point at, resolved once per call. */
+interface Resolved {
+  locations: Record<string, Location>;
+  practitioners: Record<string, Practitioner>;
+  services: Record<string, Service>;
+}
+
+export function fhirScheduling(fhir: FhirClient): SchedulingApi {
+  /** Reads the actors a set of Schedules/Appointments point at that the server did not `_include`. */
+  async function resolveActors(references: Iterable<unknown>, known: Map<string, unknown>, operation: string, signal: AbortSignal) {
+    const missing = new Map<string, string[]>();
+    for (const ref of references) {
+      const parsed = parseReference(ref);
+      if (!parsed?.type || !(ACTOR_TYPES as readonly string[]).includes(parsed.type)) continue;
+      if (known.has(`${parsed.type}/${parsed.id}`)) continue;
+      missing.set(parsed.type, [...(missing.get(parsed.type) ?? []), parsed.id]);
+    }
+    for (const [type, ids] of missing) {
+      const query = type === 'PractitionerRole' ? '&_include=PractitionerRole:practitioner' : '';
+      const found = await fhir.readMany(type, ids, operation, signal);
+      indexByReference(found).forEach((resource, key) => known.set(key, resource));
+      if (query) {
+        const roles = await fhir.search(`PractitionerRole?_id=${ids.join(',')}${query}`, operation, signal, 2);
+        indexByReference(roles.included).forEach((resource, key) => known.set(key, resource));
+      }
+    }
+  }
+
+  function resolvedFrom(resources: Map<string, unknown>, schedules: unknown[]): Resolved & { dropped: number } {
+    const out: Resolved & { dropped: number } = { locations: {}, practitioners: {}, services: {}, dropped: 0 };
+    const practitionersByRef = new Map([...resources].filter(([key]) => key.startsWith('Practitioner/')));
+    for (const [key, resource] of resources) {
+      const type = key.split('/')[0];
+      const mapped =
+        type === 'Location'
+          ? mapLocation(resource)
+          : type === 'Practitioner' || type === 'PractitionerRole'
+            ? mapPractitioner(resource, practitionersByRef)
+            : type === 'HealthcareService'
+              ? mapService(resource)
+              : undefined;
+      if (!mapped) continue;
+      if (!mapped.ok) {
+        out.dropped++;
+        continue;
+      }
+      const target = type === 'Location' ? out.locations : type === 'HealthcareService' ? out.services : out.practitioners;
+      (target as Record<string, { id: string }>)[mapped.value.id] = mapped.value;
+    }
+    for (const schedule of schedules) {
+      const service = serviceFromSchedule(schedule);
+      if (service) out.services[service.id] ??= service;
+    }
+    return out;
+  }
+
+  async function scheduleIdsFor(query: SlotQuery, signal: AbortSignal): Promise<string[] | undefined> {
+    const actor = query.locationId
+      ? `Location/${query.locationId}`
+      : query.practitionerId
+        ? practitionerReference(query.practitionerId)
+        : undefined;
+    if (!actor) return undefined;
+    const { matches } = await fhir.search(`Schedule?actor=${encodeURIComponent(actor)}&_count=100`, 'scheduling.searchSlots', signal, 5);
+    return matches.flatMap((schedule) => (isRecord(schedule) && typeof schedule.id === 'string' ? [schedule.id] : []));
+  }
+
+  function matchesQuery(slot: Slot, query: SlotQuery, services: Record<string, Service>): boolean {
+    if (slot.status !== 'free') return false;
+    if (query.locationId && slot.locationId !== query.locationId) return false;
+    if (query.practitionerId && slot.practitionerId !== query.practitionerId) return false;
+    if (query.serviceId && !slot.serviceIds.includes(query.serviceId)) return false;
+    if (query.vaccine) {
+      const { cvx, doseNumber } = query.vaccine;
+      const gives = slot.serviceIds.some((id) => {
+        const vaccine = services[id]?.vaccine;
+        return vaccine?.cvx === cvx && (doseNumber === undefined || vaccine.doseNumber === undefined || vaccine.doseNumber === doseNumber);
+      });
+      if (!gives) return false;
+    }
+    const start = Date.parse(slot.start);
+    return start >= Date.parse(query.from) && start < Date.parse(query.to);
+  }
+
+  async function appointmentFrom(resource: unknown, operation: string, signal: AbortSignal, etag?: string): Promise<Appointment> {
+    const known = new Map<string, unknown>();
+    const participants = isRecord(resource) && Array.isArray(resource.participant) ? resource.participant : [];
+    await resolveActors(participants.map((p) => (isRecord(p) ? p.actor : undefined)), known, operation, signal);
+    const resolved = resolvedFrom(known, []);
+    const mapped = mapAppointment(resource, { ...resolved, patientId: fhir.patientId(operation) });
+    if (!mapped.ok) throw new ApiError('invalid-response', { operation });
+    const version = mapped.value.version ?? versionFromEtag(etag);
+    return version ? { ...mapped.value, version } : mapped.value;
+  }
+
+  async function readSlot(slotId: string, operation: string, signal: AbortSignal) {
+    const { body } = await fhir.read('Slot', slotId, operation, signal);
+    const scheduleRef = parseReference(body.schedule);
+    const schedule = scheduleRef ? (await fhir.read('Schedule', scheduleRef.id, operation, signal)).body : undefined;
+    const slot = mapSlot(body, schedule);
+    if (!slot.ok) throw new ApiError('invalid-response', { operation });
+    return slot.value;
+  }
+
+  function heldAppointment(body: unknown): Record<string, unknown> | undefined {
+    if (isRecord(body) && body.resourceType === 'Appointment') return body;
+    if (isRecord(body) && body.resourceType === 'Bundle' && Array.isArray(body.entry)) {
+      const entry = body.entry.find((e) => isRecord(e) && isRecord(e.resource) && e.resource.resourceType === 'Appointment');
+      return isRecord(entry) && isRecord(entry.resource) ? entry.resource : undefined;
+    }
+    return undefined;
+  }
+
+  return {
+    async bookingMode(signal): Promise<BookingMode> {
+      return bookingModeFrom(await fhir.capabilities(signal));
+    },
+
+    async listServices(signal): Promise<ListResult<Service>> {
+      const operation = 'scheduling.listServices';
+      const [services, schedules] = await Promise.all([
+        fhir.search('HealthcareService?active=true&_count=100', operation, signal),
+        fhir.search('Schedule?active=true&_count=100', operation, signal),
+      ]);
+      const mapped: Mapped<Service> = collectMapped(services.matches, mapService);
+      const seen = new Set(mapped.items.map((service) => service.id));
+      for (const schedule of schedules.matches) {
+        const service = serviceFromSchedule(schedule);
+        if (service && !seen.has(service.id)) {
+          seen.add(service.id);
+          mapped.items.push(service);
+        }
+      }
+      return { ...mapped, truncated: services.truncated || schedules.truncated };
+    },
+
+    async listLocations(signal): Promise<ListResult<Location>> {
+      const { matches, truncated } = await fhir.search('Location?_count=100', 'scheduling.listLocations', signal);
+      return { ...collectMapped(matches, mapLocation), truncated };
+    },
+
+    async listPractitioners(signal): Promise<ListResult<Practitioner>> {
+      const operation = 'scheduling.listPractitioners';
+      const roles = await fhir.search('PractitionerRole?_include=PractitionerRole:practitioner&_count=100', operation, signal);
+      if (roles.matches.length > 0) {
+        const practitioners = indexByReference(roles.included);
+        return { ...collectMapped(roles.matches, (role) => mapPractitioner(role, practitioners)), truncated: roles.truncated };
+      }
+      const plain = await fhir.search('Practitioner?_count=100', operation, signal);
+      return { ...collectMapped(plain.matches, (p) => mapPractitioner(p)), truncated: plain.truncated };
+    },
+
+    async searchSlots(query, signal): Promise<SlotSearchResult> {
+      const operation = 'scheduling.searchSlots';
+      const scheduleIds = await scheduleIdsFor(query, signal);
+      const empty: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
+      if (scheduleIds?.length === 0) return empty;
+      const params = new URLSearchParams({ status: 'free', _count: '200', _include: 'Slot:schedule', _sort: 'start' });
+      params.append('start', `ge${query.from}`);
+      params.append('start', `lt${query.to}`);
+      if (scheduleIds) params.set('schedule', scheduleIds.map((id) => `Schedule/${id}`).join(','));
+      const found = await fhir.search(`Slot?${params}`, operation, signal, 30);
+      const known = indexByReference(found.included);
+      const scheduleRefs = found.matches.map((slot) => (isRecord(slot) ? slot.schedule : undefined));
+      const missingSchedules = scheduleRefs.flatMap((ref) => {
+        const parsed = parseReference(ref);
+        return parsed && !known.has(`Schedule/${parsed.id}`) ? [parsed.id] : [];
+      });
+      indexByReference(await fhir.readMany('Schedule', missingSchedules, operation, signal)).forEach((r, k) => known.set(k, r));
+      const schedules = [...known].filter(([key]) => key.startsWith('Schedule/')).map(([, schedule]) => schedule);
+      await resolveActors(
+        schedules.flatMap((schedule) => (isRecord(schedule) && Array.isArray(schedule.actor) ? schedule.actor : [])),
+        known,
+        operation,
+        signal,
+      );
+      const resolved = resolvedFrom(known, schedules);
+      const slots = collectMapped(found.matches, (slot) => {
+        const ref = parseReference(isRecord(slot) ? slot.schedule : undefined);
+        return mapSlot(slot, ref ? known.get(`Schedule/${ref.id}`) : undefined);
+      });
+      return {
+        slots: slots.items.filter((slot) => matchesQuery(slot, query, resolved.services)),
+        services: resolved.services,
+        locations: resolved.locations,
+        practitioners: resolved.practitioners,
+        dropped: slots.dropped + resolved.dropped,
+        truncated: found.truncated,
+      };
+    },
+
+    async holdSlot(slotId, signal): Promise<Hold> {
+      const operation = 'scheduling.holdSlot';
+      if ((await this.bookingMode(signal)) !== 'operation') throw new ApiError('not-found', { operation });
+      const slot = await readSlot(slotId, operation, signal);
+      const proposal = buildAppointmentCreate({
+        slot,
+        patientId: fhir.patientId(operation),
+        clientRequestId: crypto.randomUUID(),
+        status: 'proposed',
+      });
+      const body = await fhir.operation('Appointment/$hold', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource: proposal }] }, operation, signal);
+      const held = heldAppointment(body);
+      if (!held || typeof held.id !== 'string') throw new ApiError('invalid-response', { operation });
+      const expires = Array.isArray(held.extension)
+        ? held.extension.find((ext) => isRecord(ext) && ext.url === HOLD_EXPIRES_EXTENSION)
+        : undefined;
+      const expiresAt = isRecord(expires) && typeof expires.valueInstant === 'string' ? expires.valueInstant : undefined;
+      return expiresAt ? { id: held.id, slotId, expiresAt } : { id: held.id, slotId };
+    },
+
+    async book(request: BookingRequest, signal): Promise<Appointment> {
+      const operation = 'scheduling.book';
+      const patientId = fhir.patientId(operation);
+      const slot = await readSlot(request.slotId, operation, signal);
+      const appointment = buildAppointmentCreate({
+        slot,
+        patientId,
+        serviceId: request.serviceId,
+        comment: request.comment,
+        clientRequestId: request.clientRequestId,
+        status: 'booked',
+      });
+      if ((await this.bookingMode(signal)) === 'operation') {
+        const resource = request.holdId ? { ...appointment, id: request.holdId } : appointment;
+        const body = await fhir.operation('Appointment/$book', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource }] }, operation, signal);
+        const booked = heldAppointment(body);
+        if (!booked) throw new ApiError('invalid-response', { operation });
+        return appointmentFrom(booked, operation, signal);
+      }
+      // Without an operation the slot is checked first so a taken time fails fast; the server's own check
+      // on create is what actually prevents the double booking.
+      if (slot.status !== 'free') throw new ApiError('conflict', { operation });
+      const created = await fhir.createOnce('Appointment', appointment, request.clientRequestId, operation, signal);
+      return appointmentFrom(created, operation, signal);
+    },
+
+    async listAppointments({ upcomingOnly }, signal): Promise<ListResult<Appointment>> {
+      const operation = 'scheduling.listAppointments';
+      const patientId = fhir.patientId(operation);
+      const params = new URLSearchParams({ patient: `Patient/${patientId}`, _sort: 'date', _count: '100', _include: 'Appointment:actor' });
+      if (upcomingOnly) params.set('date', `ge${new Date().toISOString()}`);
+      const found = await fhir.search(`Appointment?${params}`, operation, signal, 10);
+      const known = indexByReference(found.included);
+      await resolveActors(
+        found.matches.flatMap((a) => (isRecord(a) && Array.isArray(a.participant) ? a.participant.map((p) => (isRecord(p) ? p.actor : undefined)) : [])),
+        known,
+        operation,
+        signal,
+      );
+      const resolved = resolvedFrom(known, []);
+      const mapped = collectMapped(found.matches, (resource) => mapAppointment(resource, { ...resolved, patientId }));
+      const now = Date.now();
+      const items = upcomingOnly
+        ? mapped.items.filter(
+            (a) => ACTIVE_APPOINTMENT_STATUSES.includes(a.status) && (a.start === undefined || Date.parse(a.start) >= now),
+          )
+        : mapped.items;
+      items.sort((a, b) => (a.start ? Date.parse(a.start) : Infinity) - (b.start ? Date.parse(b.start) : Infinity));
+      return { items, dropped: mapped.dropped, truncated: found.truncated };
+    },
+
+    async cancelAppointment({ id, version }, signal): Promise<Appointment> {
+      const operation = 'scheduling.cancelAppointment';
+      const current = await fhir.read('Appointment', id, operation, signal);
+      const currentVersion = (isRecord(current.body.meta) && typeof current.body.meta.versionId === 'string'
+        ? current.body.meta.versionId
+        : undefined) ?? versionFromEtag(current.etag);
+      // The person saw `version`; if it moved on meanwhile, let them look again rather than cancel blind.
+      if (version && currentVersion && version !== currentVersion) throw new ApiError('conflict', { operation });
+      const updated = await fhir.update('Appointment', buildAppointmentCancel(current.body), version ?? currentVersion, operation, signal);
+      return appointmentFrom(updated, operation, signal);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { ApiErrorKind, BookingMode } from '../../model/index.js';
+import type { PortalApi } from '../portal-api.js';
+
+/**
+ * Every operation name the adapter reports in `ApiError.operation`, once, so stories can offer them as a
+ * control and a typo in `fail.operations` is a type error instead of a switch that silently never fires.
+ */
+export const MEMORY_OPERATIONS = [
+  'scheduling.bookingMode',
+  'scheduling.listServices',
+  'scheduling.listLocations',
+  'scheduling.listPractitioners',
+  'scheduling.searchSlots',
+  'scheduling.holdSlot',
+  'scheduling.book',
+  'scheduling.listAppointments',
+  'scheduling.cancelAppointment',
+  'messaging.listThreads',
+  'messaging.getThread',
+  'messaging.listRecipients',
+  'messaging.send',
+  'results.listReports',
+  'results.getReport',
+  'results.resultHistory',
+  'immunizations.list',
+  'immunizations.recommendations',
+  'immunizations.report',
+  'patient.current',
+] as const;
+export type MemoryOperation = (typeof MEMORY_OPERATIONS)[number];
+
+/** Make calls fail: every call, or only the named operations. */
+export type FailSwitch = ApiErrorKind | { kind: ApiErrorKind; operations?: readonly MemoryOperation[] };
+
+/** Behaviour that stories and tests flip at runtime through `adapter.controls`. */
+export interface MemorySwitches {
+  /** Every call waits this long before answering (abortable). Default 0. */
+  latencyMs: number;
+  /** Calls reject with `ApiError` of this kind (after the latency), writing nothing. Default none. */
+  fail: FailSwitch | undefined;
+  /** List calls answer with no items, as for a brand-new patient or an empty clinic. Default false. */
+  empty: boolean;
+  /** `book` rejects with `conflict` as if someone else took the slot a moment earlier; the slot turns busy. */
+  conflictOnBook: boolean;
+  /** `operation` offers holds (`$hold`/`$book`); `rest` books by conditional create. Default `operation`. */
+  bookingMode: BookingMode;
+  /** How long a hold lasts. Default 5. */
+  holdMinutes: number;
+}
+
+export interface MemoryAdapterOptions extends Partial<MemorySwitches> {
+  /** Clock for "today" and for every time-dependent answer. Default `() => new Date()`. */
+  now?: () => Date;
+  /** Generator seed: same seed and same calendar day give the same data. Default 1. */
+  seed?: number;
+  /** Id of the seeded, signed-in patient. Default `patient-ana-mejia`. */
+  patientId?: string;
+  /**
+   * Slots per open day at the mass-vaccination site (`loc-vax`), spread over its hours in parallel lanes.
+   * Default 48 (one 15-minute slot per interval). Days are generated on demand, so 5,000 costs only the
+   * days a search touches.
+   */
+  slotsPerDay?: number;
+}
+
+export interface MemoryControls {
+  /** A snapshot of the current switches. */
+  get(): MemorySwitches;
+  /** Changes some switches; the next call sees them. */
+  set(patch: Partial<MemorySwitches>): void;
+  /** Back to the switches the adapter was created with (the data stays as it is). */
+  reset(): void;
+}
+
+/** A `PortalApi` over seeded in-memory data, plus the switches that steer it. */
+export interface MemoryAdapter extends PortalApi {
+  readonly controls: MemoryControls;
+}
+
+export const DEFAULT_SWITCHES: Readonly<MemorySwitches> = Object.freeze({
+  latencyMs: 0,
+  fail: undefined,
+  empty: false,
+  conflictOnBook: false,
+  bookingMode: 'operation',
+  holdMinutes: 5,
+});
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_PATIENT_ID = 'patient-ana-mejia';

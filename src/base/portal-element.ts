@@ -1,0 +1,114 @@
+import { consume } from '@lit/context';
+import { LitElement, type CSSResultGroup, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { isAbortError, isApiError } from '../api/errors.js';
+import type { PortalApi } from '../api/portal-api.js';
+import { ensureContextRoot } from '../context/context-root.js';
+import { apiContext, configContext, sessionContext } from '../context/keys.js';
+import { LocalizeController } from '../controllers/localize.js';
+import type { PortalConfig } from '../model/config.js';
+import type { Session } from '../model/session.js';
+import { hostStyles } from '../styles/tokens.js';
+import { renderNotice } from '../ui/state-view.js';
+import { defineElement } from './define.js';
+import { PAGE_EVENTS, type PortalEventDetails, type PortalEventName } from './events.js';
+
+/** What an element can show before its own content: missing wiring or a missing/lapsed session. */
+export type AccessState = 'not-configured' | 'signed-out' | 'expired' | 'ready';
+
+/**
+ * The thin base every portal element extends: context consumption (api, session, config), localisation,
+ * typed PHI-free events, the signed-out / not-configured states, and a guarded `define()`.
+ */
+export abstract class PortalElement extends LitElement {
+  static override styles: CSSResultGroup = [hostStyles];
+
+  /** Tag the element registers under by default; subclasses set it. */
+  static tagName: string;
+
+  /** Registers the element (once; a second copy of portal-kit warns instead of throwing). */
+  static define(tag: string = this.tagName, registry: CustomElementRegistry = customElements): void {
+    defineElement(tag, this as unknown as CustomElementConstructor, registry);
+  }
+
+  /** Whether this element shows patient data (and so needs a signed-in session). */
+  protected readonly requiresSession: boolean = true;
+
+  @consume({ context: apiContext, subscribe: true })
+  @state()
+  api?: PortalApi;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  session?: Session;
+
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  config?: PortalConfig;
+
+  protected readonly l10n = new LocalizeController(this);
+  private lastAuthPrompt?: string;
+
+  override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
+    super.connectedCallback();
+  }
+
+  get accessState(): AccessState {
+    if (!this.api) return 'not-configured';
+    if (!this.requiresSession) return 'ready';
+    if (this.session?.status === 'signed-in') return 'ready';
+    return this.session?.status === 'expired' ? 'expired' : 'signed-out';
+  }
+
+  get canLoad(): boolean {
+    return this.accessState === 'ready';
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    this.l10n.configLocale = this.config?.locale;
+    const access = this.accessState;
+    if ((access === 'signed-out' || access === 'expired') && this.lastAuthPrompt !== access) {
+      this.lastAuthPrompt = access;
+      this.emit('portal-auth-required', { element: this.localName, reason: access });
+    } else if (access === 'ready') {
+      this.lastAuthPrompt = undefined;
+    }
+  }
+
+  /** Dispatches a typed portal event. Page-level outcomes bubble and cross shadow roots; the rest do not. */
+  emit<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): boolean {
+    const outward = PAGE_EVENTS.has(type);
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: outward, composed: outward, cancelable: true }));
+  }
+
+  /** Turns a failure into a typed `portal-error` (and `portal-auth-required` when the token was refused). */
+  reportError(error: unknown): void {
+    if (isAbortError(error)) return;
+    const info = isApiError(error)
+      ? error.toInfo()
+      : { kind: 'server' as const, operation: 'unknown', status: undefined, retryable: true };
+    this.emit('portal-error', { element: this.localName, ...info });
+    if (info.kind === 'unauthorized') this.emit('portal-auth-required', { element: this.localName, reason: 'unauthorized' });
+  }
+
+  /** Asks the page (or the provider) to start sign-in. */
+  protected requestSignIn(): void {
+    this.emit('portal-auth-required', { element: this.localName, reason: 'signed-out' });
+  }
+
+  /** The state views every element shares; `undefined` when the element may show its own content. */
+  protected renderAccessState(): TemplateResult | undefined {
+    switch (this.accessState) {
+      case 'not-configured':
+        return renderNotice(this.l10n, 'common.notConfigured');
+      case 'signed-out':
+        return renderNotice(this.l10n, 'common.signInPrompt', { label: 'common.signIn', run: () => this.requestSignIn() });
+      case 'expired':
+        return renderNotice(this.l10n, 'common.sessionExpired', { label: 'common.signIn', run: () => this.requestSignIn() });
+      default:
+        return undefined;
+    }
+  }
+}

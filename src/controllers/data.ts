@@ -1,0 +1,87 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbortError } from '../api/errors.js';
+import type { PortalApi } from '../api/portal-api.js';
+import type { Session } from '../model/session.js';
+
+/** What a DataController needs from its element. PortalElement provides it. */
+export interface DataHost extends ReactiveControllerHost {
+  api?: PortalApi;
+  session?: Session;
+  /** True when the element may load now (api present, and signed in if it needs to be). */
+  readonly canLoad: boolean;
+  reportError(error: unknown): void;
+}
+
+export type DataState<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; stale?: T }
+  | { status: 'ready'; value: T; refreshing: boolean }
+  | { status: 'error'; error: unknown };
+
+/**
+ * Loads data through the context's api with @lit/task: re-runs when the api or the signed-in patient
+ * changes, passes an AbortSignal, aborts on disconnect (and reloads on reconnect), keeps the last value
+ * visible while refreshing, and reports failures through the element (typed `portal-error`).
+ */
+export class DataController<T> implements ReactiveController {
+  private readonly task: Task<[PortalApi | undefined, string, boolean], T>;
+  private abortedByDisconnect = false;
+
+  constructor(
+    private readonly host: DataHost,
+    load: (api: PortalApi, signal: AbortSignal) => Promise<T>,
+  ) {
+    host.addController(this);
+    this.task = new Task(host, {
+      args: () => [host.api, sessionKey(host.session), host.canLoad] as [PortalApi | undefined, string, boolean],
+      task: async ([api, , canLoad], { signal }) => {
+        if (!api || !canLoad) return undefined as T;
+        return load(api, signal);
+      },
+      onError: (error) => {
+        if (!isAbortError(error)) host.reportError(error);
+      },
+    });
+  }
+
+  get state(): DataState<T> {
+    const { status, value, error } = this.task;
+    if (!this.host.canLoad) return { status: 'idle' };
+    if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) {
+      return { status: 'loading', stale: value };
+    }
+    if (status === TaskStatus.ERROR) {
+      return isAbortError(error) ? { status: 'loading' } : { status: 'error', error };
+    }
+    return { status: 'ready', value: value as T, refreshing: false };
+  }
+
+  /** Runs again with the same inputs ("Try again"). */
+  reload(): Promise<void> {
+    return this.task.run();
+  }
+
+  /** Settles when the current run does (tests and stories wait on it). */
+  get complete(): Promise<T> {
+    return this.task.taskComplete;
+  }
+
+  hostConnected(): void {
+    if (this.abortedByDisconnect) {
+      this.abortedByDisconnect = false;
+      void this.task.run();
+    }
+  }
+
+  hostDisconnected(): void {
+    if (this.task.status === TaskStatus.PENDING) {
+      this.abortedByDisconnect = true;
+      this.task.abort(new DOMException('Element disconnected', 'AbortError'));
+    }
+  }
+}
+
+function sessionKey(session: Session | undefined): string {
+  return session?.status === 'signed-in' ? `signed-in:${session.patientId}` : (session?.status ?? 'none');
+}

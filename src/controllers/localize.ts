@@ -1,0 +1,48 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { toLocale, type Locale } from '../model/config.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+const observers = new WeakMap<Document, { observer: MutationObserver; hosts: Set<Host> }>();
+
+/**
+ * Resolves the language an element speaks: its own `lang` attribute, else the provider's config, else
+ * the nearest `lang` up the tree (which is usually `<html lang>`). Watches `<html lang>` so a site's
+ * language switch re-renders every element.
+ */
+export class LocalizeController implements ReactiveController {
+  /** Set from the consumed config; `undefined` when no provider gave one. */
+  configLocale?: Locale;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  get locale(): Locale {
+    const own = this.host.getAttribute('lang');
+    if (own) return toLocale(own);
+    if (this.configLocale) return this.configLocale;
+    return toLocale(this.host.closest('[lang]')?.getAttribute('lang') ?? this.host.ownerDocument.documentElement.lang);
+  }
+
+  t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.locale, key, params);
+  }
+
+  hostConnected(): void {
+    const doc = this.host.ownerDocument;
+    let entry = observers.get(doc);
+    if (!entry) {
+      const hosts = new Set<Host>();
+      const observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
+      observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
+      observers.set(doc, (entry = { observer, hosts }));
+    }
+    entry.hosts.add(this.host);
+  }
+
+  hostDisconnected(): void {
+    observers.get(this.host.ownerDocument)?.hosts.delete(this.host);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Catalogue } from './en.js';
+
+/** Spanish (neutral Latin American usage, formal "usted" as US patient portals use). */
+export const es: Catalogue = {
+  'common.loading': 'Cargando…',
+  'common.retry': 'Intentar de nuevo',
+  'common.signIn': 'Iniciar sesión',
+  'common.signInPrompt': 'Inicie sesión para ver esto.',
+  'common.sessionExpired': 'Su sesión terminó. Inicie sesión de nuevo para continuar.',
+  'common.notConfigured': 'Esta sección aún no está conectada a un expediente médico.',
+  'error.unauthorized': 'Inicie sesión de nuevo, por favor.',
+  'error.forbidden': 'Su cuenta no tiene acceso a esto.',
+  'error.not-found': 'No encontramos este registro.',
+  'error.conflict': 'Esto cambió mientras lo consultaba.',
+  'error.invalid-response': 'Recibimos información que no pudimos leer.',
+  'error.network': 'No pudimos conectar con el expediente médico. Revise su conexión.',
+  'error.server': 'El expediente médico no responde en este momento.',
+  'error.rate-limited': 'Demasiadas solicitudes a la vez. Espere un momento, por favor.',
+  'error.retryHint': 'Vuelva a intentarlo en un momento.',
+  'patientBanner.label': 'Paciente',
+  'patientBanner.born': 'Fecha de nacimiento: {date}',
+  'patientBanner.gender.male': 'Masculino',
+  'patientBanner.gender.female': 'Femenino',
+  'patientBanner.gender.other': 'Otro',
+  'patientBanner.gender.unknown': 'Desconocido',
+  'patientBanner.signedOut': 'No ha iniciado sesión.',
+  'patientBanner.notFound': 'No hay un expediente de paciente vinculado a esta cuenta.',
+  'time.localZoneNote': 'Su hora: {time}',
+  'time.offsetOnly': 'La clínica no publicó su zona horaria; las horas se muestran con el desfase indicado ({offset}).',
+};

@@ -1,0 +1,23 @@
+// The side-effect-free barrel: classes, adapters, context helpers, types and schemas. Importing it defines
+// no tags; `portal-kit/define` (or a per-element define entry) does.
+export * from './model/index.js';
+export { ApiError, isApiError, isAbortError } from './api/errors.js';
+export type {
+  PortalApi,
+  SchedulingApi,
+  MessagingApi,
+  ResultsApi,
+  ImmunizationsApi,
+  PatientApi,
+  TokenSource,
+} from './api/portal-api.js';
+export { createFhirAdapter, type FhirAdapterOptions } from './api/fhir/adapter.js';
+export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './api/memory/index.js';
+export { apiContext, configContext, sessionContext, providePortal, type PortalHandle, type PortalOptions } from './context/index.js';
+export { PortalElement, type AccessState } from './base/portal-element.js';
+export { defineElement } from './base/define.js';
+export type { PortalEventDetails, PortalEventMap, PortalEventName } from './base/events.js';
+export { translate, formatDecimal, formatFhirDate, formatInstant, zoneLabel, type MessageKey } from './i18n/index.js';
+export { applyTheme, THEME_NAMES, THEME_PRESETS, type ThemeName, type TokenName } from './styles/tokens.js';
+export { PortalProvider } from './elements/portal-provider/portal-provider.js';
+export { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';

@@ -1,0 +1,25 @@
+import { createComponent } from '@lit/react';
+import * as React from 'react';
+import { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
+import { PortalProvider } from './elements/portal-provider/portal-provider.js';
+
+// React wrappers: properties (api, auth, session) pass through as properties, and portal events map to
+// `on…` props. Importing this file defines the tags it wraps.
+PortalProvider.define();
+PortalPatientBanner.define();
+
+export const PortalProviderReact = createComponent({
+  tagName: 'portal-provider',
+  elementClass: PortalProvider,
+  react: React,
+});
+
+export const PortalPatientBannerReact = createComponent({
+  tagName: 'portal-patient-banner',
+  elementClass: PortalPatientBanner,
+  react: React,
+  events: {
+    onAuthRequired: 'portal-auth-required',
+    onError: 'portal-error',
+  },
+});

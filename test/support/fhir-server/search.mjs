@@ -1,0 +1,192 @@
+// @ts-check
+/**
+ * Type-level search. Medplum parses the query (parseSearchRequest) and matches resources (MemoryRepository),
+ * and this module adds what its in-memory search lacks:
+ * - paging: a default page size, `Bundle.link` self/next/previous as absolute URLs on the tenant's base
+ *   (MemoryRepository returns no links at all);
+ * - `_sort`: MemoryRepository sorts by the JSON text of the value, so instants with different offsets
+ *   misorder, and with several keys the last one wins;
+ * - `_include` / `_revinclude`: MemoryRepository ignores them;
+ * - `fullUrl` and `search.mode` on entries;
+ * - a 400 for parameters medplum cannot match (it would silently answer an empty page).
+ */
+import { evalFhirPath, getSearchParameter, parseSearchRequest, toPeriod } from '@medplum/core';
+import { HttpError } from './http.mjs';
+import { unsupportedFilterReason } from './definitions.mjs';
+
+/** @typedef {import('@medplum/fhirtypes').Resource} Resource */
+/** @typedef {import('@medplum/core').WithId<Resource>} StoredResource */
+/** @typedef {import('@medplum/core').IncludeTarget} IncludeTarget */
+
+/**
+ * @param {import('./tenant.mjs').Tenant} tenant
+ * @param {string} base absolute tenant base, e.g. http://127.0.0.1:8000/fhir/t-1234abcd
+ * @param {string} type
+ * @param {URLSearchParams} params
+ * @returns {Promise<import('./http.mjs').Reply>}
+ */
+export async function searchType(tenant, base, type, params) {
+  const request = parseSearchRequest(`${type}?${params}`);
+  for (const filter of request.filters ?? []) {
+    const reason = unsupportedFilterReason(type, filter);
+    if (reason) {
+      throw new HttpError(400, 'not-supported', reason);
+    }
+  }
+  const count = request.count ?? tenant.options.pageSize;
+  const offset = request.offset ?? 0;
+  if (!Number.isInteger(count) || count < 0 || count > 1000 || !Number.isInteger(offset) || offset < 0) {
+    throw new HttpError(400, 'invalid', '_count must be 0..1000 and _offset a non-negative integer');
+  }
+
+  const matches = await tenant.repo.searchResources({ resourceType: type, filters: request.filters });
+  sortResources(type, matches, request.sortRules ?? []);
+  const page = matches.slice(offset, offset + count);
+  const included = await includedResources(tenant.repo, type, page, request.include ?? [], request.revInclude ?? []);
+
+  /** @param {StoredResource} resource @param {'match' | 'include'} mode */
+  const entry = (resource, mode) => ({
+    fullUrl: `${base}/${resource.resourceType}/${resource.id}`,
+    resource,
+    search: { mode },
+  });
+  /** @param {string} relation @param {number} at */
+  const link = (relation, at) => ({ relation, url: pageUrl(base, type, params, count, at) });
+  return {
+    status: 200,
+    body: {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: matches.length,
+      link: [
+        link('self', offset),
+        ...(offset + count < matches.length && count > 0 ? [link('next', offset + count)] : []),
+        ...(offset > 0 && count > 0 ? [link('previous', Math.max(0, offset - count))] : []),
+      ],
+      entry: [...page.map((r) => entry(r, 'match')), ...included.map((r) => entry(r, 'include'))],
+    },
+  };
+}
+
+/**
+ * Offset paging keeps every other parameter of the original query, so following `next` repeats the search.
+ * @param {string} base
+ * @param {string} type
+ * @param {URLSearchParams} params
+ * @param {number} count
+ * @param {number} offset
+ */
+function pageUrl(base, type, params, count, offset) {
+  const next = new URLSearchParams(params);
+  next.delete('_count');
+  next.delete('_offset');
+  next.set('_count', String(count));
+  if (offset > 0) {
+    next.set('_offset', String(offset));
+  }
+  return `${base}/${type}?${next}`;
+}
+
+/**
+ * Stable multi-key sort; dates compare as normalised instants; resources without a value sort last.
+ * @param {string} type
+ * @param {StoredResource[]} resources
+ * @param {import('@medplum/core').SortRule[]} rules
+ */
+function sortResources(type, resources, rules) {
+  if (rules.length === 0) {
+    return;
+  }
+  const params = rules.map((rule) => {
+    const param = getSearchParameter(type, rule.code);
+    if (!param?.expression) {
+      throw new HttpError(400, 'not-supported', `Unknown _sort parameter '${rule.code}' for ${type}`);
+    }
+    return param;
+  });
+  const keyed = resources.map((resource) => ({ resource, keys: params.map((p) => sortKey(p, resource)) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < rules.length; i++) {
+      const [x, y] = [a.keys[i], b.keys[i]];
+      if (x === y) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      return (x < y ? -1 : 1) * (rules[i].descending ? -1 : 1);
+    }
+    return 0;
+  });
+  keyed.forEach((k, i) => (resources[i] = k.resource));
+}
+
+/**
+ * @param {import('@medplum/fhirtypes').SearchParameter} param
+ * @param {Resource} resource
+ * @returns {string | undefined}
+ */
+function sortKey(param, resource) {
+  const value = evalFhirPath(/** @type {string} */ (param.expression), resource)[0];
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (param.type === 'date') {
+    return toPeriod(value)?.start;
+  }
+  return typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
+}
+
+/**
+ * Resources named by `_include` (references from the page) and `_revinclude` (resources pointing at the page),
+ * without the page's own resources and without duplicates. References to resources that do not exist are
+ * skipped: official examples point at resources nobody published.
+ * @param {import('@medplum/fhir-router').MemoryRepository} repo
+ * @param {string} type
+ * @param {StoredResource[]} page
+ * @param {IncludeTarget[]} includes
+ * @param {IncludeTarget[]} revIncludes
+ * @returns {Promise<StoredResource[]>}
+ */
+async function includedResources(repo, type, page, includes, revIncludes) {
+  /** @type {Map<string, StoredResource | null>} */
+  const found = new Map(page.map((r) => [`${r.resourceType}/${r.id}`, null]));
+  for (const target of includes) {
+    const param = referenceParam(target);
+    if (target.resourceType !== type) continue;
+    for (const resource of page) {
+      for (const value of evalFhirPath(/** @type {string} */ (param.expression), resource)) {
+        const ref = /** @type {{ reference?: unknown }} */ (value)?.reference;
+        const [refType, refId, ...rest] = typeof ref === 'string' ? ref.split('/') : [];
+        if (!refId || rest.length || found.has(ref) || (target.targetType && refType !== target.targetType)) continue;
+        found.set(/** @type {string} */ (ref), await repo.readResource(refType, refId).catch(() => null));
+      }
+    }
+  }
+  for (const target of revIncludes) {
+    referenceParam(target);
+    const value = page.map((r) => `${r.resourceType}/${r.id}`).join(',');
+    if (!value) continue;
+    const referrers = await repo.searchResources({
+      resourceType: /** @type {import('@medplum/fhirtypes').ResourceType} */ (target.resourceType),
+      filters: [{ code: target.searchParam, operator: 'eq', value }],
+    });
+    for (const referrer of referrers) {
+      const key = `${referrer.resourceType}/${referrer.id}`;
+      if (!found.has(key)) found.set(key, referrer);
+    }
+  }
+  return /** @type {StoredResource[]} */ ([...found.values()].filter(Boolean));
+}
+
+/**
+ * @param {IncludeTarget} target
+ * @returns {import('@medplum/fhirtypes').SearchParameter}
+ */
+function referenceParam(target) {
+  if (target.modifier) {
+    throw new HttpError(400, 'not-supported', ':iterate is not supported by the test server');
+  }
+  const param = getSearchParameter(target.resourceType, target.searchParam);
+  if (param?.type !== 'reference' || !param.expression) {
+    throw new HttpError(400, 'invalid', `${target.resourceType}:${target.searchParam} is not a reference search parameter`);
+  }
+  return param;
+}
