@@ -15,32 +15,40 @@ if (!executablePath || !existsSync(executablePath)) {
   process.exit(1);
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox', // required when running as root (CI containers)
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Chromium with the page's clock in `timezoneId` (the system zone when absent). */
+function chromium(timezoneId) {
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+    ...(timezoneId ? { createBrowserContext: ({ browser }) => browser.newContext({ timezoneId }) } : {}),
+  });
+}
+
+// `*.tz.test.ts` files run once per zone, from UTC−11 to UTC+14, so no output may depend on the viewer's zone.
+const TIME_ZONES = ['Pacific/Pago_Pago', 'Asia/Kolkata', 'Pacific/Kiritimati'];
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/**/*.tz.test.ts'],
+  groups: [
+    ...TIME_ZONES.map((zone) => ({ name: `tz ${zone}`, files: 'test/**/*.tz.test.ts', browsers: [chromium(zone)] })),
+  ],
   nodeResolve: { exportConditions: ['development'] },
   // `tsconfig` makes esbuild honour experimentalDecorators/useDefineForClassFields; without it Lit throws
   // "Unsupported decorator location: field".
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin()],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox', // required when running as root (CI containers)
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
-    }),
-  ],
+  browsers: [chromium()],
   concurrency: 2,
   // Lit prints a "dev mode" warning in every test file; hide it, keep every other browser log.
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),

@@ -10,24 +10,37 @@ const PREFIXES = ['/fhir/', '/fhir-test/'];
 /** @type {Promise<typeof import('./fhir-server/app.mjs')> | undefined} */
 let app;
 
+/** @type {import('koa').Middleware} */
+async function fhirMiddleware(ctx, next) {
+  if (!PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) {
+    return next();
+  }
+  // Imported on first use: medplum and the FHIR definitions cost nothing in runs that never call FHIR.
+  app ??= import('./fhir-server/app.mjs');
+  await (await app).handle(ctx);
+}
+
 /**
  * @returns {import('@web/dev-server-core').Plugin}
  */
 export function fhirTestServerPlugin() {
   return {
     name: 'fhir-test-server',
-    serverStart({ app: koa }) {
-      // serverStart runs after the dev server's own middleware (static files, plugin transforms, etag/304)
-      // has been added. Putting ours first keeps those away from FHIR traffic; Koa reads the middleware
-      // array on every request, so inserting now still takes effect.
-      koa.middleware.unshift(async (ctx, next) => {
-        if (!PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) {
-          return next();
-        }
-        // Imported on first use: medplum and the FHIR definitions cost nothing in runs that never call FHIR.
-        app ??= import('./fhir-server/app.mjs');
-        await (await app).handle(ctx);
-      });
+    serverStart({ app: koa, server }) {
+      // serverStart runs after the dev server has built its Koa middleware (static files, transforms, etag/304)
+      // and after http.createServer(koa.callback()). koa-compose copies the middleware array at callback()
+      // time, so a plain koa.use() here would never run. Put ours first (so static serving and the transform
+      // cache never see FHIR traffic, whatever the method) and re-create the request handler.
+      if (!server) {
+        throw new Error('fhir-test-server needs the dev server to own its HTTP server (no middlewareMode)');
+      }
+      const listeners = server.listeners('request');
+      if (listeners.length !== 1) {
+        throw new Error(`fhir-test-server expected one request listener on the dev server, found ${listeners.length}`);
+      }
+      koa.middleware.unshift(fhirMiddleware);
+      server.removeListener('request', /** @type {(...args: any[]) => void} */ (listeners[0]));
+      server.on('request', koa.callback());
     },
   };
 }

@@ -38,7 +38,12 @@ export interface Meta {
   tag?: Coding[];
 }
 
+/**
+ * Any resource. The index signature is honest about FHIR JSON (extensions, fields of later versions) and
+ * lets a typed resource go wherever plain JSON records are expected (the HTTP client's bodies).
+ */
 export interface Resource {
+  [field: string]: unknown;
   resourceType?: string;
   id?: string;
   meta?: Meta;

@@ -56,9 +56,10 @@ export interface MemoryAdapterOptions extends Partial<MemorySwitches> {
   /** Id of the seeded, signed-in patient. Default `patient-ana-mejia`. */
   patientId?: string;
   /**
-   * Slots per open day at the mass-vaccination site (`loc-vax`), spread over its hours in parallel lanes.
-   * Default 48 (one 15-minute slot per interval). Days are generated on demand, so 5,000 costs only the
-   * days a search touches.
+   * Slots per open day at the mass-vaccination site (`loc-vax`), spread over its hours (08:00-20:00) in
+   * parallel 15-minute lanes, all free, so a search over one future day there returns exactly this many.
+   * Unset: 48 a day (one per interval), about a quarter already taken. Days are generated on demand, so
+   * 5,000 costs only the days a search touches.
    */
   slotsPerDay?: number;
 }

@@ -1,4 +1,4 @@
-import type { ApiErrorKind } from '../../model/index.js';
+import type { ApiErrorKind, ListResult } from '../../model/index.js';
 import { ApiError } from '../errors.js';
 import { DEFAULT_SWITCHES, type MemoryControls, type MemoryOperation, type MemorySwitches } from './options.js';
 
@@ -48,14 +48,20 @@ export interface Runtime {
    * Runs one adapter call the way a server answers one request: wait the latency (abortable), fail if the
    * `fail` switch says so, then compute the answer in one synchronous step — so a write is all-or-nothing
    * and two racing calls are serialised like requests on a server — and hand out a deep copy, so callers
-   * can never mutate the store through a returned object.
+   * can never mutate the store through a returned object. The input is copied when the call is made, as
+   * a request body is serialised when it is sent: changing it while the call waits changes nothing.
    */
-  call<T>(operation: MemoryOperation, signal: AbortSignal, answer: () => T): Promise<T>;
+  call<I, T>(operation: MemoryOperation, signal: AbortSignal, input: I, answer: (input: I) => T): Promise<T>;
+  /** A list answer; no items while the `empty` switch is on. */
+  list<T>(items: T[]): ListResult<T>;
 }
 
 export function createRuntime(now: () => Date, initial: Partial<MemorySwitches>): Runtime {
-  const defined = Object.fromEntries(Object.entries(initial).filter(([, value]) => value !== undefined));
-  const start: MemorySwitches = { ...DEFAULT_SWITCHES, ...defined };
+  const start: MemorySwitches = { ...DEFAULT_SWITCHES };
+  for (const key of Object.keys(DEFAULT_SWITCHES) as Array<keyof MemorySwitches>) {
+    // Only switch keys: the adapter options also carry `now`, `seed`, … which are no switches.
+    if (initial[key] !== undefined) (start as unknown as Record<string, unknown>)[key] = initial[key];
+  }
   let current: MemorySwitches = { ...start };
 
   const controls: MemoryControls = {
@@ -81,13 +87,15 @@ export function createRuntime(now: () => Date, initial: Partial<MemorySwitches>)
     nowMs: () => now().getTime(),
     switches: () => current,
     controls,
-    async call(operation, signal, answer) {
+    async call(operation, signal, input, answer) {
       if (signal.aborted) throw signal.reason;
+      const sent = structuredClone(input);
       await wait(current.latencyMs, signal);
       if (signal.aborted) throw signal.reason;
       const failure = failureFor(operation);
       if (failure) throw failure;
-      return structuredClone(answer());
+      return structuredClone(answer(sent));
     },
+    list: (items) => ({ items: current.empty ? [] : items, dropped: 0, truncated: false }),
   };
 }

@@ -60,6 +60,7 @@ async function claimSlots(tenant, ids, from, to) {
     }
     slots.push(slot);
   }
+  await new Promise((r) => setTimeout(r, 5)); // EXPERIMENT: real I/O between check and mark
   for (const slot of slots) {
     await tenant.repo.updateResource({ ...slot, status: to });
   }

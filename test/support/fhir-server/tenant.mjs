@@ -48,7 +48,7 @@ export class Tenant {
    * @returns {Promise<T>}
    */
   exclusive(task) {
-    const run = this.queue.then(task, task);
+    const run = task(); // BROKEN ON PURPOSE
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -21,7 +21,6 @@ import {
   instantMillis,
   isInstant,
   isRecord,
-  ok,
   parseReference,
   practitionerIdFromReference,
   practitionerReference,
@@ -173,26 +172,23 @@ export function buildAppointmentCreate(input: AppointmentCreateInput): FhirAppoi
   return appointment;
 }
 
-/** Statuses from which a cancel is meaningful; the rest already ended one way or another. */
-const CANCEL_FROM: readonly string[] = ['proposed', 'pending', 'booked', 'waitlist'];
 const CANCELLATION_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason';
 
 /**
  * The Appointment to PUT for a cancel: the server's current resource, unchanged except `status:
- * cancelled` and, when absent, `cancelationReason` "pat" (cancelled by the patient). The caller sends
- * `If-Match` with its version, so a concurrent change answers 412 instead of being overwritten. Takes the
- * server's JSON as untrusted input, hence the outcome type.
+ * cancelled` and, when it has none, `cancelationReason` "pat" (cancelled by the patient). Everything else
+ * (extensions, participants, meta) is kept, so the update does not erase what this client does not know.
+ * The caller sends `If-Match` with the version, so a concurrent change answers 412 instead of being
+ * overwritten; whether cancelling is allowed is the model's `cancellable` and, finally, the server's call.
+ * The input is not modified.
  */
-export const buildAppointmentCancel = guarded((current: unknown): MapOutcome<FhirAppointment> => {
-  const appointment = asResource(current, 'Appointment');
-  if (!appointment) return fail('wrong-type');
-  if (!str(appointment.id)) return fail('missing-id');
-  if (!CANCEL_FROM.includes(appointment.status as string)) return fail('not-cancellable');
-  const copy = structuredClone(appointment) as FhirAppointment;
+export function buildAppointmentCancel(current: Readonly<Record<string, unknown>>): FhirAppointment {
+  const copy = structuredClone(current) as FhirAppointment;
+  copy.resourceType = 'Appointment';
   copy.status = 'cancelled';
   copy.cancelationReason ??= { coding: [{ system: CANCELLATION_REASON_SYSTEM, code: 'pat', display: 'Patient' }] };
-  return ok(copy);
-});
+  return copy;
+}
 
 /** Appointment id from a `Location`/`Content-Location` style reference, e.g. after a create. */
 export function appointmentIdFromReference(reference: string): string | undefined {

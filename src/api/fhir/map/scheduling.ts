@@ -38,7 +38,6 @@ import {
   int,
   isInstant,
   isRecord,
-  ok,
   phoneOf,
   pickName,
   practitionerIdFromReference,
@@ -130,12 +129,18 @@ export function servicesFromSchedule(schedule: unknown): Service[] {
   return dedupe(types.flatMap((t) => serviceFromConcept(t) ?? []));
 }
 
-/** The Schedule's main service (the first of `servicesFromSchedule`). */
-export const serviceFromSchedule = guarded((schedule: unknown): MapOutcome<Service> => {
-  if (!asResource(schedule, 'Schedule')) return fail('wrong-type');
-  const first = servicesFromSchedule(schedule)[0];
-  return first ? ok(first) : fail('no-service');
-});
+/**
+ * The Schedule's main service (the first of `servicesFromSchedule`), or undefined when it names none.
+ * Not a MapOutcome: a schedule without a service is not a bad entry, its slots simply have no service.
+ * A schedule can offer several; fill `SlotSearchResult.services` from `slotServices` to resolve them all.
+ */
+export function serviceFromSchedule(schedule: unknown): Service | undefined {
+  try {
+    return servicesFromSchedule(schedule)[0];
+  } catch {
+    return undefined;
+  }
+}
 
 /** HealthcareService → Service, id = its FHIR id. Name: `name`, else the first `type` in words. */
 export const mapService = guarded((resource: unknown): MapOutcome<Service> => {
@@ -192,7 +197,7 @@ export const mapLocation = guarded((resource: unknown): MapOutcome<Location> => 
 /**
  * Practitioner or PractitionerRole → Practitioner (ids: see `practitionerIdFromReference`).
  * A role's name comes from its Practitioner when the caller resolved it (`practitioners`, keyed by
- * Practitioner id), else from `PractitionerRole.practitioner.display`. Its role words come from
+ * Practitioner id or by `Practitioner/<id>`), else from `PractitionerRole.practitioner.display`. Its role words come from
  * `specialty` ("General medicine"), else `code` ("Physician"): specialty is what patients choose by.
  */
 export const mapPractitioner = guarded(
@@ -208,7 +213,10 @@ export const mapPractitioner = guarded(
     if (resource.resourceType !== 'PractitionerRole') return fail('wrong-type');
     if (!id) return fail('missing-id');
     const practitionerId = referenceIdOf(resource.practitioner, ['Practitioner']);
-    const practitioner = practitionerId === undefined ? undefined : asResource(practitioners?.get(practitionerId), 'Practitioner');
+    const practitioner =
+      practitionerId === undefined
+        ? undefined
+        : asResource(practitioners?.get(practitionerId) ?? practitioners?.get(`Practitioner/${practitionerId}`), 'Practitioner');
     const name = formatHumanName(pickName(practitioner?.name), true) ?? referenceDisplay(resource.practitioner);
     if (!name) return fail('missing-name');
     const role = conceptText(records(resource.specialty)[0]) ?? conceptText(records(resource.code)[0]);

@@ -186,8 +186,8 @@ export function seedAppointments(ctx: SeedContext, slots: SlotBook, directory: D
       start: slot.start,
       end: slot.end,
       ...embedVisit(directory, entry),
-      // A cancelled appointment no longer points at the slot it gave back.
-      slotIds: entry.holdsSlot ? [slot.id] : [],
+      // A cancelled appointment still names its slot (as in FHIR), but the slot went back on offer.
+      slotIds: [slot.id],
       version: entry.version,
     });
   }

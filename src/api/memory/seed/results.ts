@@ -114,13 +114,17 @@ const REPORTS: readonly SeedReport[] = [
   },
 ];
 
+type Measured = readonly [value: string, flag: Flag];
+
+// `Array.isArray` does not narrow readonly tuples, hence a guard of our own.
+const isMeasured = (value: Value): value is Measured => Array.isArray(value);
+
 function buildResult(
   id: string,
   key: LabTestKey,
   value: Value,
   status: Result['status'],
-  effective: string,
-  issued: string,
+  times: { effective: string; issued: string },
   note?: string,
 ): Result {
   const test = LAB_TESTS[key];
@@ -128,17 +132,17 @@ function buildResult(
     id,
     code: loincConcept(test),
     status,
-    value: Array.isArray(value)
+    value: isMeasured(value)
       ? { kind: 'quantity', quantity: { value: value[0], unit: test.unit } }
-      : { kind: 'absent', reason: absentReason((value as Exclude<Value, readonly unknown[]>).absent, (value as { reason: string }).reason) },
+      : { kind: 'absent', reason: absentReason(value.absent, value.reason) },
     referenceRanges: [referenceRange(test)],
-    effective,
-    issued,
+    effective: times.effective,
+    issued: times.issued,
     components: [],
     memberIds: [],
   };
-  if (Array.isArray(value)) result.interpretation = interpretation(value[1] as Flag);
-  const text = note ?? (Array.isArray(value) ? undefined : (value as { note: string }).note);
+  if (isMeasured(value)) result.interpretation = interpretation(value[1]);
+  const text = note ?? (isMeasured(value) ? undefined : value.note);
   if (text !== undefined) result.note = text;
   return result;
 }
@@ -155,8 +159,8 @@ export function seedReports(ctx: SeedContext): Report[] {
     const effective = ctx.at(entry.day, 7, random.int(0, 50));
     const issued = ctx.at(entry.day, entry.status === 'preliminary' ? 11 : 15, random.int(0, 59));
     const resultStatus = entry.status === 'preliminary' ? 'preliminary' : 'final';
-    const results = Object.entries(entry.values).map(([key, value]) =>
-      buildResult(`${id.replace('rpt-', 'obs-')}-${key}`, key as LabTestKey, value, resultStatus, effective, issued, entry.notes?.[key as LabTestKey]),
+    const results = (Object.entries(entry.values) as Array<[LabTestKey, Value]>).map(([key, value]) =>
+      buildResult(`${id.replace('rpt-', 'obs-')}-${key}`, key, value, resultStatus, { effective, issued }, entry.notes?.[key]),
     );
     const report: Report = {
       id,

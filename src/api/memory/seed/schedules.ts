@@ -163,7 +163,8 @@ export function generateDay(schedule: SiteSchedule, date: PlainDate, seed: numbe
       const end = format(toEpoch(minute + stream.minutes));
       const serviceIds = stream.services(minute);
       for (let lane = 0; lane < lanes && made < wanted; lane++, made++) {
-        const busy = random.chance(schedule.busyRate);
+        // An explicit `slotsPerDay` publishes every slot free, so a one-day search returns exactly that many.
+        const busy = random.chance(schedule.busyRate) && !(schedule.scalable && slotsPerDay !== undefined);
         const slot: Slot = {
           id: `slot-${schedule.short}-${dateKey}-${pad(Math.floor(minute / 60))}${pad(minute % 60)}-${stream.key}${schedule.scalable ? lane : ''}`,
           start,
