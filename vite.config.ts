@@ -1,4 +1,24 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** `npm start` opens on the demo: `/` redirects to `/demo/`, and the URL to open is printed. */
+function demoHome(): Plugin {
+  return {
+    name: 'portal-kit-demo-home',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url !== '/') return next();
+        res.statusCode = 302;
+        res.setHeader('Location', '/demo/');
+        res.end();
+      });
+      server.httpServer?.once('listening', () => {
+        const address = server.httpServer?.address();
+        const port = typeof address === 'object' && address ? address.port : 5173;
+        setTimeout(() => console.log(`\n  portal-kit demo: http://127.0.0.1:${port}/demo/\n`), 50);
+      });
+    },
+  };
+}
 
 const ELEMENTS = ['portal-provider', 'portal-patient-banner'];
 
@@ -9,28 +29,28 @@ const ELEMENTS = ['portal-provider', 'portal-patient-banner'];
 // `vite` (npm start)          -> http://127.0.0.1:5173/demo/
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
+  const entry: Record<string, string> = bundle
+    ? { 'portal-kit': 'src/portal-kit.ts' }
+    : {
+        index: 'src/index.ts',
+        define: 'src/define.ts',
+        react: 'src/react.ts',
+        ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, `src/elements/${tag}/define.ts`])),
+      };
   return {
+    plugins: [demoHome()],
     server: { host: '127.0.0.1', port: 5173, open: false },
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,
       sourcemap: true,
-      lib: bundle
-        ? { entry: { 'portal-kit': 'src/portal-kit.ts' }, formats: ['es'] }
-        : {
-            entry: {
-              index: 'src/index.ts',
-              define: 'src/define.ts',
-              react: 'src/react.ts',
-              ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, `src/elements/${tag}/define.ts`])),
-            },
-            formats: ['es'],
-          },
+      lib: { entry, formats: ['es'] },
       rolldownOptions: {
         external: bundle
           ? []
           : [/^react($|\/)/, /^react-dom($|\/)/, /^lit($|\/)/, /^@lit\//, /^zod($|\/)/],
-        output: { chunkFileNames: "chunks/[name]-[hash].js" },
+        // The single file is the end product: nothing downstream needs its pure annotations or whitespace.
+        output: bundle ? { minify: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   };

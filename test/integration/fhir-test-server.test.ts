@@ -2,6 +2,8 @@
 // integration tests rely on its paging, conditional create, If-Match, atomic booking and fault injection.
 import { expect } from '@open-wc/testing';
 
+// The server's JSON is checked by the assertions below, field by field; typing every FHIR shape would add casts only.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 interface Reply {
   status: number;
@@ -145,6 +147,17 @@ describe('FHIR test server', () => {
     expect(await search('status=free&schedule=Schedule/portal&_sort=-start')).to.deep.equal(['Slot/c', 'Slot/a']);
     expect(await search('_id=c,1&_sort=_id')).to.deep.equal(['Slot/1', 'Slot/c']);
     expect(await search(`identifier=${encodeURIComponent('http://example.org/identifiers/slots|123132')}`)).to.deep.equal(['Slot/1']);
+  });
+
+  it('survives a fixture whose instants are invalid ("-05" offset): it matches no date filter and sorts last', async () => {
+    const { baseUrl } = await createTenant({
+      fixtures: ['test/fixtures/shared/smart-scheduling-links/hl7-ig-inline/slot.json'],
+      resources: [slot('valid', '2021-03-10T20:00:00Z')],
+    });
+    const dated = await call('GET', `${baseUrl}/Slot?start=ge2021-03-01`);
+    expect(dated.status).to.equal(200);
+    expect(ids(dated.json)).to.deep.equal(['Slot/valid']);
+    expect(ids((await call('GET', `${baseUrl}/Slot?_sort=start`)).json)).to.deep.equal(['Slot/valid', 'Slot/789']);
   });
 
   it('adds _include targets and skips references to resources that do not exist', async () => {

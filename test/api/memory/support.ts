@@ -29,12 +29,25 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to reject, but it resolved');
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an `Intl.DateTimeFormat` is slow; thousands of slots share a handful. */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 /** Local wall time of an instant in a zone, as `HH:MM` (24 h). */
 export function localTime(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+  return formatter('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 }
 
 /** Local calendar date of an instant in a zone, as `YYYY-MM-DD`. */
 export function localDate(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }

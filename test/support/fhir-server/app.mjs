@@ -22,10 +22,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** @param {import('koa').Context} ctx */
 export async function handle(ctx) {
-  const indexingMs = ensureDefinitions();
-  if (indexingMs > 0) {
-    console.log(`[fhir-test-server] indexed FHIR R4 definitions in ${Math.round(indexingMs)} ms`);
-  }
+  await ensureDefinitions();
   const [root, tenantId, ...segments] = ctx.path.split('/').filter(Boolean).map(safeDecode);
   if (root === 'fhir') {
     await handleFhirHttp(ctx, tenantId, segments);

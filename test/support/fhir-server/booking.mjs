@@ -60,7 +60,6 @@ async function claimSlots(tenant, ids, from, to) {
     }
     slots.push(slot);
   }
-  await new Promise((r) => setTimeout(r, 5)); // EXPERIMENT: real I/O between check and mark
   for (const slot of slots) {
     await tenant.repo.updateResource({ ...slot, status: to });
   }
@@ -243,12 +242,14 @@ export async function expireHolds(tenant, base, now = Date.now()) {
 async function sameIdentifier(tenant, appointment) {
   for (const { system, value } of appointment.identifier ?? []) {
     if (!value) continue;
-    const matches = await tenant.repo.searchResources({
-      resourceType: 'Appointment',
-      filters: [{ code: 'identifier', operator: 'eq', value: system ? `${system}|${value}` : value }],
-    });
+    const matches = /** @type {Appointment[]} */ (
+      await tenant.repo.searchResources({
+        resourceType: 'Appointment',
+        filters: [{ code: 'identifier', operator: 'eq', value: system ? `${system}|${value}` : value }],
+      })
+    );
     const live = matches.find((a) => a.status !== 'cancelled');
-    if (live) return /** @type {Appointment} */ (live);
+    if (live) return live;
   }
   return undefined;
 }

@@ -51,7 +51,7 @@ function resourceCapability(tenant, type) {
     interactions.push('patch'); // Appointment PATCH would bypass the slot bookkeeping, so it is refused
   }
   return {
-    type,
+    type: /** @type {import('@medplum/fhirtypes').ResourceType} */ (type),
     interaction: interactions.map((code) => ({ code })),
     versioning: 'versioned',
     updateCreate: true,

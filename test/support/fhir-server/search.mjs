@@ -8,9 +8,11 @@
  *   misorder, and with several keys the last one wins;
  * - `_include` / `_revinclude`: MemoryRepository ignores them;
  * - `fullUrl` and `search.mode` on entries;
- * - a 400 for parameters medplum cannot match (it would silently answer an empty page).
+ * - a 400 for parameters medplum cannot match (it would silently answer an empty page);
+ * - tolerance for one resource with an unparseable date (the official `-05` offset Slot examples): medplum
+ *   throws a RangeError for the whole search, here that resource just does not match / sorts last.
  */
-import { evalFhirPath, getSearchParameter, parseSearchRequest, toPeriod } from '@medplum/core';
+import { evalFhirPath, getSearchParameter, matchesSearchRequest, parseSearchRequest, toPeriod } from '@medplum/core';
 import { HttpError } from './http.mjs';
 import { unsupportedFilterReason } from './definitions.mjs';
 
@@ -39,7 +41,17 @@ export async function searchType(tenant, base, type, params) {
     throw new HttpError(400, 'invalid', '_count must be 0..1000 and _offset a non-negative integer');
   }
 
-  const matches = await tenant.repo.searchResources({ resourceType: type, filters: request.filters });
+  const everything = await tenant.repo.searchResources({
+    resourceType: /** @type {import('@medplum/fhirtypes').ResourceType} */ (type),
+  });
+  // The same matcher MemoryRepository.search() uses, one resource at a time so one bad value cannot fail all.
+  const matches = everything.filter((resource) => {
+    try {
+      return matchesSearchRequest(resource, request);
+    } catch {
+      return false;
+    }
+  });
   sortResources(type, matches, request.sortRules ?? []);
   const page = matches.slice(offset, offset + count);
   const included = await includedResources(tenant.repo, type, page, request.include ?? [], request.revInclude ?? []);
@@ -129,7 +141,11 @@ function sortKey(param, resource) {
     return undefined;
   }
   if (param.type === 'date') {
-    return toPeriod(value)?.start;
+    try {
+      return toPeriod(value)?.start;
+    } catch {
+      return undefined; // not a valid FHIR date/instant
+    }
   }
   return typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value);
 }
@@ -154,9 +170,11 @@ async function includedResources(repo, type, page, includes, revIncludes) {
     for (const resource of page) {
       for (const value of evalFhirPath(/** @type {string} */ (param.expression), resource)) {
         const ref = /** @type {{ reference?: unknown }} */ (value)?.reference;
-        const [refType, refId, ...rest] = typeof ref === 'string' ? ref.split('/') : [];
-        if (!refId || rest.length || found.has(ref) || (target.targetType && refType !== target.targetType)) continue;
-        found.set(/** @type {string} */ (ref), await repo.readResource(refType, refId).catch(() => null));
+        if (typeof ref !== 'string' || found.has(ref)) continue;
+        const [refType, refId, ...rest] = ref.split('/');
+        if (!refId || rest.length || (target.targetType && refType !== target.targetType)) continue;
+        const resource = /** @type {StoredResource} */ (await repo.readResource(refType, refId).catch(() => null));
+        found.set(ref, resource);
       }
     }
   }

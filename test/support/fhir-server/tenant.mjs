@@ -41,14 +41,16 @@ export class Tenant {
 
   /**
    * Runs `task` after every earlier exclusive task of this tenant has finished. All writes go through here:
-   * medplum's MemoryRepository has no transactions, and both its conditional create (search, then create)
-   * and our slot booking (read slot, then mark it) must not interleave with another write.
+   * MemoryRepository has no transactions, and medplum's conditional create (search, then create) and our slot
+   * booking (read slot, then mark it) must not interleave with another write. Today MemoryRepository settles
+   * in microtasks, so they would not interleave anyway; the queue makes that a guarantee instead of a detail
+   * (with a 5 ms I/O wait between check and mark and no queue, 6 of 20 concurrent bookings of one slot won).
    * @template T
    * @param {() => Promise<T>} task
    * @returns {Promise<T>}
    */
   exclusive(task) {
-    const run = task(); // BROKEN ON PURPOSE
+    const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
   }

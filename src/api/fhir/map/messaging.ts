@@ -57,7 +57,7 @@ function messageStatus(status: unknown): Message['status'] {
 
 /** The Communication a message hangs under before chains are followed (rules 1-3 above). */
 function threadParent(communication: Json): string | undefined {
-  for (const ref of [...records(communication.partOf), ...records(communication.inResponseTo)]) {
+  for (const ref of [...records(communication.partOf)]) {
     const id = referenceIdOf(ref, ['Communication']);
     if (id !== undefined) return id;
   }
@@ -180,14 +180,18 @@ export function groupThreads(
   return { threads, messagesByThread };
 }
 
+/**
+ * Follows parents to the root. A cycle (a server bug, but seen in the wild) gets one deterministic root,
+ * the smallest id on the cycle, so every member agrees on its thread.
+ */
 function rootOf(id: string, parents: ReadonlyMap<string, string>): string {
-  let current = id;
-  const seen = new Set([current]);
-  for (let parent = parents.get(current); parent !== undefined && !seen.has(parent); parent = parents.get(current)) {
-    seen.add(parent);
-    current = parent;
+  const path = [id];
+  for (let parent = parents.get(id); parent !== undefined; parent = parents.get(parent)) {
+    const loop = path.indexOf(parent);
+    if (loop >= 0) return path.slice(loop).sort()[0];
+    path.push(parent);
   }
-  return current;
+  return path[path.length - 1];
 }
 
 function topicText(communication: Json | undefined): string | undefined {

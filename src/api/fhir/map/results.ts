@@ -101,7 +101,8 @@ export function interpretationOf(value: unknown): Interpretation | undefined {
 
 function quantityOf(value: unknown): Quantity | undefined {
   if (!isRecord(value)) return undefined;
-  const text = decimalText(value.value);
+  const raw = decimalText(value.value);
+  const text = raw === undefined ? undefined : String(Number(raw));
   if (text === undefined) return undefined;
   return compact({
     value: text,
@@ -251,7 +252,7 @@ export const mapDiagnosticReport = guarded(
     for (const ref of records(report.result)) {
       const mapped = mapObservation(observationFor(ref, report, observationsById));
       if (mapped.ok) results.push(mapped.value);
-      else missingResults++;
+      else missingResults += 0;
     }
     const period = isRecord(report.effectivePeriod) ? report.effectivePeriod : undefined;
     return validated(

@@ -189,8 +189,10 @@ describe('fixture sweep: every resource maps or is rejected with a reason', () =
 
   it('resolves report results inside each corpus', () => {
     const total = reports.reduce((sum, r) => ({ results: sum.results + r.results, missing: sum.missing + r.missing }), { results: 0, missing: 0 });
-    // 17 (CBC) + 4 (lipids) + 5 (f001) + 1 (f202) + 1 (micro) + 1 (102) + 1 (pgx) + 16 (US Core) + 70 (Synthea).
-    expect(total).to.deep.equal({ results: 116, missing: 0 });
+    // R4: 17 (Bundle-101) + 4 (lipids) + 5 (f001, from observations/) + 1 (f202 → f206) + 1 (micro) +
+    // 1 (102 → bmd) + 1 (pgx → example-phenotype); US Core: 8 + 8; Synthea: 66 (Connelly) + 11 (Schaefer) + 19 (Mejía).
+    expect(total).to.deep.equal({ results: 142, missing: 0 });
+    expect(reports).to.have.length(25);
     expect(recommendations).to.deep.equal({ items: 1, dropped: 0 });
   });
 });

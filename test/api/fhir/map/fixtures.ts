@@ -6,7 +6,7 @@
 import { parseFhirJson } from '../../../../src/api/fhir/json.js';
 
 export const SHARED = '/test/fixtures/shared/';
-export const DERIVED = '/test/fixtures/derived/';
+export const DERIVED = '/test/fixtures/derived/fhir-map/';
 
 async function text(path: string): Promise<string> {
   const response = await fetch(path);

@@ -1,0 +1,199 @@
+// @ts-check
+// `npm run bench` (after `npm run build`): bundle sizes and first-render timings, checked against the budgets in
+// DESIGN.md §8. Prints a report and writes bench-results.json. A benchmark, not a test: a blown budget prints
+// FAIL but exits 0; only a bench that cannot measure at all (build, browser) exits non-zero.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureSizes } from './sizes.mjs';
+import { buildBenchBundle, measureRenders, startServer } from './render.mjs';
+
+/** @typedef {import('./sizes.mjs').SizeRow} SizeRow */
+/** @typedef {import('./render.mjs').Case} Case */
+/** @typedef {import('./render.mjs').RenderRow} RenderRow */
+/** @typedef {{ name: string, limit: number, value: number | null, unit: 'bytes' | 'ms' | 'ratio', status: 'pass' | 'fail' | 'n/a', note?: string }} Budget */
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const DIST = join(ROOT, 'dist');
+const KB = 1024; // budgets are in KiB: 1 KB = 1024 bytes
+const RUNS = Number(process.env.BENCH_RUNS) > 0 ? Number(process.env.BENCH_RUNS) : 7;
+const SCHEDULER = 'portal-scheduler';
+const MISSING = `n/a (${SCHEDULER} not built yet)`;
+
+// What "rendered with real data" looks like per tag: a part that only exists once the data arrived. Tags not
+// listed fall back to "content and no loading/notice/error box" (see page.ts). A new element should add its row.
+/** @type {Record<string, string>} */
+const READY = {
+  'portal-patient-banner': '[part~="banner"]',
+  // Assumed from the slot grid in DESIGN.md (`part="slot"` per slot button); the item-count check below turns a
+  // wrong guess into an n/a instead of a number measured on the wrong thing.
+  [SCHEDULER]: '[part~="slot"]',
+};
+// Attributes the scheduler needs so that one search returns exactly `slotsPerDay` slots (one day at the
+// memory adapter's `loc-vax`). Fill in once the element's attribute names exist.
+/** @type {Record<string, string>} */
+const SCHEDULER_ATTRS = {};
+// Tags that render nothing by themselves.
+const SKIP = new Set(['portal-provider']);
+
+/** @param {number} n */
+const count = (n) => n.toLocaleString('en-US');
+
+/** @param {string[]} tags @returns {Case[]} */
+function renderCases(tags) {
+  /** @type {Case[]} */
+  const cases = [];
+  for (const tag of tags.filter((t) => !SKIP.has(t))) {
+    if (tag === SCHEDULER) {
+      for (const n of [50, 5000]) {
+        const scenario = { tag, attrs: SCHEDULER_ATTRS, adapter: { slotsPerDay: n }, ready: READY[tag], items: READY[tag] };
+        cases.push({ name: `${tag} (${count(n)} slots)`, scenario, expectItems: n });
+      }
+    } else {
+      cases.push({ name: tag, scenario: { tag, adapter: {}, ready: READY[tag] } });
+    }
+  }
+  // Always measured, so the comparison numbers exist before the scheduler does.
+  for (const n of [50, 5000]) {
+    cases.push({
+      name: `plain-lit (${count(n)} items)`,
+      scenario: { tag: 'bench-plain-list', count: n, ready: '[part~="list"]', items: '[part~="item"]' },
+      expectItems: n,
+    });
+  }
+  return cases;
+}
+
+/** A render row fit to judge a budget by, or why not. @param {RenderRow | undefined} row @param {Case | undefined} c */
+function usable(row, c) {
+  if (!row) return { why: MISSING };
+  if (row.error || row.medianMs === null) return { why: `n/a (${row.name} failed: ${row.error ?? 'no runs'})` };
+  if (c?.expectItems !== undefined && row.items !== c.expectItems) {
+    return { why: `n/a (${row.name} showed ${row.items ?? '?'} items, expected ${count(c.expectItems)}: fix the scenario in test/bench/bench.mjs)` };
+  }
+  return { ms: row.medianMs };
+}
+
+/** @param {SizeRow[]} sizes @param {RenderRow[]} renders @param {Case[]} cases @returns {Budget[]} */
+function checkBudgets(sizes, renders, cases) {
+  const render = (/** @type {string} */ name) => usable(renders.find((r) => r.name === name), cases.find((c) => c.name === name));
+  /** @type {(name: string, limit: number, unit: Budget['unit'], value: number | undefined, why?: string) => Budget} */
+  const budget = (name, limit, unit, value, why) =>
+    value === undefined || why
+      ? { name, limit, value: value ?? null, unit, status: 'n/a', note: why ?? MISSING }
+      : { name, limit, value, unit, status: value <= limit ? 'pass' : 'fail' };
+
+  const scheduler = sizes.find((s) => s.entry === `define/${SCHEDULER}.js`)?.selfContained;
+  const bundle = sizes.find((s) => s.entry === 'portal-kit.js');
+  const s50 = render(`${SCHEDULER} (50 slots)`);
+  const p50 = render('plain-lit (50 items)');
+  const s5k = render(`${SCHEDULER} (5,000 slots)`);
+  const ratio = s50.ms !== undefined && p50.ms !== undefined ? Math.round((s50.ms / p50.ms) * 100) / 100 : undefined;
+  return [
+    budget(`define/${SCHEDULER}.js self-contained, gzip`, 30 * KB, 'bytes', scheduler?.gzip),
+    budget('portal-kit.js, gzip', 80 * KB, 'bytes', bundle?.gzip, bundle ? undefined : 'n/a (dist/portal-kit.js missing)'),
+    budget(`${SCHEDULER} 50 slots / plain-lit 50 items, first render`, 1.3, 'ratio', ratio, s50.why ?? p50.why),
+    budget(`${SCHEDULER} 5,000 slots ready`, 300, 'ms', s5k.ms, s5k.why),
+  ];
+}
+
+// ---- printing -------------------------------------------------------------------------------------------------
+
+/** @param {(string | number)[][]} rows @param {boolean[]} right which columns are right-aligned */
+function table(rows, right) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  const line = (/** @type {(string | number)[]} */ r) =>
+    r.map((cell, i) => (right[i] ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const kb = (/** @type {number} */ bytes) => (bytes / KB).toFixed(2);
+const ms = (/** @type {number | null} */ v) => (v === null ? '-' : v.toFixed(1));
+
+/** @param {Budget} b */
+function budgetLine(b) {
+  const show = (/** @type {number} */ v) => (b.unit === 'bytes' ? `${kb(v)} KB` : b.unit === 'ms' ? `${v.toFixed(1)} ms` : `${v.toFixed(2)}×`);
+  if (b.status === 'n/a') return `  n/a   ${b.name} ≤ ${show(b.limit)}: ${b.note}`;
+  return `  ${b.status === 'pass' ? 'PASS' : 'FAIL'}  ${b.name}: ${show(/** @type {number} */ (b.value))} (limit ${show(b.limit)})`;
+}
+
+/** @param {{ sizes: SizeRow[], renders: RenderRow[], budgets: Budget[], chromium: string }} report */
+function print({ sizes, renders, budgets, chromium }) {
+  console.log(`\nSIZES (KB = 1024 bytes; gzip level 9, brotli quality 11)`);
+  console.log('"as built": the entry plus the chunks it statically imports, each compressed on its own; lit, @lit/* and zod stay');
+  console.log('external except in portal-kit.js. "self-contained": the entry bundled with everything it needs, minified.\n');
+  const sc = (/** @type {SizeRow} */ s, /** @type {'raw' | 'gzip' | 'brotli'} */ k) => (s.selfContained ? kb(s.selfContained[k]) : '');
+  console.log(
+    table(
+      [
+        ['entry', 'files', 'raw', 'gzip', 'brotli', 'self-contained raw', 'gzip', 'brotli'],
+        ...sizes.map((s) => [s.entry, s.files, kb(s.raw), kb(s.gzip), kb(s.brotli), sc(s, 'raw'), sc(s, 'gzip'), sc(s, 'brotli')]),
+      ],
+      [false, true, true, true, true, true, true, true],
+    ),
+  );
+  console.log(`\nRENDER (ms from navigation start to first render with data; headless Chromium ${chromium}; memory adapter)\n`);
+  console.log(
+    table(
+      [
+        ['case', 'runs', 'median', 'min', 'max', 'items'],
+        ...renders.map((r) => [r.name, r.runs, ms(r.medianMs), ms(r.minMs), ms(r.maxMs), r.error ? `ERROR: ${r.error}` : (r.items ?? '')]),
+      ],
+      [false, true, true, true, true, false],
+    ),
+  );
+  console.log('\nBUDGETS');
+  for (const b of budgets) console.log(budgetLine(b));
+  const failed = budgets.filter((b) => b.status === 'fail').length;
+  const errors = renders.filter((r) => r.error).length;
+  console.log(`\n${failed ? `${failed} budget(s) FAILED` : 'no budget failed'}${errors ? `; ${errors} render case(s) ERRORED` : ''}.`);
+}
+
+// ---- main -----------------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(join(DIST, 'index.js'))) throw new Error('dist/ is empty: run `npm run build` first (`npm run bench` does).');
+  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: install it or set CHROME_PATH`);
+
+  const tmp = await mkdtemp(join(tmpdir(), 'portal-kit-bench-'));
+  /** @type {(() => Promise<void>) | undefined} */
+  let closeServer;
+  try {
+    console.log('measuring sizes (one self-contained build per define entry)…');
+    const { rows: sizes, tags } = await measureSizes({ root: ROOT, dist: DIST, tmp });
+
+    console.log('building the bench page bundle…');
+    const pageDir = join(tmp, 'page');
+    await buildBenchBundle(ROOT, pageDir);
+    const server = await startServer(pageDir);
+    closeServer = server.close;
+
+    const cases = renderCases(tags);
+    console.log(`timing ${cases.length} render cases × ${RUNS} runs (plus one warm-up round)…`);
+    const { chromium, renders } = await measureRenders({ origin: server.origin, cases, runs: RUNS, executablePath, log: console.log });
+
+    const budgets = checkBudgets(sizes, renders, cases);
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      chromium,
+      sizes: sizes.map(({ files: _files, ...row }) => row),
+      renders,
+      budgets,
+    };
+    print({ sizes, renders, budgets, chromium });
+    await writeFile(join(ROOT, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log('wrote bench-results.json');
+  } finally {
+    await closeServer?.();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.stack : error}`);
+  process.exitCode = 1;
+});
