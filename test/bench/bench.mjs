@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureSizes } from './sizes.mjs';
-import { buildBenchBundle, measureRenders, startServer } from './render.mjs';
+import { buildBenchBundle, launch, measureRenders, startServer, undefinedInBundle } from './render.mjs';
 
 /** @typedef {import('./sizes.mjs').SizeRow} SizeRow */
 /** @typedef {import('./render.mjs').Case} Case */
@@ -119,8 +119,8 @@ function budgetLine(b) {
   return `  ${b.status === 'pass' ? 'PASS' : 'FAIL'}  ${b.name}: ${show(/** @type {number} */ (b.value))} (limit ${show(b.limit)})`;
 }
 
-/** @param {{ sizes: SizeRow[], renders: RenderRow[], budgets: Budget[], chromium: string }} report */
-function print({ sizes, renders, budgets, chromium }) {
+/** @param {{ sizes: SizeRow[], renders: RenderRow[], budgets: Budget[], chromium: string, warnings: string[] }} report */
+function print({ sizes, renders, budgets, chromium, warnings }) {
   console.log(`\nSIZES (KB = 1024 bytes; gzip level 9, brotli quality 11)`);
   console.log('"as built": the entry plus the chunks it statically imports, each compressed on its own; lit, @lit/* and zod stay');
   console.log('external except in portal-kit.js. "self-contained": the entry bundled with everything it needs, minified.\n');
@@ -146,6 +146,7 @@ function print({ sizes, renders, budgets, chromium }) {
   );
   console.log('\nBUDGETS');
   for (const b of budgets) console.log(budgetLine(b));
+  for (const w of warnings) console.log(`  WARN  ${w}`);
   const failed = budgets.filter((b) => b.status === 'fail').length;
   const errors = renders.filter((r) => r.error).length;
   console.log(`\n${failed ? `${failed} budget(s) FAILED` : 'no budget failed'}${errors ? `; ${errors} render case(s) ERRORED` : ''}.`);
@@ -161,6 +162,8 @@ async function main() {
   const tmp = await mkdtemp(join(tmpdir(), 'portal-kit-bench-'));
   /** @type {(() => Promise<void>) | undefined} */
   let closeServer;
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
   try {
     console.log('measuring sizes (one self-contained build per define entry)…');
     const { rows: sizes, tags } = await measureSizes({ root: ROOT, dist: DIST, tmp });
@@ -168,12 +171,21 @@ async function main() {
     console.log('building the bench page bundle…');
     const pageDir = join(tmp, 'page');
     await buildBenchBundle(ROOT, pageDir);
-    const server = await startServer(pageDir);
+    const server = await startServer({ benchJs: join(pageDir, 'bench.js'), portalKitJs: join(DIST, 'portal-kit.js') });
     closeServer = server.close;
+    browser = await launch(executablePath);
+
+    /** @type {string[]} */
+    const warnings = [];
+    if (sizes.some((s) => s.entry === 'portal-kit.js')) {
+      const missing = await undefinedInBundle({ browser, origin: server.origin, tags });
+      if (missing.length) warnings.push(`dist/portal-kit.js loaded on a page does not define: ${missing.join(', ')}`);
+    }
 
     const cases = renderCases(tags);
     console.log(`timing ${cases.length} render cases × ${RUNS} runs (plus one warm-up round)…`);
-    const { chromium, renders } = await measureRenders({ origin: server.origin, cases, runs: RUNS, executablePath, log: console.log });
+    const renders = await measureRenders({ browser, origin: server.origin, cases, runs: RUNS, log: console.log });
+    const chromium = browser.version();
 
     const budgets = checkBudgets(sizes, renders, cases);
     const report = {
@@ -183,11 +195,13 @@ async function main() {
       sizes: sizes.map(({ files: _files, ...row }) => row),
       renders,
       budgets,
+      warnings,
     };
-    print({ sizes, renders, budgets, chromium });
+    print({ sizes, renders, budgets, chromium, warnings });
     await writeFile(join(ROOT, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log('wrote bench-results.json');
   } finally {
+    await browser?.close();
     await closeServer?.();
     await rm(tmp, { recursive: true, force: true });
   }

@@ -23,10 +23,20 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+// package.json `sideEffects` names only dist files, so seen from src the modules that register tags look pure and
+// the bundler drops `import './define.js'`: no tag would be defined. Vite's resolver applies that verdict at a
+// precedence `treeshake.moduleSideEffects` cannot override; a transform hook's answer wins over it.
 const DEFINE_MODULE = /[\\/]src[\\/](?:define|elements[\\/][^\\/]+[\\/]define)\.ts$/;
+/** @type {import('vite').Plugin} */
+const keepDefineModules = {
+  name: 'bench-keep-define-modules',
+  enforce: 'post',
+  transform: (code, id) => (DEFINE_MODULE.test(id) ? { code, map: null, moduleSideEffects: true } : undefined),
+};
 
-const HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal-kit bench</title>
-<link rel="icon" href="data:,"></head><body><script type="module" src="/bench.js"></script></body></html>`;
+/** @param {string} src */
+const html = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal-kit bench</title>
+<link rel="icon" href="data:,"></head><body><script type="module" src="${src}"></script></body></html>`;
 
 /**
  * One self-contained, minified module with src/define.ts, the memory adapter and the baseline element, built the
@@ -47,27 +57,29 @@ export async function buildBenchBundle(root, outDir) {
       sourcemap: false,
       reportCompressedSize: false,
       lib: { entry: { bench: join(root, 'test/bench/page.ts') }, formats: ['es'], fileName: () => 'bench.js' },
-      rolldownOptions: {
-        // package.json `sideEffects` names only dist files, so from src the registering modules look pure and
-        // would be dropped; without this no tag gets defined. Everything else keeps package.json's verdict.
-        treeshake: { moduleSideEffects: (id) => (DEFINE_MODULE.test(id) ? true : undefined) },
-        output: { minify: true },
-      },
+      rolldownOptions: { output: { minify: true } },
     },
+    plugins: [keepDefineModules],
   });
   if (!existsSync(join(outDir, 'bench.js'))) throw new Error(`bench bundle missing in ${outDir}`);
 }
 
 /**
- * Throwaway static server on an OS-chosen port. `no-store` keeps every run equally cold.
- * @param {string} dir @returns {Promise<{ origin: string, close: () => Promise<void> }>}
+ * Throwaway static server on an OS-chosen port: `/` runs the bench bundle, `/smoke` loads dist/portal-kit.js as
+ * a CMS page would. `no-store` keeps every run equally cold.
+ * @param {{ benchJs: string, portalKitJs: string }} files @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
-export async function startServer(dir) {
-  const bundle = await readFile(join(dir, 'bench.js'));
+export async function startServer({ benchJs, portalKitJs }) {
+  /** @type {Record<string, [string, string | Buffer]>} */
+  const routes = {
+    '/': ['text/html', html('/bench.js')],
+    '/bench.js': ['text/javascript', await readFile(benchJs)],
+    '/smoke': ['text/html', html('/portal-kit.js')],
+    '/portal-kit.js': ['text/javascript', existsSync(portalKitJs) ? await readFile(portalKitJs) : ''],
+  };
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const [type, body] = path === '/' ? ['text/html', HTML] : path === '/bench.js' ? ['text/javascript', bundle] : [];
-    res.writeHead(body ? 200 : 404, { 'content-type': type ?? 'text/plain', 'cache-control': 'no-store' });
+    const [type, body] = routes[new URL(req.url ?? '/', 'http://x').pathname] ?? ['text/plain', undefined];
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body ?? 'not found');
   });
   await new Promise((/** @type {(v?: unknown) => void} */ done) => server.listen(0, '127.0.0.1', done));
@@ -88,71 +100,85 @@ function median(xs) {
 
 const round = (/** @type {number} */ ms) => Math.round(ms * 10) / 10;
 
+/** @param {string} executablePath */
+export const launch = (executablePath) => chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+
 /**
- * @param {{ origin: string, cases: Case[], runs: number, executablePath: string, log: (line: string) => void }} options
- * @returns {Promise<{ chromium: string, renders: RenderRow[] }>}
+ * The tags dist/portal-kit.js fails to define on a plain page. Its size budget means little if the file that is
+ * supposed to "define every tag" defines none (a bundler dropping side-effect imports does exactly that).
+ * @param {{ browser: import('playwright-core').Browser, origin: string, tags: string[] }} options
  */
-export async function measureRenders({ origin, cases, runs, executablePath, log }) {
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+export async function undefinedInBundle({ browser, origin, tags }) {
+  const context = await browser.newContext();
   try {
-    /** @type {Map<string, number[]>} */
-    const times = new Map(cases.map((c) => [c.name, []]));
-    /** @type {Map<string, { items?: number, error?: string }>} */
-    const notes = new Map();
+    const page = await context.newPage();
+    await page.goto(`${origin}/smoke`);
+    return await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags);
+  } finally {
+    await context.close();
+  }
+}
 
-    /** @param {Case} c */
-    const once = async (c) => {
-      // A fresh context per run: no HTTP or code cache carried over, so run 1 and run 7 are alike.
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        /** @type {string[]} */
-        const pageErrors = [];
-        page.on('pageerror', (error) => pageErrors.push(error.message));
-        await page.goto(`${origin}/?s=${encodeURIComponent(JSON.stringify(c.scenario))}`);
-        /** @type {BenchResult} */
-        const result = await page.evaluate(() => window.benchResult);
-        if (pageErrors.length && result.ms === undefined) return { error: `${result.error ?? 'failed'}; page error: ${pageErrors[0]}` };
-        return result;
-      } finally {
-        await context.close();
-      }
-    };
+/**
+ * @param {{ browser: import('playwright-core').Browser, origin: string, cases: Case[], runs: number, log: (line: string) => void }} options
+ * @returns {Promise<RenderRow[]>}
+ */
+export async function measureRenders({ browser, origin, cases, runs, log }) {
+  /** @type {Map<string, number[]>} */
+  const times = new Map(cases.map((c) => [c.name, []]));
+  /** @type {Map<string, { items?: number, error?: string }>} */
+  const notes = new Map();
 
-    // One discarded round warms the browser's processes and the OS file cache.
-    for (const c of cases) await once(c);
-    // Cases take turns run by run, so noise from whatever else shares the machine spreads over all of them alike
-    // (the scheduler-vs-baseline ratio is only fair if both saw the same weather).
-    for (let run = 1; run <= runs; run++) {
-      log(`  render run ${run}/${runs}`);
-      for (const c of cases) {
-        if (notes.get(c.name)?.error) continue;
-        const result = await once(c);
-        if (result.ms === undefined) notes.set(c.name, { error: result.error ?? 'no result' });
-        else {
-          times.get(c.name)?.push(result.ms);
-          notes.set(c.name, { items: result.items });
-        }
+  /** @param {Case} c */
+  const once = async (c) => {
+    // A fresh context per run: no HTTP or code cache carried over, so run 1 and run 7 are alike.
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      /** @type {string[]} */
+      const pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(`${origin}/?s=${encodeURIComponent(JSON.stringify(c.scenario))}`);
+      /** @type {BenchResult} */
+      const result = (await page.evaluate(() => window.benchResult)) ?? { error: 'the bench module did not run' };
+      if (pageErrors.length && result.ms === undefined) return { error: `${result.error ?? 'failed'}; page error: ${pageErrors[0]}` };
+      return result;
+    } finally {
+      await context.close();
+    }
+  };
+
+  // One discarded round warms the browser's processes and the OS file cache.
+  for (const c of cases) await once(c);
+  // Cases take turns run by run, so noise from whatever else shares the machine spreads over all of them alike
+  // (the scheduler-vs-baseline ratio is only fair if both saw the same weather).
+  for (let run = 1; run <= runs; run++) {
+    log(`  render run ${run}/${runs}`);
+    for (const c of cases) {
+      if (notes.get(c.name)?.error) continue;
+      const result = await once(c);
+      if (result.ms === undefined) notes.set(c.name, { error: result.error ?? 'no result' });
+      else {
+        times.get(c.name)?.push(result.ms);
+        notes.set(c.name, { items: result.items });
       }
     }
-
-    const renders = cases.map((c) => {
-      const ms = times.get(c.name) ?? [];
-      const note = notes.get(c.name) ?? {};
-      /** @type {RenderRow} */
-      const row = {
-        name: c.name,
-        runs: ms.length,
-        medianMs: ms.length ? round(median(ms)) : null,
-        minMs: ms.length ? round(Math.min(...ms)) : null,
-        maxMs: ms.length ? round(Math.max(...ms)) : null,
-      };
-      if (note.items !== undefined) row.items = note.items;
-      if (note.error) row.error = note.error;
-      return row;
-    });
-    return { chromium: browser.version(), renders };
-  } finally {
-    await browser.close();
   }
+
+  const renders = cases.map((c) => {
+    const ms = times.get(c.name) ?? [];
+    const note = notes.get(c.name) ?? {};
+    /** @type {RenderRow} */
+    const row = {
+      name: c.name,
+      runs: ms.length,
+      medianMs: ms.length ? round(median(ms)) : null,
+      minMs: ms.length ? round(Math.min(...ms)) : null,
+      maxMs: ms.length ? round(Math.max(...ms)) : null,
+    };
+    if (note.items !== undefined) row.items = note.items;
+    if (note.error) row.error = note.error;
+    return row;
+  });
+  return renders;
 }

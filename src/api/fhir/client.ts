@@ -79,19 +79,24 @@ export class FhirClient {
     operation: string,
     signal: AbortSignal,
   ): Promise<Record<string, unknown>> {
-    const identifierQuery = `identifier=${encodeURIComponent(`${CLIENT_REQUEST_SYSTEM}|${clientRequestId}`)}`;
     const post = () =>
-      this.http.request(type, { method: 'POST', body: resource, headers: { 'If-None-Exist': identifierQuery } }, operation, signal);
+      this.http.request(type, { method: 'POST', body: resource, headers: { 'If-None-Exist': identifierQuery(clientRequestId) } }, operation, signal);
     let response: HttpResponse;
     try {
       response = await post();
     } catch (error) {
       if (!isApiError(error) || (error.kind !== 'network' && error.kind !== 'server')) throw error;
-      const { matches } = await this.search(`${type}?${identifierQuery}`, operation, signal, 1);
-      if (matches.length > 0 && isRecord(matches[0])) return matches[0];
+      const earlier = await this.findByClientRequestId(type, clientRequestId, operation, signal);
+      if (earlier) return earlier;
       response = await post();
     }
     return this.resourceFrom(response, type, operation, signal);
+  }
+
+  /** The resource an earlier write with this idempotency key created, if any. */
+  async findByClientRequestId(type: string, clientRequestId: string, operation: string, signal: AbortSignal) {
+    const { matches } = await this.search(`${type}?${identifierQuery(clientRequestId)}`, operation, signal, 1);
+    return isRecord(matches[0]) ? matches[0] : undefined;
   }
 
   /** Updates with `If-Match`, so a change made elsewhere meanwhile is a conflict, not an overwrite. */
@@ -125,6 +130,11 @@ export class FhirClient {
     if (match) return (await this.read(type, decodeURIComponent(match[1]), operation, signal)).body;
     throw new ApiError('invalid-response', { operation, status: response.status });
   }
+}
+
+/** The search (and `If-None-Exist`) that finds what a write with this idempotency key created. */
+export function identifierQuery(clientRequestId: string): string {
+  return `identifier=${encodeURIComponent(`${CLIENT_REQUEST_SYSTEM}|${clientRequestId}`)}`;
 }
 
 /** Parses a weak or strong ETag (`W/"3"`) into the version id. */

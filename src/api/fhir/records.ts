@@ -27,6 +27,7 @@ import {
 } from './map/index.js';
 import { isRecord, parseReference } from './map/common.js';
 import { collectMapped } from './mapped.js';
+import { listClinicians } from './scheduling.js';
 import { indexByReference } from './search.js';
 
 // The patient-record features of the FHIR adapter. Every search is scoped to the patient in the token's
@@ -78,19 +79,17 @@ export function fhirMessaging(fhir: FhirClient): MessagingApi {
     async listRecipients(signal): Promise<ListResult<Recipient>> {
       const operation = 'messaging.listRecipients';
       const patientId = fhir.patientId(operation);
-      const [roles, teams] = await Promise.all([
-        fhir.search('PractitionerRole?active=true&_include=PractitionerRole:practitioner&_count=100', operation, signal),
+      const [people, teams] = await Promise.all([
+        listClinicians(fhir, operation, signal),
         fhir.search(`CareTeam?patient=${encodeURIComponent(`Patient/${patientId}`)}&status=active`, operation, signal),
       ]);
-      const practitioners = indexByReference(roles.included);
-      const people = collectMapped(roles.matches, (role) => mapPractitioner(role, practitioners));
       const items: Recipient[] = people.items.map(({ id, name, role }) => ({ id, kind: 'practitioner', name, ...(role ? { role } : {}) }));
       for (const team of teams.matches) {
         if (isRecord(team) && typeof team.id === 'string' && typeof team.name === 'string' && team.name.trim()) {
           items.push({ id: team.id, kind: 'care-team', name: team.name });
         }
       }
-      return { items, dropped: people.dropped, truncated: roles.truncated || teams.truncated };
+      return { items, dropped: people.dropped, truncated: people.truncated || teams.truncated };
     },
 
     async send(message, signal): Promise<Message> {

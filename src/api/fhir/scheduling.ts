@@ -40,6 +40,17 @@ interface Resolved {
   services: Record<string, Service>;
 }
 
+/** Clinicians by their roles (with the practitioner included), or plain Practitioners where a server has no roles. */
+export async function listClinicians(fhir: FhirClient, operation: string, signal: AbortSignal): Promise<ListResult<Practitioner>> {
+  const roles = await fhir.search('PractitionerRole?active=true&_include=PractitionerRole:practitioner&_count=100', operation, signal);
+  if (roles.matches.length > 0) {
+    const practitioners = indexByReference(roles.included);
+    return { ...collectMapped(roles.matches, (role) => mapPractitioner(role, practitioners)), truncated: roles.truncated };
+  }
+  const plain = await fhir.search('Practitioner?_count=100', operation, signal);
+  return { ...collectMapped(plain.matches, (practitioner) => mapPractitioner(practitioner)), truncated: plain.truncated };
+}
+
 export function fhirScheduling(fhir: FhirClient): SchedulingApi {
   /** Reads the actors a set of Schedules/Appointments point at that the server did not `_include`. */
   async function resolveActors(references: Iterable<unknown>, known: Map<string, unknown>, operation: string, signal: AbortSignal) {
@@ -174,15 +185,8 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       return { ...collectMapped(matches, mapLocation), truncated };
     },
 
-    async listPractitioners(signal): Promise<ListResult<Practitioner>> {
-      const operation = 'scheduling.listPractitioners';
-      const roles = await fhir.search('PractitionerRole?_include=PractitionerRole:practitioner&_count=100', operation, signal);
-      if (roles.matches.length > 0) {
-        const practitioners = indexByReference(roles.included);
-        return { ...collectMapped(roles.matches, (role) => mapPractitioner(role, practitioners)), truncated: roles.truncated };
-      }
-      const plain = await fhir.search('Practitioner?_count=100', operation, signal);
-      return { ...collectMapped(plain.matches, (p) => mapPractitioner(p)), truncated: plain.truncated };
+    listPractitioners(signal): Promise<ListResult<Practitioner>> {
+      return listClinicians(fhir, 'scheduling.listPractitioners', signal);
     },
 
     async searchSlots(query, signal): Promise<SlotSearchResult> {
@@ -263,9 +267,14 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
         if (!booked) throw new ApiError('invalid-response', { operation });
         return appointmentFrom(booked, operation, signal);
       }
-      // Without an operation the slot is checked first so a taken time fails fast; the server's own check
-      // on create is what actually prevents the double booking.
-      if (slot.status !== 'free') throw new ApiError('conflict', { operation });
+      // Without an operation the slot is checked first, so a taken time fails fast even on servers that
+      // do not police slots themselves. A busy slot may be our own earlier booking (a replayed click): then
+      // the appointment carrying this request's key is the answer, not a conflict.
+      if (slot.status !== 'free') {
+        const earlier = await fhir.findByClientRequestId('Appointment', request.clientRequestId, operation, signal);
+        if (!earlier) throw new ApiError('conflict', { operation });
+        return appointmentFrom(earlier, operation, signal);
+      }
       const created = await fhir.createOnce('Appointment', appointment, request.clientRequestId, operation, signal);
       return appointmentFrom(created, operation, signal);
     },

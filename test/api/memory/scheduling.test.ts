@@ -72,7 +72,6 @@ describe('memory adapter: slot search', () => {
       signal(),
     );
     const elapsed = performance.now() - started;
-    console.log(`memory adapter: 5,000-slot day searched in ${elapsed.toFixed(0)} ms`);
     expect(slots).to.have.length(5000);
     expect(new Set(slots.map((slot) => slot.id)).size).to.equal(5000);
     expect(slots.every((slot) => slot.status === 'free' && (slot.capacity ?? 0) > 0)).to.equal(true);

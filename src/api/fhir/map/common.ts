@@ -88,7 +88,7 @@ export const isFhirDateTime = (value: unknown): value is string => FhirDateTimeS
  */
 export function datePart(dateTime: unknown): string | undefined {
   if (!isFhirDateTime(dateTime)) return undefined;
-  const date = dateTime.includes('T') ? new Date(dateTime).toISOString().slice(0, 10) : dateTime;
+  const date = dateTime.split('T')[0];
   return isFhirDate(date) ? date : undefined;
 }
 

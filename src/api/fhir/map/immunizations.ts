@@ -83,7 +83,7 @@ export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunizat
   const occurrenceDate = datePart(immunization.occurrenceDateTime);
   if (immunization.occurrenceDateTime !== undefined && occurrenceDate === undefined) return fail('invalid-occurrence');
   const primarySource =
-    typeof immunization.primarySource === 'boolean' ? immunization.primarySource : true;
+    typeof immunization.primarySource === 'boolean' ? immunization.primarySource : immunization.reportOrigin === undefined;
   const protocol = records(immunization.protocolApplied)[0];
   return validated(
     ImmunizationSchema,

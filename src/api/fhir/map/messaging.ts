@@ -57,7 +57,7 @@ function messageStatus(status: unknown): Message['status'] {
 
 /** The Communication a message hangs under before chains are followed (rules 1-3 above). */
 function threadParent(communication: Json): string | undefined {
-  for (const ref of [...records(communication.partOf)]) {
+  for (const ref of [...records(communication.partOf), ...records(communication.inResponseTo)]) {
     const id = referenceIdOf(ref, ['Communication']);
     if (id !== undefined) return id;
   }

@@ -101,8 +101,7 @@ export function interpretationOf(value: unknown): Interpretation | undefined {
 
 function quantityOf(value: unknown): Quantity | undefined {
   if (!isRecord(value)) return undefined;
-  const raw = decimalText(value.value);
-  const text = raw === undefined ? undefined : String(Number(raw));
+  const text = decimalText(value.value);
   if (text === undefined) return undefined;
   return compact({
     value: text,
@@ -252,7 +251,7 @@ export const mapDiagnosticReport = guarded(
     for (const ref of records(report.result)) {
       const mapped = mapObservation(observationFor(ref, report, observationsById));
       if (mapped.ok) results.push(mapped.value);
-      else missingResults += 0;
+      else missingResults++;
     }
     const period = isRecord(report.effectivePeriod) ? report.effectivePeriod : undefined;
     return validated(

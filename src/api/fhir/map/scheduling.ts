@@ -162,7 +162,7 @@ export const mapService = guarded((resource: unknown): MapOutcome<Service> => {
 /** The location's IANA zone, only if this browser's Intl can format in it. */
 function timeZoneOf(location: Json): string | undefined {
   const zone = str(extensionOf(location, TIMEZONE_EXTENSION)?.valueCode);
-  return zone;
+  return zone !== undefined && TimeZoneSchema.safeParse(zone).success ? zone : undefined;
 }
 
 /**
@@ -262,7 +262,7 @@ export const mapSlot = guarded((resource: unknown, schedule?: unknown): MapOutco
   const id = str(slot.id);
   if (!id) return fail('missing-id');
   if (slot.start === undefined) return fail('missing-start');
-
+  if (!isInstant(slot.start)) return fail('invalid-start');
   if (slot.end === undefined) return fail('missing-end');
   if (!isInstant(slot.end)) return fail('invalid-end');
   if ((instantMillis(slot.end) ?? 0) < (instantMillis(slot.start) ?? 0)) return fail('end-before-start');

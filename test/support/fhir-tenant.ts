@@ -1,0 +1,45 @@
+/** Browser-side helpers for the FHIR test server (test/support/fhir-test-server.mjs). */
+export interface Tenant {
+  tenant: string;
+  baseUrl: string;
+  loaded: number;
+  skipped: string[];
+}
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  authorization: string | null;
+  ifNoneExist: string | null;
+  ifMatch: string | null;
+  status: number;
+}
+
+export interface TenantSeed {
+  resources?: unknown[];
+  fixtures?: string[];
+  options?: { bookingMode?: 'rest' | 'operation'; pageSize?: number; holdMinutes?: number };
+}
+
+export async function createTenant(seed: TenantSeed): Promise<Tenant> {
+  const response = await fetch('/fhir-test/tenants', { method: 'POST', body: JSON.stringify(seed), headers: { 'Content-Type': 'application/json' } });
+  if (response.status !== 201) throw new Error(`tenant not created: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+export async function requestLog(tenant: Tenant): Promise<LoggedRequest[]> {
+  return (await fetch(`/fhir-test/${tenant.tenant}/requests`)).json();
+}
+
+export async function clearLog(tenant: Tenant): Promise<void> {
+  await fetch(`/fhir-test/${tenant.tenant}/requests`, { method: 'DELETE' });
+}
+
+export async function injectFaults(tenant: Tenant, fault: { status: number; count: number; retryAfter?: number; match?: string; pathIncludes?: string }) {
+  const response = await fetch(`/fhir-test/${tenant.tenant}/faults`, { method: 'POST', body: JSON.stringify(fault), headers: { 'Content-Type': 'application/json' } });
+  if (!response.ok) throw new Error(`fault not set: ${response.status}`);
+}
+
+export async function deleteTenant(tenant: Tenant): Promise<void> {
+  await fetch(`/fhir-test/${tenant.tenant}`, { method: 'DELETE' });
+}
