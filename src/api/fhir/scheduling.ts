@@ -26,7 +26,8 @@ import {
   mapPractitioner,
   mapService,
   mapSlot,
-  serviceFromSchedule,
+  servicesFromSchedule,
+  slotServices,
 } from './map/index.js';
 import { collectMapped, type Mapped } from './mapped.js';
 import { indexByReference } from './search.js';
@@ -94,8 +95,7 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       (target as Record<string, { id: string }>)[mapped.value.id] = mapped.value;
     }
     for (const schedule of schedules) {
-      const service = serviceFromSchedule(schedule);
-      if (service) out.services[service.id] ??= service;
+      for (const service of servicesFromSchedule(schedule)) out.services[service.id] ??= service;
     }
     return out;
   }
@@ -170,9 +170,8 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       ]);
       const mapped: Mapped<Service> = collectMapped(services.matches, mapService);
       const seen = new Set(mapped.items.map((service) => service.id));
-      for (const schedule of schedules.matches) {
-        const service = serviceFromSchedule(schedule);
-        if (service && !seen.has(service.id)) {
+      for (const service of schedules.matches.flatMap(servicesFromSchedule)) {
+        if (!seen.has(service.id)) {
           seen.add(service.id);
           mapped.items.push(service);
         }
@@ -214,10 +213,15 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
         signal,
       );
       const resolved = resolvedFrom(known, schedules);
-      const slots = collectMapped(found.matches, (slot) => {
+      const scheduleOf = (slot: unknown) => {
         const ref = parseReference(isRecord(slot) ? slot.schedule : undefined);
-        return mapSlot(slot, ref ? known.get(`Schedule/${ref.id}`) : undefined);
-      });
+        return ref ? known.get(`Schedule/${ref.id}`) : undefined;
+      };
+      const slots = collectMapped(found.matches, (slot) => mapSlot(slot, scheduleOf(slot)));
+      // A slot may name its own service types beside its schedule's: every id it carries must resolve.
+      for (const slot of found.matches) {
+        for (const service of slotServices(slot, scheduleOf(slot))) resolved.services[service.id] ??= service;
+      }
       return {
         slots: slots.items.filter((slot) => matchesQuery(slot, query, resolved.services)),
         services: resolved.services,
