@@ -27,8 +27,8 @@ const MISSING = `n/a (${SCHEDULER} not built yet)`;
 /** @type {Record<string, string>} */
 const READY = {
   'portal-patient-banner': '[part~="banner"]',
-  // Assumed from the slot grid in DESIGN.md (`part="slot"` per slot button); the item-count check below turns a
-  // wrong guess into an n/a instead of a number measured on the wrong thing.
+  // A guess until the element exists (`part="slot"` on each slot button); the item-count check turns a wrong
+  // guess into an n/a instead of a number measured on the wrong thing.
   [SCHEDULER]: '[part~="slot"]',
 };
 // Attributes the scheduler needs so that one search returns exactly `slotsPerDay` slots (one day at the

@@ -25,7 +25,8 @@ const CHROMIUM_ARGS = [
 
 // package.json `sideEffects` names only dist files, so seen from src the modules that register tags look pure and
 // the bundler drops `import './define.js'`: no tag would be defined. Vite's resolver applies that verdict at a
-// precedence `treeshake.moduleSideEffects` cannot override; a transform hook's answer wins over it.
+// precedence `treeshake.moduleSideEffects` cannot override; a transform hook's answer wins over it. (The same
+// drop leaves dist/portal-kit.js defining no tags; bench.mjs warns about that.)
 const DEFINE_MODULE = /[\\/]src[\\/](?:define|elements[\\/][^\\/]+[\\/]define)\.ts$/;
 /** @type {import('vite').Plugin} */
 const keepDefineModules = {
