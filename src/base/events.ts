@@ -34,6 +34,12 @@ export const PAGE_EVENTS: ReadonlySet<PortalEventName> = new Set<PortalEventName
   'portal-message-sent',
 ]);
 
+/** Builds a typed portal event. Page-level outcomes bubble and cross shadow roots; the rest stay local. */
+export function portalEvent<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): CustomEvent<PortalEventDetails[K]> {
+  const outward = PAGE_EVENTS.has(type);
+  return new CustomEvent(type, { detail, bubbles: outward, composed: outward, cancelable: true });
+}
+
 export type PortalEventMap = { [K in PortalEventName]: CustomEvent<PortalEventDetails[K]> };
 
 declare global {

@@ -11,7 +11,7 @@ import type { Session } from '../model/session.js';
 import { hostStyles } from '../styles/tokens.js';
 import { renderNotice } from '../ui/state-view.js';
 import { defineElement } from './define.js';
-import { PAGE_EVENTS, type PortalEventDetails, type PortalEventName } from './events.js';
+import { portalEvent, type PortalEventDetails, type PortalEventName } from './events.js';
 
 /** What an element can show before its own content: missing wiring or a missing/lapsed session. */
 export type AccessState = 'not-configured' | 'signed-out' | 'expired' | 'ready';
@@ -19,6 +19,27 @@ export type AccessState = 'not-configured' | 'signed-out' | 'expired' | 'ready';
 /**
  * The thin base every portal element extends: context consumption (api, session, config), localisation,
  * typed PHI-free events, the signed-out / not-configured states, and a guarded `define()`.
+ *
+ * @cssproperty --portal-color-text - Body text colour.
+ * @cssproperty --portal-color-text-muted - Secondary text colour.
+ * @cssproperty --portal-color-surface - Background of inputs and cards.
+ * @cssproperty --portal-color-surface-raised - Background of raised boxes and state notices.
+ * @cssproperty --portal-color-border - Borders and dividers.
+ * @cssproperty --portal-color-accent - Brand colour: buttons, links, focus.
+ * @cssproperty --portal-color-accent-contrast - Text on the accent colour.
+ * @cssproperty --portal-color-danger - Errors and critical flags (always with text).
+ * @cssproperty --portal-color-danger-surface - Background of error boxes.
+ * @cssproperty --portal-color-warning - Warnings and abnormal flags (always with text).
+ * @cssproperty --portal-color-warning-surface - Background of warning boxes.
+ * @cssproperty --portal-color-success - Confirmations.
+ * @cssproperty --portal-color-success-surface - Background of confirmation boxes.
+ * @cssproperty --portal-font-family - Font of every element.
+ * @cssproperty --portal-font-size - Base font size.
+ * @cssproperty --portal-line-height - Base line height.
+ * @cssproperty --portal-space - Base spacing unit; density scales from it.
+ * @cssproperty --portal-radius - Corner radius.
+ * @cssproperty --portal-focus-ring - Focus outline (width, style, colour).
+ * @cssproperty --portal-target-size - Minimum size of buttons and other targets.
  */
 export abstract class PortalElement extends LitElement {
   static override styles: CSSResultGroup = [hostStyles];
@@ -79,8 +100,7 @@ export abstract class PortalElement extends LitElement {
 
   /** Dispatches a typed portal event. Page-level outcomes bubble and cross shadow roots; the rest do not. */
   emit<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): boolean {
-    const outward = PAGE_EVENTS.has(type);
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: outward, composed: outward, cancelable: true }));
+    return this.dispatchEvent(portalEvent(type, detail));
   }
 
   /** Turns a failure into a typed `portal-error` (and `portal-auth-required` when the token was refused). */

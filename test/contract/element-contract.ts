@@ -40,7 +40,7 @@ export interface Mounted<E extends PortalElement = PortalElement> {
 /** Renders the element inside a provider and records every portal event it fires (bubbling or not). */
 export async function mount<E extends PortalElement>(
   subject: ContractSubject,
-  options: { api?: PortalApi; session?: Session; memory?: MemoryAdapterOptions; lang?: string } = {},
+  options: { api?: PortalApi; session?: Session; memory?: MemoryAdapterOptions; lang?: string; theme?: string } = {},
 ): Promise<Mounted<E>> {
   const events: CustomEvent[] = [];
   const record = (event: Event) => events.push(event as CustomEvent);
@@ -48,7 +48,9 @@ export async function mount<E extends PortalElement>(
   const wrapper = document.createElement('div');
   EVENT_NAMES.forEach((name) => wrapper.addEventListener(name, record, { capture: true }));
   const provider = await fixture(
-    html`<portal-provider .api=${api} .session=${options.session ?? SIGNED_IN} lang=${options.lang ?? 'en'}>${subject.template()}</portal-provider>`,
+    html`<portal-provider .api=${api} .session=${options.session ?? SIGNED_IN} lang=${options.lang ?? 'en'} theme=${options.theme ?? 'light'}
+      >${subject.template()}</portal-provider
+    >`,
     { parentNode: wrapper },
   );
   const element = provider.querySelector(subject.tag) as E;
@@ -72,6 +74,17 @@ export function elementContract(subject: ContractSubject): void {
       await waitUntil(() => shadow(element, subject.readySelector), 'data never rendered');
       await expect(element).to.be.accessible();
     });
+
+    for (const theme of ['dark', 'white-label']) {
+      it(`is accessible in the ${theme} preset (data and error states)`, async () => {
+        const { element } = await mount(subject, { theme });
+        await waitUntil(() => shadow(element, subject.readySelector));
+        await expect(element).to.be.accessible();
+        const failing = await mount(subject, { theme, memory: { fail: 'server' } });
+        await waitUntil(() => shadow(failing.element, '[role="alert"]'));
+        await expect(failing.element).to.be.accessible();
+      });
+    }
 
     it('shows a designed loading state, accessible, with a polite status', async () => {
       const { element } = await mount(subject, { memory: { latencyMs: 60_000 } });

@@ -8,6 +8,7 @@ import { renderError, renderLoading, renderNotice, stateStyles } from '../../ui/
 import { bannerStyles } from './portal-patient-banner.styles.js';
 
 /**
+ * @tagname portal-patient-banner
  * @summary Who this record belongs to: the signed-in patient's name, birth date and sex, as SMART apps
  * show when the EHR asks for a patient banner.
  *

@@ -12,6 +12,7 @@ import type { Session } from '../../model/session.js';
 import { DARK, presetDeclarations, WHITE_LABEL } from '../../styles/tokens.js';
 
 /**
+ * @tagname portal-provider
  * @summary Supplies the api, session and language to every portal element inside it. Renders nothing itself.
  *
  * @slot - The page content holding portal elements.
