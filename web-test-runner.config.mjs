@@ -1,30 +1,15 @@
 // @ts-check
 // web-test-runner: runs test/**/*.test.ts in the system Chromium (Debian package `chromium`).
 // Nothing downloads a browser: Playwright only drives the executable found here.
-import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, findChromium } from './test/support/chromium.mjs';
+import { defaultReporter } from '@web/test-runner';
+import { totalReporter } from './test/support/total-reporter.mjs';
+import { cspHarnessPlugin } from './test/support/csp-harness.mjs';
 import { fhirTestServerPlugin } from './test/support/fhir-test-server.mjs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-const executablePath = process.env.CHROME_PATH || CANDIDATES.find((path) => existsSync(path));
-if (!executablePath || !existsSync(executablePath)) {
-  console.error(
-    `portal-kit tests need Chromium: install it with \`sudo apt-get install chromium\`, or set CHROME_PATH to a Chrome/Chromium binary${process.env.CHROME_PATH ? ` (CHROME_PATH=${process.env.CHROME_PATH} does not exist)` : ''}.`,
-  );
-  process.exit(1);
-}
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox', // required when running as root (CI containers)
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const executablePath = findChromium();
 
 /** Chromium with the page's clock in `timezoneId` (the system zone when absent). */
 function chromium(timezoneId) {
@@ -47,8 +32,9 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   // `tsconfig` makes esbuild honour experimentalDecorators/useDefineForClassFields; without it Lit throws
   // "Unsupported decorator location: field".
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin(), cspHarnessPlugin()],
   browsers: [chromium()],
+  reporters: [defaultReporter(), totalReporter()],
   concurrency: 2,
   // Lit prints a "dev mode" warning in every test file; hide it, keep every other browser log.
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),

@@ -2,6 +2,7 @@
 // `npm run bench` (after `npm run build`): bundle sizes and first-render timings, checked against the budgets in
 // DESIGN.md §8. Prints a report and writes bench-results.json. A benchmark, not a test: a blown budget prints
 // FAIL but exits 0; only a bench that cannot measure at all (build, browser) exits non-zero.
+import { findChromium } from '../support/chromium.mjs';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -123,7 +124,7 @@ function budgetLine(b) {
 function print({ sizes, renders, budgets, chromium, warnings }) {
   console.log(`\nSIZES (KB = 1024 bytes; gzip level 9, brotli quality 11)`);
   console.log('"as built": the entry plus the chunks it statically imports, each compressed on its own; lit, @lit/* and zod stay');
-  console.log('external except in portal-kit.js. "self-contained": the entry bundled with everything it needs, minified.\n');
+  console.log('external except in portal-kit.js. "self-contained": the entry bundled with everything it needs (lit, zod, and for an element its provider with the FHIR adapter), minified.\n');
   const sc = (/** @type {SizeRow} */ s, /** @type {'raw' | 'gzip' | 'brotli'} */ k) => (s.selfContained ? kb(s.selfContained[k]) : '');
   console.log(
     table(
@@ -156,8 +157,7 @@ function print({ sizes, renders, budgets, chromium, warnings }) {
 
 async function main() {
   if (!existsSync(join(DIST, 'index.js'))) throw new Error('dist/ is empty: run `npm run build` first (`npm run bench` does).');
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: install it or set CHROME_PATH`);
+  const executablePath = findChromium();
 
   const tmp = await mkdtemp(join(tmpdir(), 'portal-kit-bench-'));
   /** @type {(() => Promise<void>) | undefined} */

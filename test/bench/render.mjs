@@ -5,35 +5,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { CHROMIUM_ARGS } from '../support/chromium.mjs';
+import { minifiedBundle } from './build.mjs';
 
 /** @typedef {import('./page.js').Scenario} Scenario */
 /** @typedef {import('./page.js').BenchResult} BenchResult */
 /** @typedef {{ name: string, scenario: Scenario, expectItems?: number }} Case */
 /** @typedef {{ name: string, runs: number, medianMs: number | null, minMs: number | null, maxMs: number | null, items?: number, error?: string }} RenderRow */
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox', // required when running as root (CI containers)
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// package.json `sideEffects` names only dist files, so seen from src the modules that register tags look pure and
-// the bundler drops `import './define.js'`: no tag would be defined. Vite's resolver applies that verdict at a
-// precedence `treeshake.moduleSideEffects` cannot override; a transform hook's answer wins over it. (The same
-// drop leaves dist/portal-kit.js defining no tags; bench.mjs warns about that.)
-const DEFINE_MODULE = /[\\/]src[\\/](?:define|elements[\\/][^\\/]+[\\/]define)\.ts$/;
-/** @type {import('vite').Plugin} */
-const keepDefineModules = {
-  name: 'bench-keep-define-modules',
-  enforce: 'post',
-  transform: (code, id) => (DEFINE_MODULE.test(id) ? { code, map: null, moduleSideEffects: true } : undefined),
-};
 
 /** @param {string} src */
 const html = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal-kit bench</title>
@@ -46,22 +24,7 @@ const html = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8
  * @param {string} root @param {string} outDir
  */
 export async function buildBenchBundle(root, outDir) {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    publicDir: false,
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      sourcemap: false,
-      reportCompressedSize: false,
-      lib: { entry: { bench: join(root, 'test/bench/page.ts') }, formats: ['es'], fileName: () => 'bench.js' },
-      rolldownOptions: { output: { minify: true } },
-    },
-    plugins: [keepDefineModules],
-  });
+  await minifiedBundle({ root, entry: join(root, 'test/bench/page.ts'), outDir, fileName: 'bench.js' });
   if (!existsSync(join(outDir, 'bench.js'))) throw new Error(`bench bundle missing in ${outDir}`);
 }
 

@@ -1,10 +1,10 @@
 // @ts-check
 // Size half of `npm run bench`: what each dist entry costs over the wire, as built and "with everything it needs".
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { minifiedBundle } from './build.mjs';
 
 /** @typedef {{ raw: number, gzip: number, brotli: number }} Sizes */
 /** @typedef {{ entry: string, raw: number, gzip: number, brotli: number, files: number, selfContained?: Sizes }} SizeRow */
@@ -64,24 +64,24 @@ export async function listEntries(/** @type {string} */ dist) {
  * @returns {Promise<Sizes>}
  */
 export async function selfContainedSizes(root, entry, outDir) {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    publicDir: false,
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      sourcemap: false,
-      reportCompressedSize: false,
-      lib: { entry: { bundle: entry }, formats: ['es'] },
-      rolldownOptions: { output: { minify: true } },
-    },
-  });
+  await minifiedBundle({ root, entry, outDir });
   // Usually one file; should an entry ever gain a dynamic import, its chunk is counted too (it is still "needed").
   const files = (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.js'));
   return sum(await Promise.all(files.map(async (name) => compressedSizes(await readFile(join(outDir, name))))));
+}
+
+/**
+ * An element is useless on a page without its provider, and the provider carries the FHIR adapter: "everything
+ * it needs" for `define/<tag>.js` is that entry plus `define/portal-provider.js`.
+ * @param {string} dist @param {string} entry @param {string} scratch
+ */
+async function withProvider(dist, entry, scratch) {
+  const provider = join(dist, 'define/portal-provider.js');
+  if (!entry.startsWith('define/') || entry === 'define/portal-provider.js' || !existsSync(provider)) return join(dist, entry);
+  await mkdir(scratch, { recursive: true });
+  const file = join(scratch, '..', `${entry.replace(/[/.]/g, '_')}-with-provider.js`);
+  await writeFile(file, `import ${JSON.stringify(provider)};\nimport ${JSON.stringify(join(dist, entry))};\n`);
+  return file;
 }
 
 /**
@@ -99,7 +99,8 @@ export async function measureSizes({ root, dist, tmp }) {
     /** @type {SizeRow} */
     const row = { entry, ...own, files: files.length };
     if (entry === 'define.js' || entry.startsWith('define/')) {
-      row.selfContained = await selfContainedSizes(root, join(dist, entry), join(tmp, 'sc', relative(dist, join(dist, entry)).replace(/[/.]/g, '_')));
+      const outDir = join(tmp, 'sc', relative(dist, join(dist, entry)).replace(/[/.]/g, '_'));
+      row.selfContained = await selfContainedSizes(root, await withProvider(dist, entry, outDir), outDir);
     }
     rows.push(row);
   }

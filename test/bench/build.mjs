@@ -1,0 +1,25 @@
+// @ts-check
+import { build } from 'vite';
+
+/**
+ * One self-contained, fully minified ES module from `entry` (lit, @lit/*, zod inlined), the way
+ * dist/portal-kit.js is built, for honest size and parse-cost figures.
+ * @param {{ root: string, entry: string, outDir: string, fileName?: string }} options
+ */
+export async function minifiedBundle({ root, entry, outDir, fileName }) {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      reportCompressedSize: false,
+      lib: { entry: { bundle: entry }, formats: ['es'], ...(fileName ? { fileName: () => fileName } : {}) },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+}
