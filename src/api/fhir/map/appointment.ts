@@ -12,7 +12,7 @@ import {
 } from '../../../model/scheduling.js';
 import type { Appointment as FhirAppointment, AppointmentParticipant } from '../fhir-types.js';
 import {
-  asResource,
+  identified,
   clientRequestIdOf,
   clientRequestIdentifier,
   compact,
@@ -71,10 +71,9 @@ function resolveService(appointment: Json, services: Readonly<Record<string, Ser
  */
 export const mapAppointment = guarded(
   (resource: unknown, ctx: AppointmentContext, now: Date = new Date()): MapOutcome<Appointment> => {
-    const appointment = asResource(resource, 'Appointment');
-    if (!appointment) return fail('wrong-type');
-    const id = str(appointment.id);
-    if (!id) return fail('missing-id');
+    const head = identified(resource, 'Appointment');
+    if (!head.ok) return head;
+    const { resource: appointment, id } = head;
     const status = appointment.status;
     if (!(APPOINTMENT_STATUSES as readonly unknown[]).includes(status)) return fail('invalid-status');
     if (appointment.start !== undefined && !isInstant(appointment.start)) return fail('invalid-start');

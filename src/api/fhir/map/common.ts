@@ -55,6 +55,14 @@ export function asResource(value: unknown, resourceType: string): Json | undefin
 }
 
 /** A non-blank string, as written. */
+/** The resource and its id, or why it cannot map: the check every mapper starts with. */
+export function identified(value: unknown, resourceType: string): { ok: true; resource: Json; id: string } | { ok: false; reason: string } {
+  const resource = asResource(value, resourceType);
+  if (!resource) return { ok: false, reason: 'wrong-type' };
+  const id = str(resource.id);
+  return id ? { ok: true, resource, id } : { ok: false, reason: 'missing-id' };
+}
+
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

@@ -15,7 +15,7 @@ import {
 import { CVX_SYSTEM, IMMUNIZATION_ORIGIN_SYSTEM, LOINC_SYSTEM } from '../constants.js';
 import type { Immunization as FhirImmunization } from '../fhir-types.js';
 import {
-  asResource,
+  identified,
   clientRequestIdentifier,
   codingWithSystem,
   compact,
@@ -73,10 +73,9 @@ function performerOf(immunization: Json): string | undefined {
  *   their concept and text without one.
  */
 export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunization> => {
-  const immunization = asResource(resource, 'Immunization');
-  if (!immunization) return fail('wrong-type');
-  const id = str(immunization.id);
-  if (!id) return fail('missing-id');
+  const head = identified(resource, 'Immunization');
+  if (!head.ok) return head;
+  const { resource: immunization, id } = head;
   if (!(IMMUNIZATION_STATUSES as readonly unknown[]).includes(immunization.status)) return fail('invalid-status');
   const vaccine = vaccineOf(immunization.vaccineCode);
   if (!vaccine) return fail('missing-vaccine');
@@ -139,10 +138,9 @@ export function mapRecommendations(resource: unknown): { items: Recommendation[]
 
 const recommendationsOutcome = guarded(
   (resource: unknown): MapOutcome<{ items: Recommendation[]; dropped: number }> => {
-    const recommendation = asResource(resource, 'ImmunizationRecommendation');
-    if (!recommendation) return fail('wrong-type');
-    const id = str(recommendation.id);
-    if (!id) return fail('missing-id');
+    const head = identified(resource, 'ImmunizationRecommendation');
+    if (!head.ok) return head;
+    const { resource: recommendation, id } = head;
     const items: Recommendation[] = [];
     let dropped = 0;
     for (const [index, entry] of (Array.isArray(recommendation.recommendation) ? recommendation.recommendation : []).entries()) {

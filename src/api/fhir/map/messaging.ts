@@ -15,7 +15,7 @@
 import { MESSAGE_STATUSES, MessageSchema, RecipientSchema, type Message, type NewMessage, type Recipient, type Thread } from '../../../model/messaging.js';
 import type { Communication as FhirCommunication } from '../fhir-types.js';
 import {
-  asResource,
+  identified,
   clientRequestIdentifier,
   compact,
   conceptText,
@@ -94,10 +94,9 @@ function attachments(communication: Json): Message['attachments'] {
  * `unknown` rather than dropping the message. Messages about another patient are rejected.
  */
 export const mapCommunication = guarded((resource: unknown, ctx: MessageContext): MapOutcome<Message> => {
-  const communication = asResource(resource, 'Communication');
-  if (!communication) return fail('wrong-type');
-  const id = str(communication.id);
-  if (!id) return fail('missing-id');
+  const head = identified(resource, 'Communication');
+  if (!head.ok) return head;
+  const { resource: communication, id } = head;
   const subject = referenceIdOf(communication.subject, ['Patient']);
   if (subject !== undefined && subject !== ctx.patientId) return fail('other-patient');
   const sent = communication.sent;

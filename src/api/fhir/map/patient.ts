@@ -1,9 +1,8 @@
 import { GENDERS, PatientSummarySchema, type PatientSummary } from '../../../model/patient.js';
 import {
+  identified,
   arr,
-  asResource,
   compact,
-  fail,
   formatHumanName,
   givenNames,
   guarded,
@@ -47,10 +46,9 @@ function preferredLanguage(patient: Json): string | undefined {
  * none yet); the banner shows its own placeholder.
  */
 export const mapPatient = guarded((resource: unknown): MapOutcome<PatientSummary> => {
-  const patient = asResource(resource, 'Patient');
-  if (!patient) return fail('wrong-type');
-  const id = str(patient.id);
-  if (!id) return fail('missing-id');
+  const head = identified(resource, 'Patient');
+  if (!head.ok) return head;
+  const { resource: patient, id } = head;
   const name = pickName(patient.name);
   const gender = (GENDERS as readonly unknown[]).includes(patient.gender) ? (patient.gender as PatientSummary['gender']) : undefined;
   return validated(

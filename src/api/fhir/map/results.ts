@@ -21,7 +21,7 @@ import {
 import { V3_INTERPRETATION_SYSTEM } from '../constants.js';
 import { decimalText } from '../json.js';
 import {
-  asResource,
+  identified,
   compact,
   conceptText,
   fail,
@@ -188,10 +188,9 @@ function componentOf(component: Json): ResultComponent | string {
 
 /** Observation → Result. Status outside the R4 value set, or no readable code, rejects it. */
 export const mapObservation = guarded((resource: unknown): MapOutcome<Result> => {
-  const observation = asResource(resource, 'Observation');
-  if (!observation) return fail('wrong-type');
-  const id = str(observation.id);
-  if (!id) return fail('missing-id');
+  const head = identified(resource, 'Observation');
+  if (!head.ok) return head;
+  const { resource: observation, id } = head;
   if (!(RESULT_STATUSES as readonly unknown[]).includes(observation.status)) return fail('invalid-status');
   const code = toConcept(observation.code);
   if (!code) return fail('missing-code');
@@ -239,10 +238,9 @@ function observationFor(ref: unknown, report: Json, observationsById: ReadonlyMa
  */
 export const mapDiagnosticReport = guarded(
   (resource: unknown, observationsById: ReadonlyMap<string, unknown>): MapOutcome<Report> => {
-    const report = asResource(resource, 'DiagnosticReport');
-    if (!report) return fail('wrong-type');
-    const id = str(report.id);
-    if (!id) return fail('missing-id');
+    const head = identified(resource, 'DiagnosticReport');
+    if (!head.ok) return head;
+    const { resource: report, id } = head;
     if (!(REPORT_STATUSES as readonly unknown[]).includes(report.status)) return fail('invalid-status');
     const code = toConcept(report.code);
     if (!code) return fail('missing-code');

@@ -25,6 +25,7 @@ import {
 import { TimeZoneSchema } from '../../../model/common.js';
 import { CVX_SYSTEM, SCHEDULING_LINKS, TIMEZONE_EXTENSION } from '../constants.js';
 import {
+  identified,
   asResource,
   compact,
   conceptText,
@@ -144,10 +145,9 @@ export function serviceFromSchedule(schedule: unknown): Service | undefined {
 
 /** HealthcareService → Service, id = its FHIR id. Name: `name`, else the first `type` in words. */
 export const mapService = guarded((resource: unknown): MapOutcome<Service> => {
-  const service = asResource(resource, 'HealthcareService');
-  if (!service) return fail('wrong-type');
-  const id = str(service.id);
-  if (!id) return fail('missing-id');
+  const head = identified(resource, 'HealthcareService');
+  if (!head.ok) return head;
+  const { resource: service, id } = head;
   const type = records(service.type)[0];
   const name = str(service.name) ?? conceptText(type);
   if (!name) return fail('missing-name');
@@ -174,10 +174,9 @@ function timeZoneOf(location: Json): string | undefined {
  *   unless it merely repeats the name ("Patient's Home"), which would tell the person nothing new.
  */
 export const mapLocation = guarded((resource: unknown): MapOutcome<Location> => {
-  const location = asResource(resource, 'Location');
-  if (!location) return fail('wrong-type');
-  const id = str(location.id);
-  if (!id) return fail('missing-id');
+  const head = identified(resource, 'Location');
+  if (!head.ok) return head;
+  const { resource: location, id } = head;
   const name = str(location.name);
   if (!name) return fail('missing-name');
   const description = str(location.description);
@@ -257,10 +256,9 @@ export function slotServices(slot: unknown, schedule?: unknown): Service[] {
  *   value is ignored (the slot itself is fine). bookingLink must be absolute http(s).
  */
 export const mapSlot = guarded((resource: unknown, schedule?: unknown): MapOutcome<Slot> => {
-  const slot = asResource(resource, 'Slot');
-  if (!slot) return fail('wrong-type');
-  const id = str(slot.id);
-  if (!id) return fail('missing-id');
+  const head = identified(resource, 'Slot');
+  if (!head.ok) return head;
+  const { resource: slot, id } = head;
   if (slot.start === undefined) return fail('missing-start');
   if (!isInstant(slot.start)) return fail('invalid-start');
   if (slot.end === undefined) return fail('missing-end');
