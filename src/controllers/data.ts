@@ -16,7 +16,7 @@ export interface DataHost extends ReactiveControllerHost {
 export type DataState<T> =
   | { status: 'idle' }
   | { status: 'loading'; stale?: T }
-  | { status: 'ready'; value: T; refreshing: boolean }
+  | { status: 'ready'; value: T }
   | { status: 'error'; error: unknown };
 
 /**
@@ -54,7 +54,7 @@ export class DataController<T> implements ReactiveController {
     if (status === TaskStatus.ERROR) {
       return isAbortError(error) ? { status: 'loading' } : { status: 'error', error };
     }
-    return { status: 'ready', value: value as T, refreshing: false };
+    return { status: 'ready', value: value as T };
   }
 
   /** Runs again with the same inputs ("Try again"). */

@@ -1,8 +1,5 @@
 import type { BookingMode } from '../../model/index.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from './map/common.js';
 
 function operationNames(list: unknown): string[] {
   if (!Array.isArray(list)) return [];

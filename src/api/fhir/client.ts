@@ -4,12 +4,9 @@ import type { TokenSource } from '../portal-api.js';
 import { CLIENT_REQUEST_SYSTEM } from './constants.js';
 import { parseFhirJson } from './json.js';
 import { searchAll, type SearchOutcome } from './search.js';
+import { isRecord } from './map/common.js';
 
 const ID_CHUNK = 50;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The FHIR-aware layer over `HttpClient` that every feature module of the adapter shares. */
 export class FhirClient {
@@ -55,14 +52,18 @@ export class FhirClient {
     return response as HttpResponse & { body: Record<string, unknown> };
   }
 
-  /** Fetches resources by id with `_id=a,b,c` searches (works on servers without batch support). */
-  async readMany(type: string, ids: Iterable<string>, operation: string, signal: AbortSignal): Promise<unknown[]> {
+  /**
+   * Fetches resources by id with `_id=a,b,c` searches (works on servers without batch support), plus what
+   * `include` (an `_include` value) pulls in alongside them.
+   */
+  async readMany(type: string, ids: Iterable<string>, operation: string, signal: AbortSignal, include?: string): Promise<unknown[]> {
     const unique = [...new Set(ids)];
     const found: unknown[] = [];
+    const includeParam = include ? `&_include=${encodeURIComponent(include)}` : '';
     for (let i = 0; i < unique.length; i += ID_CHUNK) {
       const chunk = unique.slice(i, i + ID_CHUNK).map(encodeURIComponent).join(',');
-      const { matches } = await this.search(`${type}?_id=${chunk}&_count=${ID_CHUNK}`, operation, signal, 2);
-      found.push(...matches);
+      const { matches, included } = await this.search(`${type}?_id=${chunk}&_count=${ID_CHUNK}${includeParam}`, operation, signal, 2);
+      found.push(...matches, ...included);
     }
     return found;
   }

@@ -1,8 +1,7 @@
 /**
- * The slice of FHIR R4 (4.0.1) JSON this adapter reads and writes, hand-written so `src/` carries no
- * dependency on a FHIR type package. Every field is optional even where FHIR says 1..1: servers send what
- * they send, so mappers receive `unknown` and check each field before trusting it. These types describe
- * what a field means when it IS present and well-formed, and they type the resources the builders emit.
+ * The slice of FHIR R4 (4.0.1) JSON the adapter writes (Appointment, Communication, Immunization), typed
+ * by hand so `src/` carries no dependency on a FHIR type package. Reads need no types: mappers receive
+ * `unknown` and check each field before trusting it.
  *
  * Decimals (`Quantity.value`, `valueDecimal`) are `string | number`: `parseFhirJson` turns them into their
  * source text so `2.00` survives, while hand-built JSON may still carry numbers.
@@ -82,53 +81,6 @@ export interface Period {
   end?: string;
 }
 
-export interface Quantity {
-  value?: FhirDecimal;
-  comparator?: '<' | '<=' | '>=' | '>';
-  unit?: string;
-  system?: string;
-  code?: string;
-}
-
-export interface Range {
-  low?: Quantity;
-  high?: Quantity;
-}
-
-export interface Ratio {
-  numerator?: Quantity;
-  denominator?: Quantity;
-}
-
-export interface HumanName {
-  use?: 'usual' | 'official' | 'temp' | 'nickname' | 'anonymous' | 'old' | 'maiden';
-  text?: string;
-  family?: string;
-  given?: string[];
-  prefix?: string[];
-  suffix?: string[];
-  period?: Period;
-}
-
-export interface ContactPoint {
-  system?: 'phone' | 'fax' | 'email' | 'pager' | 'url' | 'sms' | 'other';
-  value?: string;
-  use?: 'home' | 'work' | 'temp' | 'old' | 'mobile';
-  rank?: number;
-  period?: Period;
-}
-
-export interface Address {
-  use?: string;
-  text?: string;
-  line?: string[];
-  city?: string;
-  district?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-}
-
 export interface Annotation {
   text?: string;
   time?: string;
@@ -145,115 +97,6 @@ export interface Attachment {
   hash?: string;
   title?: string;
   creation?: string;
-}
-
-export interface BundleLink {
-  relation?: string;
-  url?: string;
-}
-
-export interface BundleEntry<R extends Resource = Resource> {
-  fullUrl?: string;
-  resource?: R;
-  search?: { mode?: 'match' | 'include' | 'outcome'; score?: FhirDecimal };
-  request?: { method?: string; url?: string; ifNoneExist?: string; ifMatch?: string };
-  response?: { status?: string; location?: string; etag?: string; lastModified?: string; outcome?: Resource };
-}
-
-export interface Bundle<R extends Resource = Resource> extends Resource {
-  resourceType?: 'Bundle';
-  type?: string;
-  total?: number;
-  link?: BundleLink[];
-  entry?: BundleEntry<R>[];
-}
-
-export interface OperationOutcomeIssue {
-  severity?: 'fatal' | 'error' | 'warning' | 'information';
-  code?: string;
-  details?: CodeableConcept;
-  diagnostics?: string;
-  expression?: string[];
-}
-
-export interface OperationOutcome extends Resource {
-  resourceType?: 'OperationOutcome';
-  issue?: OperationOutcomeIssue[];
-}
-
-export interface Patient extends Resource {
-  resourceType?: 'Patient';
-  name?: HumanName[];
-  gender?: string;
-  birthDate?: string;
-  telecom?: ContactPoint[];
-  communication?: { language?: CodeableConcept; preferred?: boolean }[];
-}
-
-export interface Location extends Resource {
-  resourceType?: 'Location';
-  status?: string;
-  name?: string;
-  alias?: string[];
-  description?: string;
-  telecom?: ContactPoint[];
-  address?: Address;
-}
-
-export interface Practitioner extends Resource {
-  resourceType?: 'Practitioner';
-  name?: HumanName[];
-  telecom?: ContactPoint[];
-}
-
-export interface PractitionerRole extends Resource {
-  resourceType?: 'PractitionerRole';
-  active?: boolean;
-  practitioner?: Reference;
-  organization?: Reference;
-  code?: CodeableConcept[];
-  specialty?: CodeableConcept[];
-  location?: Reference[];
-  healthcareService?: Reference[];
-  telecom?: ContactPoint[];
-}
-
-export interface HealthcareService extends Resource {
-  resourceType?: 'HealthcareService';
-  active?: boolean;
-  name?: string;
-  comment?: string;
-  extraDetails?: string;
-  category?: CodeableConcept[];
-  type?: CodeableConcept[];
-  specialty?: CodeableConcept[];
-  location?: Reference[];
-  telecom?: ContactPoint[];
-}
-
-export interface Schedule extends Resource {
-  resourceType?: 'Schedule';
-  active?: boolean;
-  serviceCategory?: CodeableConcept[];
-  serviceType?: CodeableConcept[];
-  specialty?: CodeableConcept[];
-  actor?: Reference[];
-  planningHorizon?: Period;
-  comment?: string;
-}
-
-export interface Slot extends Resource {
-  resourceType?: 'Slot';
-  serviceCategory?: CodeableConcept[];
-  serviceType?: CodeableConcept[];
-  specialty?: CodeableConcept[];
-  appointmentType?: CodeableConcept;
-  schedule?: Reference;
-  status?: string;
-  start?: string;
-  end?: string;
-  overbooked?: boolean;
-  comment?: string;
 }
 
 export interface AppointmentParticipant {
@@ -310,68 +153,6 @@ export interface Communication extends Resource {
   note?: Annotation[];
 }
 
-export interface ObservationReferenceRange {
-  low?: Quantity;
-  high?: Quantity;
-  type?: CodeableConcept;
-  appliesTo?: CodeableConcept[];
-  age?: Range;
-  text?: string;
-}
-
-/** The `value[x]` choice shared by Observation and Observation.component. */
-export interface ObservationValue {
-  valueQuantity?: Quantity;
-  valueCodeableConcept?: CodeableConcept;
-  valueString?: string;
-  valueBoolean?: boolean;
-  valueInteger?: number;
-  valueRange?: Range;
-  valueRatio?: Ratio;
-  valueTime?: string;
-  valueDateTime?: string;
-  valuePeriod?: Period;
-  dataAbsentReason?: CodeableConcept;
-  interpretation?: CodeableConcept[];
-  referenceRange?: ObservationReferenceRange[];
-}
-
-export interface ObservationComponent extends ObservationValue {
-  code?: CodeableConcept;
-}
-
-export interface Observation extends Resource, ObservationValue {
-  resourceType?: 'Observation';
-  status?: string;
-  category?: CodeableConcept[];
-  code?: CodeableConcept;
-  subject?: Reference;
-  effectiveDateTime?: string;
-  effectivePeriod?: Period;
-  effectiveInstant?: string;
-  issued?: string;
-  performer?: Reference[];
-  note?: Annotation[];
-  hasMember?: Reference[];
-  component?: ObservationComponent[];
-}
-
-export interface DiagnosticReport extends Resource {
-  resourceType?: 'DiagnosticReport';
-  status?: string;
-  category?: CodeableConcept[];
-  code?: CodeableConcept;
-  subject?: Reference;
-  effectiveDateTime?: string;
-  effectivePeriod?: Period;
-  issued?: string;
-  performer?: Reference[];
-  resultsInterpreter?: Reference[];
-  result?: Reference[];
-  conclusion?: string;
-  presentedForm?: Attachment[];
-}
-
 export interface ImmunizationPerformer {
   function?: CodeableConcept;
   actor?: Reference;
@@ -401,48 +182,5 @@ export interface Immunization extends Resource {
     doseNumberString?: string;
     seriesDosesPositiveInt?: number;
     seriesDosesString?: string;
-  }[];
-}
-
-export interface ImmunizationRecommendationEntry {
-  vaccineCode?: CodeableConcept[];
-  targetDisease?: CodeableConcept;
-  forecastStatus?: CodeableConcept;
-  dateCriterion?: { code?: CodeableConcept; value?: string }[];
-  description?: string;
-  series?: string;
-  doseNumberPositiveInt?: number;
-  doseNumberString?: string;
-  seriesDosesPositiveInt?: number;
-  seriesDosesString?: string;
-}
-
-export interface ImmunizationRecommendation extends Resource {
-  resourceType?: 'ImmunizationRecommendation';
-  patient?: Reference;
-  date?: string;
-  recommendation?: ImmunizationRecommendationEntry[];
-}
-
-export interface CapabilityStatementOperation {
-  name?: string;
-  definition?: string;
-}
-
-export interface CapabilityStatement extends Resource {
-  resourceType?: 'CapabilityStatement';
-  fhirVersion?: string;
-  rest?: {
-    mode?: 'client' | 'server';
-    resource?: {
-      type?: string;
-      interaction?: { code?: string }[];
-      conditionalCreate?: boolean;
-      conditionalUpdate?: boolean;
-      versioning?: 'no-version' | 'versioned' | 'versioned-update';
-      searchParam?: { name?: string; type?: string }[];
-      operation?: CapabilityStatementOperation[];
-    }[];
-    operation?: CapabilityStatementOperation[];
   }[];
 }

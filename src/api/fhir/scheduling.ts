@@ -63,13 +63,10 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       missing.set(parsed.type, [...(missing.get(parsed.type) ?? []), parsed.id]);
     }
     for (const [type, ids] of missing) {
-      const query = type === 'PractitionerRole' ? '&_include=PractitionerRole:practitioner' : '';
-      const found = await fhir.readMany(type, ids, operation, signal);
+      // A role names its clinician by reference: fetch both in one round trip.
+      const include = type === 'PractitionerRole' ? 'PractitionerRole:practitioner' : undefined;
+      const found = await fhir.readMany(type, ids, operation, signal, include);
       indexByReference(found).forEach((resource, key) => known.set(key, resource));
-      if (query) {
-        const roles = await fhir.search(`PractitionerRole?_id=${ids.join(',')}${query}`, operation, signal, 2);
-        indexByReference(roles.included).forEach((resource, key) => known.set(key, resource));
-      }
     }
   }
 

@@ -1,5 +1,6 @@
 import { ApiError } from '../errors.js';
 import type { HttpClient } from '../http.js';
+import { isRecord } from './map/common.js';
 
 export interface SearchOutcome {
   /** Entries with `search.mode` `match` (or no mode). */
@@ -14,10 +15,6 @@ export interface SearchOptions {
   operation: string;
   /** Most pages to follow; a search past this is reported as truncated, never fetched forever. */
   maxPages?: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

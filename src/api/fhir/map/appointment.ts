@@ -12,6 +12,7 @@ import {
 } from '../../../model/scheduling.js';
 import type { Appointment as FhirAppointment, AppointmentParticipant } from '../fhir-types.js';
 import {
+  isOneOf,
   identified,
   clientRequestIdOf,
   clientRequestIdentifier,
@@ -75,7 +76,7 @@ export const mapAppointment = guarded(
     if (!head.ok) return head;
     const { resource: appointment, id } = head;
     const status = appointment.status;
-    if (!(APPOINTMENT_STATUSES as readonly unknown[]).includes(status)) return fail('invalid-status');
+    if (!isOneOf(APPOINTMENT_STATUSES, status)) return fail('invalid-status');
     if (appointment.start !== undefined && !isInstant(appointment.start)) return fail('invalid-start');
     if (appointment.end !== undefined && !isInstant(appointment.end)) return fail('invalid-end');
     const start = appointment.start as string | undefined;

@@ -63,6 +63,11 @@ export function identified(value: unknown, resourceType: string): { ok: true; re
   return id ? { ok: true, resource, id } : { ok: false, reason: 'missing-id' };
 }
 
+/** Whether a value a server sent is one of a value set's codes (narrowing it to that set). */
+export function isOneOf<T extends string>(codes: readonly T[], value: unknown): value is T {
+  return (codes as readonly unknown[]).includes(value);
+}
+
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

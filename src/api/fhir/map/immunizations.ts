@@ -15,6 +15,7 @@ import {
 import { CVX_SYSTEM, IMMUNIZATION_ORIGIN_SYSTEM, LOINC_SYSTEM } from '../constants.js';
 import type { Immunization as FhirImmunization } from '../fhir-types.js';
 import {
+  isOneOf,
   identified,
   clientRequestIdentifier,
   codingWithSystem,
@@ -76,7 +77,7 @@ export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunizat
   const head = identified(resource, 'Immunization');
   if (!head.ok) return head;
   const { resource: immunization, id } = head;
-  if (!(IMMUNIZATION_STATUSES as readonly unknown[]).includes(immunization.status)) return fail('invalid-status');
+  if (!isOneOf(IMMUNIZATION_STATUSES, immunization.status)) return fail('invalid-status');
   const vaccine = vaccineOf(immunization.vaccineCode);
   if (!vaccine) return fail('missing-vaccine');
   const occurrenceDate = datePart(immunization.occurrenceDateTime);
@@ -107,7 +108,7 @@ export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunizat
 
 function forecastOf(concept: unknown): Recommendation['forecast'] {
   const codes = records(isRecord(concept) ? concept.coding : undefined).map((c) => c.code);
-  const known = codes.find((code) => (FORECAST_STATUSES as readonly unknown[]).includes(code));
+  const known = codes.find((code) => isOneOf(FORECAST_STATUSES, code));
   return (known as Recommendation['forecast'] | undefined) ?? 'unknown';
 }
 

@@ -15,6 +15,7 @@
 import { MESSAGE_STATUSES, MessageSchema, RecipientSchema, type Message, type NewMessage, type Recipient, type Thread } from '../../../model/messaging.js';
 import type { Communication as FhirCommunication } from '../fhir-types.js';
 import {
+  isOneOf,
   identified,
   clientRequestIdentifier,
   compact,
@@ -51,7 +52,7 @@ const SUBJECT_MAX = 80;
 
 /** R4 event statuses the model has no word for: on-hold is still under way, the others ended unsent. */
 function messageStatus(status: unknown): Message['status'] {
-  if ((MESSAGE_STATUSES as readonly unknown[]).includes(status)) return status as Message['status'];
+  if (isOneOf(MESSAGE_STATUSES, status)) return status;
   return status === 'on-hold' ? 'in-progress' : 'unknown';
 }
 

@@ -1,5 +1,6 @@
 import { GENDERS, PatientSummarySchema, type PatientSummary } from '../../../model/patient.js';
 import {
+  isOneOf,
   identified,
   arr,
   compact,
@@ -50,7 +51,7 @@ export const mapPatient = guarded((resource: unknown): MapOutcome<PatientSummary
   if (!head.ok) return head;
   const { resource: patient, id } = head;
   const name = pickName(patient.name);
-  const gender = (GENDERS as readonly unknown[]).includes(patient.gender) ? (patient.gender as PatientSummary['gender']) : undefined;
+  const gender = isOneOf(GENDERS, patient.gender) ? patient.gender : undefined;
   return validated(
     PatientSummarySchema,
     compact({

@@ -21,6 +21,7 @@ import {
 import { V3_INTERPRETATION_SYSTEM } from '../constants.js';
 import { decimalText } from '../json.js';
 import {
+  isOneOf,
   identified,
   compact,
   conceptText,
@@ -191,7 +192,7 @@ export const mapObservation = guarded((resource: unknown): MapOutcome<Result> =>
   const head = identified(resource, 'Observation');
   if (!head.ok) return head;
   const { resource: observation, id } = head;
-  if (!(RESULT_STATUSES as readonly unknown[]).includes(observation.status)) return fail('invalid-status');
+  if (!isOneOf(RESULT_STATUSES, observation.status)) return fail('invalid-status');
   const code = toConcept(observation.code);
   if (!code) return fail('missing-code');
   const value = valueOf(observation);
@@ -241,7 +242,7 @@ export const mapDiagnosticReport = guarded(
     const head = identified(resource, 'DiagnosticReport');
     if (!head.ok) return head;
     const { resource: report, id } = head;
-    if (!(REPORT_STATUSES as readonly unknown[]).includes(report.status)) return fail('invalid-status');
+    if (!isOneOf(REPORT_STATUSES, report.status)) return fail('invalid-status');
     const code = toConcept(report.code);
     if (!code) return fail('missing-code');
     const results: Result[] = [];

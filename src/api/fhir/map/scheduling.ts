@@ -25,6 +25,7 @@ import {
 import { TimeZoneSchema } from '../../../model/common.js';
 import { CVX_SYSTEM, SCHEDULING_LINKS, TIMEZONE_EXTENSION } from '../constants.js';
 import {
+  isOneOf,
   identified,
   asResource,
   compact,
@@ -264,7 +265,7 @@ export const mapSlot = guarded((resource: unknown, schedule?: unknown): MapOutco
   if (slot.end === undefined) return fail('missing-end');
   if (!isInstant(slot.end)) return fail('invalid-end');
   if ((instantMillis(slot.end) ?? 0) < (instantMillis(slot.start) ?? 0)) return fail('end-before-start');
-  if (!(SLOT_STATUSES as readonly unknown[]).includes(slot.status)) return fail('invalid-status');
+  if (!isOneOf(SLOT_STATUSES, slot.status)) return fail('invalid-status');
 
   const owner = scheduleOf(slot, schedule);
   const actors = records(owner?.actor);

@@ -12,13 +12,17 @@ export interface Directory {
   practitioners: Map<string, Practitioner>;
 }
 
-interface Upcoming {
+/** What every seeded appointment names. */
+interface SeedAppointment {
   id: string;
   status: AppointmentStatus;
   version: string;
   locationId: string;
   serviceId: string;
   practitionerId?: string;
+}
+
+interface Upcoming extends SeedAppointment {
   /** Earliest day from today, and earliest local time that day (the first free slot after wins). */
   fromDay: number;
   hour: number;
@@ -26,13 +30,7 @@ interface Upcoming {
   holdsSlot: boolean;
 }
 
-interface Past {
-  id: string;
-  status: AppointmentStatus;
-  version: string;
-  locationId: string;
-  serviceId: string;
-  practitionerId?: string;
+interface Past extends SeedAppointment {
   day: number;
   hour: number;
   minute: number;
