@@ -2,7 +2,8 @@
 /**
  * wtr plugin: a real FHIR R4 server (medplum's FhirRouter + MemoryRepository) on wtr's own dev server, same
  * origin as the tests, under /fhir/<tenant>/, with test-only control endpoints under /fhir-test/.
- * See test/support/fhir-server/app.mjs for the routes and test/integration/fhir-test-server.test.ts for use.
+ * A tenant is a copy of the demo FHIR server (demo/server). See test/support/fhir-server/app.mjs for the routes
+ * and test/integration/fhir-test-server.test.ts for use.
  */
 
 const PREFIXES = ['/fhir/', '/fhir-test/'];

@@ -1,29 +1,30 @@
 // @ts-check
 /**
- * Koa entry point of the FHIR test server (loaded on the first matching request, so wtr runs that never talk
- * FHIR pay nothing). Routes:
+ * Entry point of the FHIR test server: tenants of the demo FHIR server (demo/server), plus test-only control
+ * endpoints. Loaded on the first matching request, so wtr runs that never talk FHIR pay nothing. Routes:
  *
  *   POST   /fhir-test/tenants             { resources?, fixtures?, options? } -> 201 { tenant, baseUrl, loaded, skipped }
+ *          options: bookingMode 'rest'|'operation', pageSize, holdMinutes, persist (journal to a temp folder),
+ *                   demoSeed 'YYYY-MM-DD' (the demo's seed data as of that day)
  *   GET    /fhir-test/<tenant>/requests   request log (method, url, Authorization/If-None-Exist/If-Match, status)
  *   DELETE /fhir-test/<tenant>/requests   clear the log
  *   POST   /fhir-test/<tenant>/faults     { status, count, retryAfter?, match?, pathIncludes? } -> 204
+ *   POST   /fhir-test/<tenant>/restart    { tornWrite? } -> 200 { tornBytes } (persisted tenants)
  *   DELETE /fhir-test/<tenant>            drop the tenant
  *   *      /fhir/<tenant>/...             FHIR R4
  */
-import { errorReply, HttpError, outcomeReply, readBody, sendReply } from './http.mjs';
-import { ensureDefinitions } from './definitions.mjs';
+import { errorReply, HttpError, outcomeReply, readBody, sendReply } from '../../../demo/server/fhir/http.mjs';
+import { answer, pathSegments, readCall } from '../../../demo/server/endpoint.mjs';
+import { ensureDefinitions } from '../../../demo/server/fhir/definitions.mjs';
 import { createTenant, tenants } from './tenant.mjs';
-import { handleFhir } from './fhir.mjs';
-import { expireHolds } from './booking.mjs';
 
-/** @typedef {import('./http.mjs').Reply} Reply */
-
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** @typedef {import('../../../demo/server/fhir/http.mjs').Reply} Reply */
 
 /** @param {import('koa').Context} ctx */
 export async function handle(ctx) {
-  await ensureDefinitions();
-  const [root, tenantId, ...segments] = ctx.path.split('/').filter(Boolean).map(safeDecode);
+  ctx.respond = false; // the reply is written to the Node response directly
+  await ensureDefinitions(); // fixtures are sorted into resources and not-resources by the definitions
+  const [root, tenantId, ...segments] = pathSegments(ctx.path);
   if (root === 'fhir') {
     await handleFhirHttp(ctx, tenantId, segments);
     return;
@@ -34,7 +35,7 @@ export async function handle(ctx) {
   } catch (err) {
     reply = errorReply(err);
   }
-  sendReply(ctx, reply, 'application/json; charset=utf-8');
+  sendReply(ctx.res, reply, 'application/json; charset=utf-8');
 }
 
 /**
@@ -61,8 +62,11 @@ async function control(ctx, tenantId, segments) {
     case 'POST faults':
       tenant.addFault(await readBody(ctx.req));
       return { status: 204 };
+    case 'POST restart':
+      return tenant.restart(/** @type {{ tornWrite?: boolean }} */ ((await readBody(ctx.req)) ?? {}));
     case 'DELETE ':
       tenants.delete(tenant.id);
+      await tenant.dispose();
       return { status: 204 };
     default:
       throw new HttpError(404, 'not-found', `No control endpoint ${route}`);
@@ -77,40 +81,16 @@ async function control(ctx, tenantId, segments) {
 async function handleFhirHttp(ctx, tenantId, segments) {
   const tenant = tenants.get(tenantId ?? '');
   if (!tenant) {
-    sendReply(ctx, outcomeReply(404, 'not-found', `No test tenant '${tenantId}'`));
+    sendReply(ctx.res, outcomeReply(404, 'not-found', `No test tenant '${tenantId}'`));
     return;
   }
-  const logged = tenant.logRequest(ctx);
-  const base = `${ctx.origin}/fhir/${tenant.id}`;
+  const logged = tenant.logRequest(ctx.req);
   let reply = tenant.takeFault(ctx.method, ctx.url);
   try {
-    if (!reply) {
-      const call = { method: ctx.method, segments, query: ctx.querystring, headers: ctx.headers, body: await readBody(ctx.req), base };
-      const answer = async () => {
-        await expireHolds(tenant, base);
-        return handleFhir(tenant, call);
-      };
-      if (WRITES.has(ctx.method)) {
-        reply = await tenant.exclusive(answer);
-      } else {
-        if (tenant.holdsDue()) {
-          await tenant.exclusive(() => expireHolds(tenant, base));
-        }
-        reply = await handleFhir(tenant, call);
-      }
-    }
+    reply ??= await answer(tenant.store, await readCall(ctx.req, segments, ctx.querystring, `${ctx.origin}/fhir/${tenant.id}`));
   } catch (err) {
     reply = errorReply(err);
   }
   logged.status = reply.status;
-  sendReply(ctx, reply);
-}
-
-/** @param {string} segment */
-function safeDecode(segment) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment; // malformed escapes then simply match no tenant, type or id
-  }
+  sendReply(ctx.res, reply);
 }

@@ -11,8 +11,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HttpError } from './http.mjs';
-import { isKnownResourceType } from './definitions.mjs';
+import { HttpError } from '../../../demo/server/fhir/http.mjs';
+import { isKnownResourceType } from '../../../demo/server/fhir/definitions.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -1,15 +1,21 @@
 // @ts-check
 /**
- * A tenant is one isolated FHIR server: its own MemoryRepository, options, request log and injected faults.
- * Test files running at the same time each create their own, so they never see each other's writes.
+ * A tenant is one isolated copy of the demo FHIR server (demo/server): its own FhirStore, options, request log
+ * and injected faults. Test files running at the same time each create their own, so they never see each
+ * other's writes. A tenant created with `persist: true` journals to a temporary folder and can be restarted.
  */
 import { randomUUID } from 'node:crypto';
-import { MemoryRepository } from '@medplum/fhir-router';
-import { HttpError, outcomeReply } from './http.mjs';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FhirStore } from '../../../demo/server/store.mjs';
+import { encodeBatch } from '../../../demo/server/journal.mjs';
+import { HttpError, outcomeReply } from '../../../demo/server/fhir/http.mjs';
 import { collectSeedResources } from './fixtures.mjs';
 
-/** @typedef {import('./http.mjs').Reply} Reply */
-/** @typedef {{ bookingMode: 'rest' | 'operation', pageSize: number, holdMinutes: number }} TenantOptions */
+/** @typedef {import('../../../demo/server/fhir/http.mjs').Reply} Reply */
+/** @typedef {import('../../../demo/server/store.mjs').StoreOptions} StoreOptions */
+/** @typedef {import('@medplum/fhirtypes').Resource} Resource */
 /**
  * @typedef {{ method: string, url: string, authorization: string | null, ifNoneExist: string | null,
  *   ifMatch: string | null, status?: number, at: string }} LoggedRequest
@@ -21,53 +27,36 @@ export const tenants = new Map();
 
 export class Tenant {
   /**
-   * @param {TenantOptions} options
+   * @param {string} id
+   * @param {FhirStore} store
+   * @param {{ dir: string, path: string, seed: () => { resources: Resource[] } }} [persisted]
    */
-  constructor(options) {
-    this.id = `t-${randomUUID().slice(0, 8)}`;
-    this.options = options;
-    this.repo = new MemoryRepository();
-    /** Resource types loaded or created here, advertised in the CapabilityStatement. */
-    this.types = new Set(/** @type {string[]} */ ([]));
+  constructor(id, store, persisted) {
+    this.id = id;
+    this.store = store;
+    this.persisted = persisted;
     /** @type {LoggedRequest[]} */
     this.requests = [];
     /** @type {Fault[]} */
     this.faults = [];
-    /** Held (pending) Appointment id -> epoch ms when the hold lapses. */
-    this.holds = new Map(/** @type {[string, number][]} */ ([]));
-    /** @type {Promise<unknown>} */
-    this.queue = Promise.resolve();
   }
 
   /**
-   * Runs `task` after every earlier exclusive task of this tenant has finished. All writes go through here:
-   * MemoryRepository has no transactions, and medplum's conditional create (search, then create) and our slot
-   * booking (read slot, then mark it) must not interleave with another write. Today MemoryRepository settles
-   * in microtasks, so they would not interleave anyway; the queue makes that a guarantee instead of a detail
-   * (with a 5 ms I/O wait between check and mark and no queue, 6 of 20 concurrent bookings of one slot won).
-   * @template T
-   * @param {() => Promise<T>} task
-   * @returns {Promise<T>}
-   */
-  exclusive(task) {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
-   * @param {import('koa').Context} ctx
+   * @param {import('node:http').IncomingMessage} req
    * @returns {LoggedRequest}
    */
-  logRequest(ctx) {
+  logRequest(req) {
     /** @param {string} name */
-    const header = (name) => ctx.get(name) || null;
+    const header = (name) => {
+      const value = req.headers[name];
+      return (Array.isArray(value) ? value[0] : value) || null;
+    };
     const entry = {
-      method: ctx.method,
-      url: ctx.url,
-      authorization: header('Authorization'),
-      ifNoneExist: header('If-None-Exist'),
-      ifMatch: header('If-Match'),
+      method: req.method ?? 'GET',
+      url: req.url ?? '',
+      authorization: header('authorization'),
+      ifNoneExist: header('if-none-exist'),
+      ifMatch: header('if-match'),
       at: new Date().toISOString(),
     };
     this.requests.push(entry);
@@ -113,20 +102,39 @@ export class Tenant {
     return reply;
   }
 
-  /** Whether a hold has lapsed and its slot must be released before this request is answered. */
-  holdsDue(now = Date.now()) {
-    for (const expiresAt of this.holds.values()) {
-      if (expiresAt <= now) {
-        return true;
-      }
+  /**
+   * Stops the store and opens it again from its journal, as a server restart does. With `tornWrite`, the
+   * process "dies" halfway through appending a batch first (a booking of an Appointment with id
+   * `torn-write`), which must leave the store loadable and without that booking.
+   * @param {{ tornWrite?: boolean }} how
+   * @returns {Promise<Reply>}
+   */
+  async restart({ tornWrite = false } = {}) {
+    if (!this.persisted) {
+      throw new HttpError(400, 'invalid', 'Only a tenant created with options.persist can restart');
     }
-    return false;
+    const { path, seed } = this.persisted;
+    await this.store.close();
+    if (tornWrite) {
+      const line = encodeBatch({
+        at: new Date().toISOString(),
+        ops: [{ put: { resourceType: 'Appointment', id: 'torn-write', status: 'booked', participant: [] } }],
+      });
+      await appendFile(path, line.slice(0, Math.floor(line.length / 2)));
+    }
+    this.store = await FhirStore.open(path, this.store.options, seed, this.store.label);
+    return { status: 200, body: { tornBytes: this.store.tornBytes } };
+  }
+
+  async dispose() {
+    await this.store.close();
+    if (this.persisted) await rm(this.persisted.dir, { recursive: true, force: true });
   }
 }
 
 /**
  * @param {unknown} raw
- * @returns {TenantOptions}
+ * @returns {StoreOptions & { persist: boolean, demoSeed?: string }}
  */
 export function parseTenantOptions(raw) {
   const options = /** @type {Record<string, unknown>} */ (raw ?? {});
@@ -142,7 +150,11 @@ export function parseTenantOptions(raw) {
   if (!(holdMinutes > 0)) {
     throw new HttpError(400, 'invalid', 'options.holdMinutes must be a positive number');
   }
-  return { bookingMode, pageSize, holdMinutes };
+  const demoSeed = options.demoSeed;
+  if (demoSeed !== undefined && (typeof demoSeed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(demoSeed))) {
+    throw new HttpError(400, 'invalid', 'options.demoSeed must be a YYYY-MM-DD day');
+  }
+  return { bookingMode, pageSize, holdMinutes, persist: options.persist === true, demoSeed };
 }
 
 /**
@@ -152,23 +164,35 @@ export function parseTenantOptions(raw) {
  * @returns {Promise<Reply>}
  */
 export async function createTenant(body, origin) {
-  const seed = /** @type {{ resources?: unknown, fixtures?: unknown, options?: unknown }} */ (body ?? {});
+  const request = /** @type {{ resources?: unknown, fixtures?: unknown, options?: unknown }} */ (body ?? {});
   if (
-    (seed.resources !== undefined && !Array.isArray(seed.resources)) ||
-    (seed.fixtures !== undefined && !Array.isArray(seed.fixtures))
+    (request.resources !== undefined && !Array.isArray(request.resources)) ||
+    (request.fixtures !== undefined && !Array.isArray(request.fixtures))
   ) {
     throw new HttpError(400, 'invalid', 'resources and fixtures must be arrays');
   }
-  const tenant = new Tenant(parseTenantOptions(seed.options));
-  const { resources, skipped } = await collectSeedResources({ resources: seed.resources, fixtures: seed.fixtures });
-  for (const resource of resources) {
-    // MemoryRepository.createResource keeps a given id (and overwrites an earlier resource with that id).
-    await tenant.repo.createResource(resource);
-    tenant.types.add(resource.resourceType);
+  const { persist, demoSeed, ...options } = parseTenantOptions(request.options);
+  const { resources, skipped } = await collectSeedResources({ resources: request.resources, fixtures: request.fixtures });
+  if (demoSeed) {
+    const seed = await import('../../../demo/server/seed/index.mjs');
+    resources.unshift(...seed.demoSeed(demoSeed));
   }
-  tenants.set(tenant.id, tenant);
+  const id = `t-${randomUUID().slice(0, 8)}`;
+  const label = `Test tenant ${id}`;
+  let tenant;
+  if (persist) {
+    const dir = await mkdtemp(join(tmpdir(), 'portal-kit-tenant-'));
+    const path = join(dir, 'store.journal');
+    const seed = () => ({ resources });
+    tenant = new Tenant(id, await FhirStore.open(path, options, seed, label), { dir, path, seed });
+  } else {
+    const store = new FhirStore(options, { label });
+    await store.load(resources);
+    tenant = new Tenant(id, store);
+  }
+  tenants.set(id, tenant);
   return {
     status: 201,
-    body: { tenant: tenant.id, baseUrl: `${origin}/fhir/${tenant.id}`, loaded: resources.length, skipped },
+    body: { tenant: id, baseUrl: `${origin}/fhir/${id}`, loaded: resources.length, skipped },
   };
 }

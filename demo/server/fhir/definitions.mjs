@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Loads the FHIR R4 definitions medplum's search needs, once per wtr process (~1 s, on the first FHIR request).
+ * Loads the FHIR R4 definitions medplum's search needs, once per process (~1 s, on the first FHIR request).
  *
  * The resource StructureDefinitions are most of that cost (~0.85 s) but cannot be skipped: without them
  * medplum's FHIRPath does not know that Slot.identifier is an Identifier, and `identifier=system|value`
@@ -33,7 +33,7 @@ let indexed;
  */
 export function ensureDefinitions() {
   indexed ??= indexDefinitions().then((ms) => {
-    console.log(`[fhir-test-server] indexed FHIR R4 definitions in ${Math.round(ms)} ms`);
+    console.log(`[fhir-server] indexed FHIR R4 definitions in ${Math.round(ms)} ms`);
     return ms;
   });
   return indexed;
@@ -92,7 +92,7 @@ export function unsupportedFilterReason(type, filter) {
     return `Unknown search parameter '${filter.code}' for ${type}`;
   }
   if (!SUPPORTED_OPERATORS[param.type]?.includes(filter.operator)) {
-    return `Search parameter '${filter.code}' (${param.type}) with '${filter.operator}' is not supported by the test server`;
+    return `Search parameter '${filter.code}' (${param.type}) with '${filter.operator}' is not supported by this server`;
   }
   return undefined;
 }

@@ -1,17 +1,20 @@
 // @ts-check
 /**
- * GET metadata. Medplum's router has no CapabilityStatement, so this one describes what the test server
+ * GET metadata. Medplum's router has no CapabilityStatement, so this one describes what this server
  * really does: only search parameters medplum can match, no batch/transaction, `$hold`/`$book` only in
  * operation mode (the adapter chooses its booking strategy from this).
  */
 import { supportedSearchParams } from './definitions.mjs';
 
-/** The types the portal reads or writes (DESIGN.md §4); types seeded into the tenant are added. */
+/** The types the portal reads or writes (DESIGN.md §4); types seeded into the store are added. */
 const PORTAL_TYPES = [
   'Appointment', 'Communication', 'DiagnosticReport', 'HealthcareService', 'Immunization',
   'ImmunizationRecommendation', 'Location', 'Observation', 'Patient', 'Practitioner', 'PractitionerRole',
   'Schedule', 'Slot',
 ];
+
+/** SMART Scheduling Links: the public slot manifest at `<base>/$bulk-publish`. */
+export const BULK_PUBLISH_DEFINITION = 'http://fhir-registry.smarthealthit.org/OperationDefinition/bulk-publish';
 
 export const OPERATION_DEFINITIONS = {
   hold: 'urn:portal-kit:OperationDefinition/Appointment-hold',
@@ -19,31 +22,37 @@ export const OPERATION_DEFINITIONS = {
 };
 
 /**
- * @param {import('./tenant.mjs').Tenant} tenant
+ * @param {import('../store.mjs').FhirStore} store
  * @param {string} base
  * @returns {import('@medplum/fhirtypes').CapabilityStatement}
  */
-export function capabilityStatement(tenant, base) {
-  const types = [...new Set([...PORTAL_TYPES, ...tenant.types])].sort();
+export function capabilityStatement(store, base) {
+  const types = [...new Set([...PORTAL_TYPES, ...store.types])].sort();
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
     date: new Date().toISOString(),
     kind: 'instance',
-    software: { name: 'portal-kit FHIR test server (@medplum/fhir-router MemoryRepository)' },
-    implementation: { description: `Test tenant ${tenant.id}`, url: base },
+    software: { name: 'portal-kit demo FHIR server (@medplum/fhir-router MemoryRepository)' },
+    implementation: { description: store.label, url: base },
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
-    rest: [{ mode: 'server', resource: types.map((type) => resourceCapability(tenant, type)) }],
+    rest: [
+      {
+        mode: 'server',
+        resource: types.map((type) => resourceCapability(store, type)),
+        operation: [{ name: 'bulk-publish', definition: BULK_PUBLISH_DEFINITION }],
+      },
+    ],
   };
 }
 
 /**
- * @param {import('./tenant.mjs').Tenant} tenant
+ * @param {import('../store.mjs').FhirStore} store
  * @param {string} type
  * @returns {import('@medplum/fhirtypes').CapabilityStatementRestResource}
  */
-function resourceCapability(tenant, type) {
+function resourceCapability(store, type) {
   const params = supportedSearchParams(type);
   /** @type {import('@medplum/fhirtypes').CapabilityStatementRestResourceInteraction['code'][]} */
   const interactions = ['read', 'vread', 'search-type', 'create', 'update', 'delete', 'history-instance'];
@@ -65,7 +74,7 @@ function resourceCapability(tenant, type) {
       type: p.type,
       ...(p.url ? { definition: p.url } : {}),
     })),
-    ...(type === 'Appointment' && tenant.options.bookingMode === 'operation'
+    ...(type === 'Appointment' && store.options.bookingMode === 'operation'
       ? {
           operation: [
             { name: 'hold', definition: OPERATION_DEFINITIONS.hold },

@@ -3,7 +3,7 @@
  * Slot bookkeeping that a scheduling server does and medplum's generic CRUD does not: an Appointment takes its
  * Slots, a cancelled one gives them back, and `$hold`/`$book` (operation mode) hold and book them.
  *
- * Atomicity: every function that reads a Slot and then marks it runs inside Tenant.exclusive() (all writes
+ * Atomicity: every function that reads a Slot and then marks it runs inside FhirStore.exclusive() (all writes
  * do), so no other write can run between the check and the mark even though MemoryRepository is async.
  */
 import { parseSearchRequest } from '@medplum/core';
@@ -11,7 +11,7 @@ import { HttpError } from './http.mjs';
 
 /** @typedef {import('@medplum/fhirtypes').Appointment} Appointment */
 /** @typedef {import('@medplum/fhirtypes').Slot} Slot */
-/** @typedef {import('./tenant.mjs').Tenant} Tenant */
+/** @typedef {import('../store.mjs').FhirStore} FhirStore */
 /** @typedef {import('./http.mjs').Reply} Reply */
 
 export const HOLD_EXTENSION = 'urn:portal-kit:hold-expires';
@@ -23,7 +23,7 @@ const RELEASED_STATES = new Set(['proposed', 'cancelled', 'entered-in-error', 'n
 const occupiesSlots = (appointment) => Boolean(appointment && !RELEASED_STATES.has(appointment.status));
 
 /**
- * Slot ids an Appointment references, as `Slot/<id>` or as an absolute URL on this tenant.
+ * Slot ids an Appointment references, as `Slot/<id>` or as an absolute URL on this store.
  * @param {Appointment | undefined} appointment
  * @param {string} base
  * @returns {string[]}
@@ -40,18 +40,18 @@ export function slotIds(appointment, base) {
 
 /**
  * Check-and-set: every slot must be in one of `from`, then all become `to`. Returns the previous versions so a
- * failed write can put them back. Caller holds the tenant's exclusive lock.
- * @param {Tenant} tenant
+ * failed write can put them back. Caller holds the store's exclusive lock.
+ * @param {FhirStore} store
  * @param {string[]} ids
  * @param {string[]} from
  * @param {Slot['status']} to
  * @returns {Promise<Slot[]>}
  */
-async function claimSlots(tenant, ids, from, to) {
+async function claimSlots(store, ids, from, to) {
   /** @type {Slot[]} */
   const slots = [];
   for (const id of ids) {
-    const slot = /** @type {Slot | undefined} */ (await tenant.repo.readResource('Slot', id).catch(() => undefined));
+    const slot = /** @type {Slot | undefined} */ (await store.repo.readResource('Slot', id).catch(() => undefined));
     if (!slot) {
       throw new HttpError(422, 'business-rule', `Slot/${id} does not exist`);
     }
@@ -61,37 +61,37 @@ async function claimSlots(tenant, ids, from, to) {
     slots.push(slot);
   }
   for (const slot of slots) {
-    await tenant.repo.updateResource({ ...slot, status: to });
+    await store.repo.updateResource({ ...slot, status: to });
   }
   return slots;
 }
 
 /**
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {Slot[]} previous
  */
-async function restoreSlots(tenant, previous) {
+async function restoreSlots(store, previous) {
   for (const slot of previous) {
-    await tenant.repo.updateResource(slot);
+    await store.repo.updateResource(slot);
   }
 }
 
 /**
  * Frees slots no other occupying Appointment still references (overbooked slots stay busy).
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {string[]} ids
  * @param {string} base
  */
-async function releaseSlots(tenant, ids, base) {
+async function releaseSlots(store, ids, base) {
   for (const id of ids) {
-    const slot = /** @type {Slot | undefined} */ (await tenant.repo.readResource('Slot', id).catch(() => undefined));
+    const slot = /** @type {Slot | undefined} */ (await store.repo.readResource('Slot', id).catch(() => undefined));
     if (!slot || (slot.status !== 'busy' && slot.status !== 'busy-tentative')) continue;
-    const holders = await tenant.repo.searchResources({
+    const holders = await store.repo.searchResources({
       resourceType: 'Appointment',
       filters: [{ code: 'slot', operator: 'eq', value: `Slot/${id}` }],
     });
     if (!holders.some((a) => occupiesSlots(/** @type {Appointment} */ (a)) && slotIds(/** @type {Appointment} */ (a), base).includes(id))) {
-      await tenant.repo.updateResource({ ...slot, status: 'free' });
+      await store.repo.updateResource({ ...slot, status: 'free' });
     }
   }
 }
@@ -100,46 +100,46 @@ async function releaseSlots(tenant, ids, base) {
  * REST writes to Appointment (POST, PUT, DELETE): adjusts slots around the generic write `forward`, which
  * medplum performs (conditional create, If-Match, ...). Slots are claimed before the write and given back if
  * it fails, and released after it succeeds.
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {{ method: string, id?: string, body: unknown, ifNoneExist?: string, base: string }} request
  * @param {() => Promise<Reply>} forward
  * @returns {Promise<Reply>}
  */
-export async function writeAppointment(tenant, { method, id, body, ifNoneExist, base }, forward) {
+export async function writeAppointment(store, { method, id, body, ifNoneExist, base }, forward) {
   const next = method === 'DELETE' ? undefined : /** @type {Appointment | undefined} */ (body);
   if (next && next.resourceType !== 'Appointment') {
     return forward(); // medplum answers the type mismatch
   }
   if (method === 'POST' && ifNoneExist) {
-    const existing = await tenant.repo.searchResources(parseSearchRequest(`Appointment?${ifNoneExist}`));
+    const existing = await store.repo.searchResources(parseSearchRequest(`Appointment?${ifNoneExist}`));
     if (existing.length > 0) {
       return forward(); // a replay: medplum returns the match (200) or 412 for several
     }
   }
   const previous = id
-    ? /** @type {Appointment | undefined} */ (await tenant.repo.readResource('Appointment', id).catch(() => undefined))
+    ? /** @type {Appointment | undefined} */ (await store.repo.readResource('Appointment', id).catch(() => undefined))
     : undefined;
   const before = occupiesSlots(previous) ? slotIds(previous, base) : [];
   const after = occupiesSlots(next) ? slotIds(next, base) : [];
-  const claimed = await claimSlots(tenant, after.filter((s) => !before.includes(s)), ['free'], 'busy');
+  const claimed = await claimSlots(store, after.filter((s) => !before.includes(s)), ['free'], 'busy');
   const reply = await forward();
   if (reply.status >= 400) {
-    await restoreSlots(tenant, claimed);
+    await restoreSlots(store, claimed);
   } else {
-    await releaseSlots(tenant, before.filter((s) => !after.includes(s)), base);
+    await releaseSlots(store, before.filter((s) => !after.includes(s)), base);
   }
   return reply;
 }
 
 /**
  * POST Appointment/$hold and Appointment/$book (operation mode only).
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {'$hold' | '$book'} operation
  * @param {unknown} body a Parameters resource with an `appt-resource` Appointment
  * @param {string} base
  * @returns {Promise<Reply>}
  */
-export async function appointmentOperation(tenant, operation, body, base) {
+export async function appointmentOperation(store, operation, body, base) {
   const params = /** @type {import('@medplum/fhirtypes').Parameters | undefined} */ (body);
   const appointment = /** @type {Appointment | undefined} */ (
     params?.resourceType === 'Parameters' ? params.parameter?.find((p) => p.name === 'appt-resource')?.resource : undefined
@@ -150,7 +150,7 @@ export async function appointmentOperation(tenant, operation, body, base) {
   if (slotIds(appointment, base).length === 0) {
     throw new HttpError(400, 'required', `${operation}: the Appointment must reference a Slot`);
   }
-  const result = operation === '$hold' ? await hold(tenant, appointment, base) : await book(tenant, appointment, base);
+  const result = operation === '$hold' ? await hold(store, appointment, base) : await book(store, appointment, base);
   return {
     status: 200,
     body: {
@@ -162,28 +162,28 @@ export async function appointmentOperation(tenant, operation, body, base) {
 }
 
 /**
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {Appointment} appointment
  * @param {string} base
  */
-async function hold(tenant, appointment, base) {
-  const replay = await sameIdentifier(tenant, appointment);
+async function hold(store, appointment, base) {
+  const replay = await sameIdentifier(store, appointment);
   if (replay) {
     return replay;
   }
-  const claimed = await claimSlots(tenant, slotIds(appointment, base), ['free'], 'busy-tentative');
-  const expiresAt = Date.now() + tenant.options.holdMinutes * 60_000;
+  const claimed = await claimSlots(store, slotIds(appointment, base), ['free'], 'busy-tentative');
+  const expiresAt = Date.now() + store.options.holdMinutes * 60_000;
   const { id: _ignoredId, meta: _ignoredMeta, ...fields } = appointment;
   try {
-    const held = await tenant.repo.createResource({
+    const held = await store.repo.createResource({
       ...fields,
       status: 'pending',
       extension: [...withoutHold(appointment.extension), { url: HOLD_EXTENSION, valueInstant: new Date(expiresAt).toISOString() }],
     });
-    tenant.holds.set(held.id, expiresAt);
+    store.holds.set(held.id, expiresAt);
     return held;
   } catch (err) {
-    await restoreSlots(tenant, claimed);
+    await restoreSlots(store, claimed);
     throw err;
   }
 }
@@ -191,59 +191,59 @@ async function hold(tenant, appointment, base) {
 /**
  * Books a held Appointment (id set) or a new one. A hold that lapsed has already been released by
  * expireHolds(), so its slots are claimed again from `free` like a new booking.
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {Appointment} appointment
  * @param {string} base
  */
-async function book(tenant, appointment, base) {
+async function book(store, appointment, base) {
   const existing = appointment.id
-    ? /** @type {Appointment} */ (await tenant.repo.readResource('Appointment', appointment.id))
-    : await sameIdentifier(tenant, appointment);
+    ? /** @type {Appointment} */ (await store.repo.readResource('Appointment', appointment.id))
+    : await sameIdentifier(store, appointment);
   if (existing?.status === 'booked') {
     return existing; // replay of a booking that already happened
   }
   const ids = slotIds(existing ?? appointment, base);
-  const stillHeld = existing?.id !== undefined && tenant.holds.has(existing.id);
-  const claimed = await claimSlots(tenant, ids, stillHeld ? ['busy-tentative'] : ['free'], 'busy');
+  const stillHeld = existing?.id !== undefined && store.holds.has(existing.id);
+  const claimed = await claimSlots(store, ids, stillHeld ? ['busy-tentative'] : ['free'], 'busy');
   try {
     const { meta: _ignoredMeta, ...fields } = { ...existing, ...appointment };
     const booked = /** @type {Appointment} */ ({ ...fields, status: 'booked', extension: withoutHold(fields.extension) });
-    const saved = existing ? await tenant.repo.updateResource(booked) : await tenant.repo.createResource({ ...booked, id: undefined });
-    tenant.holds.delete(saved.id);
+    const saved = existing ? await store.repo.updateResource(booked) : await store.repo.createResource({ ...booked, id: undefined });
+    store.holds.delete(saved.id);
     return saved;
   } catch (err) {
-    await restoreSlots(tenant, claimed);
+    await restoreSlots(store, claimed);
     throw err;
   }
 }
 
 /**
  * Lazily ends holds whose time is up: the pending Appointment is cancelled and its slots become free.
- * Caller holds the tenant's exclusive lock.
- * @param {Tenant} tenant
+ * Caller holds the store's exclusive lock.
+ * @param {FhirStore} store
  * @param {string} base
  */
-export async function expireHolds(tenant, base, now = Date.now()) {
-  for (const [id, expiresAt] of [...tenant.holds]) {
+export async function expireHolds(store, base, now = Date.now()) {
+  for (const [id, expiresAt] of [...store.holds]) {
     if (expiresAt > now) continue;
-    tenant.holds.delete(id);
-    const held = /** @type {Appointment | undefined} */ (await tenant.repo.readResource('Appointment', id).catch(() => undefined));
+    store.holds.delete(id);
+    const held = /** @type {Appointment | undefined} */ (await store.repo.readResource('Appointment', id).catch(() => undefined));
     if (held?.status !== 'pending') continue;
-    await tenant.repo.updateResource({ ...held, status: 'cancelled', cancelationReason: { text: 'Hold expired' } });
-    await releaseSlots(tenant, slotIds(held, base), base);
+    await store.repo.updateResource({ ...held, status: 'cancelled', cancelationReason: { text: 'Hold expired' } });
+    await releaseSlots(store, slotIds(held, base), base);
   }
 }
 
 /**
  * An earlier, not cancelled Appointment with the same identifier: lets a client retry $hold/$book safely.
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {Appointment} appointment
  */
-async function sameIdentifier(tenant, appointment) {
+async function sameIdentifier(store, appointment) {
   for (const { system, value } of appointment.identifier ?? []) {
     if (!value) continue;
     const matches = /** @type {Appointment[]} */ (
-      await tenant.repo.searchResources({
+      await store.repo.searchResources({
         resourceType: 'Appointment',
         filters: [{ code: 'identifier', operator: 'eq', value: system ? `${system}|${value}` : value }],
       })

@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * HTTP plumbing for the FHIR test server: body parsing, OperationOutcome replies, writing a reply to Koa.
- * Every handler returns a {@link Reply}; only this module touches the Koa context's response.
+ * HTTP plumbing of the FHIR server: body parsing, OperationOutcome replies, writing a reply. Every handler
+ * returns a {@link Reply}; only `sendReply` touches the response. Plain Node `req`/`res`, so the same server
+ * runs inside Vite's dev server (the demo) and web-test-runner's (the tests).
  */
 import { getStatus, isOperationOutcome, normalizeOperationOutcome, OperationOutcomeError } from '@medplum/core';
 
@@ -49,8 +50,8 @@ export function errorReply(err) {
     const outcome = normalizeOperationOutcome(err);
     return { status: getStatus(outcome), body: outcome };
   }
-  // A bug in the test server or an unparseable fixture value (e.g. an offset like "-05"): say so loudly.
-  console.error('[fhir-test-server]', err);
+  // A bug in the server or an unparseable fixture value (e.g. an offset like "-05"): say so loudly.
+  console.error('[fhir-server]', err);
   return outcomeReply(500, 'exception', err instanceof Error ? err.message : String(err));
 }
 
@@ -71,7 +72,7 @@ export async function readBody(req) {
   for await (const chunk of req) {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) {
-      throw new HttpError(413, 'too-costly', 'Request body too large for the test server');
+      throw new HttpError(413, 'too-costly', 'Request body too large for this server');
     }
     chunks.push(chunk);
   }
@@ -92,21 +93,21 @@ export async function readBody(req) {
 
 /**
  * Writes a reply. `no-store` keeps Chromium from answering a later GET from its cache after a write.
- * @param {import('koa').Context} ctx
+ * @param {import('node:http').ServerResponse} res
  * @param {Reply} reply
  * @param {string} [contentType]
  */
-export function sendReply(ctx, reply, contentType = FHIR_JSON) {
-  ctx.status = reply.status;
-  ctx.set('Cache-Control', 'no-store');
+export function sendReply(res, reply, contentType = FHIR_JSON) {
+  res.statusCode = reply.status;
+  res.setHeader('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(reply.headers ?? {})) {
-    ctx.set(name, value);
+    res.setHeader(name, value);
   }
   if (reply.body === undefined) {
-    ctx.body = null;
-    ctx.status = reply.status; // Koa resets the status to 204 when the body is set to null
+    res.end();
     return;
   }
-  ctx.type = contentType;
-  ctx.body = JSON.stringify(reply.body);
+  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  if (!res.hasHeader('Content-Type')) res.setHeader('Content-Type', contentType);
+  res.end(text);
 }

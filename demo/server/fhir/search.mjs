@@ -2,7 +2,7 @@
 /**
  * Type-level search. Medplum parses the query (parseSearchRequest) and matches resources (MemoryRepository),
  * and this module adds what its in-memory search lacks:
- * - paging: a default page size, `Bundle.link` self/next/previous as absolute URLs on the tenant's base
+ * - paging: a default page size, `Bundle.link` self/next/previous as absolute URLs on the store's base
  *   (MemoryRepository returns no links at all);
  * - `_sort`: MemoryRepository sorts by the JSON text of the value, so instants with different offsets
  *   misorder, and with several keys the last one wins;
@@ -21,13 +21,13 @@ import { unsupportedFilterReason } from './definitions.mjs';
 /** @typedef {import('@medplum/core').IncludeTarget} IncludeTarget */
 
 /**
- * @param {import('./tenant.mjs').Tenant} tenant
- * @param {string} base absolute tenant base, e.g. http://127.0.0.1:8000/fhir/t-1234abcd
+ * @param {import('../store.mjs').FhirStore} store
+ * @param {string} base absolute store base, e.g. http://127.0.0.1:8000/fhir/t-1234abcd
  * @param {string} type
  * @param {URLSearchParams} params
  * @returns {Promise<import('./http.mjs').Reply>}
  */
-export async function searchType(tenant, base, type, params) {
+export async function searchType(store, base, type, params) {
   const request = parseSearchRequest(`${type}?${params}`);
   for (const filter of request.filters ?? []) {
     const reason = unsupportedFilterReason(type, filter);
@@ -35,13 +35,13 @@ export async function searchType(tenant, base, type, params) {
       throw new HttpError(400, 'not-supported', reason);
     }
   }
-  const count = request.count ?? tenant.options.pageSize;
+  const count = request.count ?? store.options.pageSize;
   const offset = request.offset ?? 0;
   if (!Number.isInteger(count) || count < 0 || count > 1000 || !Number.isInteger(offset) || offset < 0) {
     throw new HttpError(400, 'invalid', '_count must be 0..1000 and _offset a non-negative integer');
   }
 
-  const everything = await tenant.repo.searchResources({
+  const everything = await store.repo.searchResources({
     resourceType: /** @type {import('@medplum/fhirtypes').ResourceType} */ (type),
   });
   // The same matcher MemoryRepository.search() uses, one resource at a time so one bad value cannot fail all.
@@ -54,7 +54,7 @@ export async function searchType(tenant, base, type, params) {
   });
   sortResources(type, matches, request.sortRules ?? []);
   const page = matches.slice(offset, offset + count);
-  const included = await includedResources(tenant.repo, type, page, request.include ?? [], request.revInclude ?? []);
+  const included = await includedResources(store.repo, type, page, request.include ?? [], request.revInclude ?? []);
 
   /** @param {StoredResource} resource @param {'match' | 'include'} mode */
   const entry = (resource, mode) => ({
@@ -200,7 +200,7 @@ async function includedResources(repo, type, page, includes, revIncludes) {
  */
 function referenceParam(target) {
   if (target.modifier) {
-    throw new HttpError(400, 'not-supported', ':iterate is not supported by the test server');
+    throw new HttpError(400, 'not-supported', ':iterate is not supported by this server');
   }
   const param = getSearchParameter(target.resourceType, target.searchParam);
   if (param?.type !== 'reference' || !param.expression) {

@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * The FHIR endpoint of one tenant. Plain CRUD, history, conditional create and If-Match go to medplum's
+ * The FHIR endpoint of one store. Plain CRUD, history, conditional create and If-Match go to medplum's
  * FhirRouter unchanged; this module routes around it where it lacks something (metadata, search paging and
- * includes, slot bookkeeping, operations) and adds the HTTP headers medplum's server, not its router, sets.
+ * includes, slot bookkeeping, operations, the Scheduling Links manifest) and adds the HTTP headers
+ * medplum's server, not its router, sets.
  */
 import { FhirRouter } from '@medplum/fhir-router';
 import { getStatus } from '@medplum/core';
@@ -11,9 +12,10 @@ import { isKnownResourceType } from './definitions.mjs';
 import { capabilityStatement } from './capability.mjs';
 import { searchType } from './search.mjs';
 import { appointmentOperation, writeAppointment } from './booking.mjs';
+import { bulkPublish } from './bulk-publish.mjs';
 
 /** @typedef {import('./http.mjs').Reply} Reply */
-/** @typedef {import('./tenant.mjs').Tenant} Tenant */
+/** @typedef {import('../store.mjs').FhirStore} FhirStore */
 /**
  * @typedef {{ method: string, segments: string[], query: string, headers: import('node:http').IncomingHttpHeaders,
  *   body: unknown, base: string }} FhirCall
@@ -22,40 +24,44 @@ import { appointmentOperation, writeAppointment } from './booking.mjs';
 const router = new FhirRouter();
 
 /**
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {FhirCall} call
  * @returns {Promise<Reply>}
  */
-export async function handleFhir(tenant, call) {
+export async function handleFhir(store, call) {
   const { method, segments, base } = call;
   const [type, id, ...rest] = segments;
   if (type === 'metadata' && segments.length === 1) {
     if (method !== 'GET') throw new HttpError(405, 'not-supported', 'metadata is read-only');
-    return { status: 200, body: capabilityStatement(tenant, base) };
+    return { status: 200, body: capabilityStatement(store, base) };
+  }
+  if (type === '$bulk-publish') {
+    if (method !== 'GET') throw new HttpError(405, 'not-supported', '$bulk-publish is read-only');
+    return bulkPublish(store, base, id);
   }
   if (!type) {
-    throw new HttpError(400, 'not-supported', 'batch, transaction and system-level search are not supported by the test server');
+    throw new HttpError(400, 'not-supported', 'batch, transaction and system-level search are not supported by this server');
   }
   if (!isKnownResourceType(type)) {
     throw new HttpError(404, 'not-found', `Unknown resource type '${type}'`);
   }
   if (id?.startsWith('$')) {
-    return operation(tenant, call, type, id, rest);
+    return operation(store, call, type, id, rest);
   }
   if (method === 'GET' && !id) {
-    return searchType(tenant, base, type, new URLSearchParams(call.query));
+    return searchType(store, base, type, new URLSearchParams(call.query));
   }
   if (method === 'POST' && id === '_search' && rest.length === 0) {
-    return searchType(tenant, base, type, searchParamsOf(call));
+    return searchType(store, base, type, searchParamsOf(call));
   }
   if (method === 'POST' && !id) {
     call.body = asCreate(call.body);
-    tenant.types.add(type);
+    store.types.add(type);
   }
   if (method === 'PUT') {
     requireResource(call.body);
   }
-  const forward = () => forwardToMedplum(tenant, call);
+  const forward = () => forwardToMedplum(store, call);
   if (type !== 'Appointment') {
     return forward();
   }
@@ -68,37 +74,37 @@ export async function handleFhir(tenant, call) {
   }
   const ifNoneExist = call.headers['if-none-exist'];
   return writeAppointment(
-    tenant,
+    store,
     { method, id, body: call.body, ifNoneExist: Array.isArray(ifNoneExist) ? ifNoneExist[0] : ifNoneExist, base },
     forward,
   );
 }
 
 /**
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {FhirCall} call
  * @param {string} type
  * @param {string} name
  * @param {string[]} rest
  * @returns {Promise<Reply>}
  */
-async function operation(tenant, call, type, name, rest) {
-  const offered = type === 'Appointment' && tenant.options.bookingMode === 'operation' && rest.length === 0;
+async function operation(store, call, type, name, rest) {
+  const offered = type === 'Appointment' && store.options.bookingMode === 'operation' && rest.length === 0;
   if (!offered || (name !== '$hold' && name !== '$book')) {
     throw new HttpError(404, 'not-supported', `Operation ${type}/${name} is not offered by this server (see metadata)`);
   }
   if (call.method !== 'POST') {
     throw new HttpError(405, 'not-supported', `${name} needs POST`);
   }
-  return appointmentOperation(tenant, name, call.body, call.base);
+  return appointmentOperation(store, name, call.body, call.base);
 }
 
 /**
- * @param {Tenant} tenant
+ * @param {FhirStore} store
  * @param {FhirCall} call
  * @returns {Promise<Reply>}
  */
-async function forwardToMedplum(tenant, call) {
+async function forwardToMedplum(store, call) {
   const url = call.segments.join('/') + (call.query ? `?${call.query}` : '');
   const [outcome, resource] = await router.handleRequest(
     {
@@ -110,7 +116,7 @@ async function forwardToMedplum(tenant, call) {
       query: {},
       headers: call.headers,
     },
-    tenant.repo,
+    store.repo,
   );
   const status = getStatus(outcome);
   return { status, body: resource ?? outcome, headers: versionHeaders(resource, status, call.base) };
