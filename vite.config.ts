@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { demoFhirServer } from './demo/server/vite-plugin.mjs';
 
 /** `npm start` opens on the demo: `/` redirects to `/demo/`, and the URL to open is printed. */
 function demoHome(): Plugin {
@@ -26,7 +27,7 @@ const ELEMENTS = ['portal-provider', 'portal-patient-banner'];
 //                               lit / @lit/* / zod left as bare imports so an app bundles one copy.
 // `vite build --mode bundle` -> dist/portal-kit.js: one self-contained module (lit and zod inside) that defines
 //                               every tag, for a CMS page's <script type="module">.
-// `vite` (npm start)          -> http://127.0.0.1:5173/demo/
+// `vite` (npm start)          -> http://127.0.0.1:5173/demo/ and the demo FHIR R4 server on /fhir
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   const entry: Record<string, string> = bundle
@@ -38,8 +39,9 @@ export default defineConfig(({ mode }) => {
         ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, `src/elements/${tag}/define.ts`])),
       };
   return {
-    plugins: [demoHome()],
-    server: { host: '127.0.0.1', port: 5173, open: false },
+    plugins: [demoHome(), demoFhirServer()],
+    // The demo store's journal changes on every booking; it is data, not source to reload.
+    server: { host: '127.0.0.1', port: 5173, open: false, watch: { ignored: ['**/demo/.data/**'] } },
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,

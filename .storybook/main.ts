@@ -9,8 +9,12 @@ const config: StorybookConfig = {
     disableWhatsNewNotifications: true,
   },
   // Storybook's own preview chunk is ~880 kB; keep Vite's >500 kB warning out of CI logs.
+  // The demo site's plugins (home redirect, FHIR server) belong to `npm start`, not to Storybook.
   viteFinal: async (viteConfig) => ({
     ...viteConfig,
+    plugins: (viteConfig.plugins ?? []).filter(
+      (plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name.startsWith('portal-kit-demo')),
+    ),
     build: { ...viteConfig.build, chunkSizeWarningLimit: 1500 },
   }),
 };

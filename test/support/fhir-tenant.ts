@@ -1,4 +1,4 @@
-/** Browser-side helpers for the FHIR test server (test/support/fhir-test-server.mjs). */
+/** Browser-side helpers for the FHIR test server (test/support/fhir-test-server.mjs): tenants of the demo server. */
 export interface Tenant {
   tenant: string;
   baseUrl: string;
@@ -18,7 +18,15 @@ export interface LoggedRequest {
 export interface TenantSeed {
   resources?: unknown[];
   fixtures?: string[];
-  options?: { bookingMode?: 'rest' | 'operation'; pageSize?: number; holdMinutes?: number };
+  options?: {
+    bookingMode?: 'rest' | 'operation';
+    pageSize?: number;
+    holdMinutes?: number;
+    /** Journal to a temporary folder, so that {@link restartTenant} can reload it. */
+    persist?: boolean;
+    /** Load the demo's seed data as of this day (YYYY-MM-DD). */
+    demoSeed?: string;
+  };
 }
 
 export async function createTenant(seed: TenantSeed): Promise<Tenant> {
@@ -42,4 +50,11 @@ export async function injectFaults(tenant: Tenant, fault: { status: number; coun
 
 export async function deleteTenant(tenant: Tenant): Promise<void> {
   await fetch(`/fhir-test/${tenant.tenant}`, { method: 'DELETE' });
+}
+
+/** Restarts a persisted tenant from its journal; `tornWrite` first cuts a write off halfway, as a crash would. */
+export async function restartTenant(tenant: Tenant, how: { tornWrite?: boolean } = {}): Promise<{ tornBytes: number }> {
+  const response = await fetch(`/fhir-test/${tenant.tenant}/restart`, { method: 'POST', body: JSON.stringify(how), headers: { 'Content-Type': 'application/json' } });
+  if (!response.ok) throw new Error(`tenant not restarted: ${response.status} ${await response.text()}`);
+  return response.json();
 }

@@ -1,67 +1,16 @@
-// Integration tests of the FHIR test server itself (test/support/fhir-test-server.mjs): the adapter's
-// integration tests rely on its paging, conditional create, If-Match, atomic booking and fault injection.
+// Integration tests of the demo FHIR server (demo/server), as tenants of the test server
+// (test/support/fhir-test-server.mjs): the adapter's integration tests rely on its paging, conditional create,
+// If-Match, atomic booking and fault injection.
 import { expect } from '@open-wc/testing';
-
-// The server's JSON is checked by the assertions below, field by field; typing every FHIR shape would add casts only.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-interface Reply {
-  status: number;
-  headers: Headers;
-  json: Json;
-}
-interface Tenant {
-  tenant: string;
-  baseUrl: string;
-  loaded: number;
-  skipped: string[];
-}
+import { appointment, call, createdTenants, createTenant, holdParameters, slot, type Json } from '../support/fhir-http.js';
 
 const SCHEDULING = 'test/fixtures/shared/fhir-r4/r4-spec-examples/scheduling';
 const LINKS = 'test/fixtures/shared/smart-scheduling-links/smart-on-fhir-examples';
 const FHIR_JSON = 'application/fhir+json';
 
-async function call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const response = await fetch(url, {
-    method,
-    headers: { Accept: FHIR_JSON, ...(body === undefined ? {} : { 'Content-Type': FHIR_JSON }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : {} };
-}
-
-const created: Tenant[] = [];
-async function createTenant(seed: Json = {}): Promise<Tenant> {
-  const reply = await call('POST', '/fhir-test/tenants', seed);
-  expect(reply.status, JSON.stringify(reply.json)).to.equal(201);
-  created.push(reply.json as Tenant);
-  return reply.json as Tenant;
-}
-
-function slot(id: string, start: string, status = 'free', schedule = 'Schedule/portal'): Json {
-  const end = new Date(new Date(start).getTime() + 30 * 60_000).toISOString();
-  return { resourceType: 'Slot', id, status, schedule: { reference: schedule }, start, end };
-}
-
-function appointment(slotId: string, key: string, status = 'booked'): Json {
-  return {
-    resourceType: 'Appointment',
-    status,
-    identifier: [{ system: 'urn:portal-kit:test', value: key }],
-    slot: [{ reference: `Slot/${slotId}` }],
-    participant: [{ actor: { reference: 'Patient/example' }, status: 'accepted' }],
-  };
-}
-
-const holdParameters = (appt: Json): Json => ({
-  resourceType: 'Parameters',
-  parameter: [{ name: 'appt-resource', resource: appt }],
-});
-
 const ids = (bundle: Json): string[] => (bundle.entry ?? []).map((e: Json) => `${e.resource.resourceType}/${e.resource.id}`);
 
-describe('FHIR test server', () => {
+describe('demo FHIR server', () => {
   before(async function () {
     // The first FHIR request of a wtr run loads medplum and indexes the R4 definitions (about a second).
     this.timeout(30_000);
@@ -69,7 +18,7 @@ describe('FHIR test server', () => {
   });
 
   afterEach(async () => {
-    for (const tenant of created.splice(0)) {
+    for (const tenant of createdTenants.splice(0)) {
       await fetch(`/fhir-test/${tenant.tenant}`, { method: 'DELETE' });
     }
   });
