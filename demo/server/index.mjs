@@ -42,9 +42,9 @@ export function addDays(day, days) {
 /**
  * Opens (or seeds) the demo store. When the slots it holds end before today's horizon, the missing days are
  * added, so a store seeded weeks ago still offers the next 60 days.
- * @param {{ dataDir?: string, today?: string }} [where]
+ * @param {{ dataDir?: string, today?: string, label?: string }} [where]
  */
-export async function openDemoStore({ dataDir = DATA_DIR, today = localDay(HOSPITAL_ZONE) } = {}) {
+export async function openDemoStore({ dataDir = DATA_DIR, today = localDay(HOSPITAL_ZONE), label = 'Riverside Community Health (portal-kit demo)' } = {}) {
   await ensureDefinitions();
   const { demoSeed, seedSlots, horizonDays } = await import('./seed/index.mjs');
   const lastDay = addDays(today, horizonDays - 1);
@@ -52,7 +52,7 @@ export async function openDemoStore({ dataDir = DATA_DIR, today = localDay(HOSPI
     join(dataDir, JOURNAL_FILE),
     DEMO_OPTIONS,
     () => ({ resources: demoSeed(today), slotsThrough: lastDay }),
-    'Riverside Community Health (portal-kit demo)',
+    label,
   );
   if (store.slotsThrough && store.slotsThrough < lastDay) {
     const firstDay = store.slotsThrough < today ? today : addDays(store.slotsThrough, 1);

@@ -2,7 +2,7 @@
 // (test/support/fhir-test-server.mjs): the adapter's integration tests rely on its paging, conditional create,
 // If-Match, atomic booking and fault injection.
 import { expect } from '@open-wc/testing';
-import { appointment, call, createdTenants, createTenant, holdParameters, slot, type Json } from '../support/fhir-http.js';
+import { appointment, call, createdTenants, createTenant, holdParameters, slot, type Json, type Reply } from '../support/fhir-http.js';
 
 const SCHEDULING = 'test/fixtures/shared/fhir-r4/r4-spec-examples/scheduling';
 const LINKS = 'test/fixtures/shared/smart-scheduling-links/smart-on-fhir-examples';

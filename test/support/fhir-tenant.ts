@@ -24,7 +24,7 @@ export interface TenantSeed {
     holdMinutes?: number;
     /** Journal to a temporary folder, so that {@link restartTenant} can reload it. */
     persist?: boolean;
-    /** Load the demo's seed data as of this day (YYYY-MM-DD). */
+    /** The demo's own store (operation mode, journaled), seeded as of this day (YYYY-MM-DD); other options are ignored. */
     demoSeed?: string;
   };
 }
@@ -52,8 +52,11 @@ export async function deleteTenant(tenant: Tenant): Promise<void> {
   await fetch(`/fhir-test/${tenant.tenant}`, { method: 'DELETE' });
 }
 
-/** Restarts a persisted tenant from its journal; `tornWrite` first cuts a write off halfway, as a crash would. */
-export async function restartTenant(tenant: Tenant, how: { tornWrite?: boolean } = {}): Promise<{ tornBytes: number }> {
+/**
+ * Restarts a persisted or demo tenant from its journal; `tornWrite` first cuts a write off halfway, as a crash
+ * would; `today` restarts a demo tenant on a later day.
+ */
+export async function restartTenant(tenant: Tenant, how: { tornWrite?: boolean; today?: string } = {}): Promise<{ tornBytes: number }> {
   const response = await fetch(`/fhir-test/${tenant.tenant}/restart`, { method: 'POST', body: JSON.stringify(how), headers: { 'Content-Type': 'application/json' } });
   if (!response.ok) throw new Error(`tenant not restarted: ${response.status} ${await response.text()}`);
   return response.json();

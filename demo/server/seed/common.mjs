@@ -37,14 +37,12 @@ export const SYSTEMS = {
   relationship: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
   identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
   mrn: 'https://fhir.riverside-health.example/sid/mrn',
-  npi: 'http://hl7.org/fhir/sid/us-npi',
 };
 
 /** SMART Scheduling Links extensions on a Schedule (see src/api/fhir/constants.ts). */
 export const SCHEDULING_LINKS = {
   vaccineProduct: 'http://fhir-registry.smarthealthit.org/StructureDefinition/vaccine-product',
   vaccineDose: 'http://fhir-registry.smarthealthit.org/StructureDefinition/vaccine-dose',
-  bookingPhone: 'http://fhir-registry.smarthealthit.org/StructureDefinition/booking-phone',
 };
 
 /**
@@ -92,10 +90,11 @@ export function concept(system, code, display, text) {
 
 /**
  * A reference with the display a client can show without resolving it.
- * @param {string} type
+ * @template {import('@medplum/fhirtypes').ResourceType} T
+ * @param {T} type
  * @param {string} id
  * @param {string} [display]
- * @returns {Reference}
+ * @returns {import('@medplum/fhirtypes').Reference<import('@medplum/fhirtypes').ExtractResource<T>>}
  */
 export function ref(type, id, display) {
   return display === undefined ? { reference: `${type}/${id}` } : { reference: `${type}/${id}`, display };

@@ -45,11 +45,12 @@ export const SCHEDULES = [
   { id: 'sched-hart-primary-care', place: PLACES.downtown, clinician: CLINICIANS.hart, service: SERVICES.primaryCare, days: WEEKDAYS, blocks: CLINIC_BLOCKS, minutes: 30 },
   { id: 'sched-patel-well-child', place: PLACES.downtown, clinician: CLINICIANS.patel, service: SERVICES.wellChild, days: WEEKDAYS, blocks: CLINIC_BLOCKS, minutes: 30 },
   { id: 'sched-herrera-primary-care', place: PLACES.lakeview, clinician: CLINICIANS.herrera, service: SERVICES.primaryCare, days: WEEKDAYS, blocks: CLINIC_BLOCKS, minutes: 30 },
-  // The vaccination center runs three lanes, Monday to Saturday 08:00-18:00; doses 1 and 2 are separate
-  // Schedules because SMART Scheduling Links puts the dose on the Schedule.
+  // The vaccination center is open Monday to Saturday 08:00-18:00: a flu lane all week, COVID-19 on
+  // weekdays, dose 1 in the morning and dose 2 in the afternoon. The two doses are separate Schedules
+  // because SMART Scheduling Links puts the dose on the Schedule.
   { id: 'sched-eastside-flu', place: PLACES.eastside, service: SERVICES.flu, vaccine: VACCINES.flu, days: MON_SAT, blocks: [['08:00', '12:00'], ['13:00', '18:00']], minutes: 20 },
-  { id: 'sched-eastside-covid-208-dose-1', place: PLACES.eastside, service: SERVICES.covid, vaccine: { ...VACCINES.pfizer, dose: 1 }, days: MON_SAT, blocks: [['08:00', '12:00']], minutes: 20 },
-  { id: 'sched-eastside-covid-208-dose-2', place: PLACES.eastside, service: SERVICES.covid, vaccine: { ...VACCINES.pfizer, dose: 2 }, days: MON_SAT, blocks: [['13:00', '18:00']], minutes: 20 },
+  { id: 'sched-eastside-covid-208-dose-1', place: PLACES.eastside, service: SERVICES.covid, vaccine: { ...VACCINES.pfizer, dose: 1 }, days: WEEKDAYS, blocks: [['08:00', '12:00']], minutes: 20 },
+  { id: 'sched-eastside-covid-208-dose-2', place: PLACES.eastside, service: SERVICES.covid, vaccine: { ...VACCINES.pfizer, dose: 2 }, days: WEEKDAYS, blocks: [['13:00', '17:00']], minutes: 20 },
   // Lakeview's nurse gives vaccines on Tuesdays and Thursdays; the Moderna lane takes any dose (no vaccine-dose).
   { id: 'sched-alvarez-covid-207', place: PLACES.lakeview, clinician: CLINICIANS.alvarez, service: SERVICES.covid, vaccine: VACCINES.moderna, days: [2, 4], blocks: [['09:00', '12:00']], minutes: 20 },
   { id: 'sched-alvarez-flu', place: PLACES.lakeview, clinician: CLINICIANS.alvarez, service: SERVICES.flu, vaccine: VACCINES.flu, days: [2, 4], blocks: [['13:00', '16:00']], minutes: 20 },
@@ -145,7 +146,7 @@ export function firstFreeSlot(scheduleId, fromDay, hour) {
   if (!def) throw new Error(`No seeded schedule ${scheduleId}`);
   for (let i = 0; i < 14; i++) {
     const ymd = addDays(fromDay, i);
-    const slot = slotsOfDay(def, ymd).find((s) => s.status === 'free' && (i > 0 || Number(s.id.slice(-4, -2)) >= hour));
+    const slot = slotsOfDay(def, ymd).find((s) => s.status === 'free' && (i > 0 || Number(s.start.slice(11, 13)) >= hour));
     if (slot) return { slot, def };
   }
   throw new Error(`No free slot of ${scheduleId} in the two weeks from ${fromDay}`);

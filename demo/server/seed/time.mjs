@@ -117,6 +117,29 @@ export function offsetMinutes(zone, epochMs) {
   return Math.round((wallAsUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }
 
+/** @type {Map<string, number | null>} */
+const dayOffsets = new Map();
+
+/**
+ * The zone's offset on `ymd` when it is the same all day (every day but the few when clocks change), else
+ * undefined. Cached: a day of slots then costs a handful of `Intl` calls instead of several per slot.
+ * @param {string} zone
+ * @param {string} ymd
+ */
+function dayOffset(zone, ymd) {
+  const key = `${zone}|${ymd}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const midnight = utcMidnight(ymd);
+    // Offsets a day can have lie within ±18 h: probe a span that covers local midnight to midnight anywhere.
+    const probes = [midnight - 18 * 3_600_000, midnight + 12 * 3_600_000, midnight + 42 * 3_600_000].map((t) => offsetMinutes(zone, t));
+    offset = probes.every((o) => o === probes[0]) ? probes[0] : null;
+    if (dayOffsets.size > 10_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset ?? undefined;
+}
+
 /**
  * The instant at which the clocks in `zone` show `minuteOfDay` on `ymd`. Two passes settle the offset on
  * either side of a change. A time the clocks skip (02:30 on a spring-forward night) lands an hour later; a
@@ -128,6 +151,8 @@ export function offsetMinutes(zone, epochMs) {
  */
 export function zonedEpoch(zone, ymd, minuteOfDay) {
   const wallAsUtc = utcMidnight(ymd) + minuteOfDay * 60_000;
+  const uniform = minuteOfDay >= 0 && minuteOfDay < 1440 ? dayOffset(zone, ymd) : undefined;
+  if (uniform !== undefined) return wallAsUtc - uniform * 60_000;
   const first = wallAsUtc - offsetMinutes(zone, wallAsUtc) * 60_000;
   const second = wallAsUtc - offsetMinutes(zone, first) * 60_000;
   return offsetMinutes(zone, second) === offsetMinutes(zone, first) ? second : Math.max(first, second);

@@ -48,7 +48,10 @@ export class PortalProvider extends LitElement {
     }
   `;
 
-  /** FHIR R4 base URL. Used to build the FHIR adapter when no `api` property is set. */
+  /**
+   * FHIR R4 base URL, absolute or relative to the page (`/fhir`). Used to build the FHIR adapter when no `api`
+   * property is set.
+   */
   @property({ attribute: 'fhir-base-url' }) fhirBaseUrl?: string;
 
   /** Language of the elements inside (`en`, `es`); defaults to the page's `lang`. */
@@ -94,7 +97,9 @@ export class PortalProvider extends LitElement {
 
   private adapterFromAttributes(): PortalApi | undefined {
     if (!this.fhirBaseUrl) return undefined;
-    const { fhirBaseUrl: baseUrl, auth } = this;
+    const { auth } = this;
+    // Resolved once here, so the adapter (which knows no document) always gets an absolute base to pin the token to.
+    const baseUrl = new URL(this.fhirBaseUrl, this.ownerDocument.baseURI).href.replace(/\/$/, '');
     if (this.builtApi?.baseUrl !== baseUrl || this.builtApi.auth !== auth) {
       this.builtApi = { baseUrl, auth, api: createFhirAdapter({ baseUrl, auth }) };
     }

@@ -5,11 +5,11 @@
  *
  *   POST   /fhir-test/tenants             { resources?, fixtures?, options? } -> 201 { tenant, baseUrl, loaded, skipped }
  *          options: bookingMode 'rest'|'operation', pageSize, holdMinutes, persist (journal to a temp folder),
- *                   demoSeed 'YYYY-MM-DD' (the demo's seed data as of that day)
+ *                   demoSeed 'YYYY-MM-DD' (the demo's own store, seeded as of that day)
  *   GET    /fhir-test/<tenant>/requests   request log (method, url, Authorization/If-None-Exist/If-Match, status)
  *   DELETE /fhir-test/<tenant>/requests   clear the log
  *   POST   /fhir-test/<tenant>/faults     { status, count, retryAfter?, match?, pathIncludes? } -> 204
- *   POST   /fhir-test/<tenant>/restart    { tornWrite? } -> 200 { tornBytes } (persisted tenants)
+ *   POST   /fhir-test/<tenant>/restart    { tornWrite?, today? } -> 200 { tornBytes } (persisted and demo tenants)
  *   DELETE /fhir-test/<tenant>            drop the tenant
  *   *      /fhir/<tenant>/...             FHIR R4
  */
@@ -63,7 +63,7 @@ async function control(ctx, tenantId, segments) {
       tenant.addFault(await readBody(ctx.req));
       return { status: 204 };
     case 'POST restart':
-      return tenant.restart(/** @type {{ tornWrite?: boolean }} */ ((await readBody(ctx.req)) ?? {}));
+      return tenant.restart(/** @type {{ tornWrite?: boolean, today?: string }} */ ((await readBody(ctx.req)) ?? {}));
     case 'DELETE ':
       tenants.delete(tenant.id);
       await tenant.dispose();

@@ -2,7 +2,8 @@
 /**
  * A tenant is one isolated copy of the demo FHIR server (demo/server): its own FhirStore, options, request log
  * and injected faults. Test files running at the same time each create their own, so they never see each
- * other's writes. A tenant created with `persist: true` journals to a temporary folder and can be restarted.
+ * other's writes. A tenant created with `persist: true` journals to a temporary folder and can be restarted;
+ * one created with `demoSeed` is the demo's own store (`openDemoStore`), seeded as of that day.
  */
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FhirStore } from '../../../demo/server/store.mjs';
 import { encodeBatch } from '../../../demo/server/journal.mjs';
+import { JOURNAL_FILE, openDemoStore } from '../../../demo/server/index.mjs';
 import { HttpError, outcomeReply } from '../../../demo/server/fhir/http.mjs';
 import { collectSeedResources } from './fixtures.mjs';
 
@@ -29,7 +31,7 @@ export class Tenant {
   /**
    * @param {string} id
    * @param {FhirStore} store
-   * @param {{ dir: string, path: string, seed: () => { resources: Resource[] } }} [persisted]
+   * @param {{ dir: string, reopen: (today?: string) => Promise<FhirStore>, path: string }} [persisted]
    */
   constructor(id, store, persisted) {
     this.id = id;
@@ -105,15 +107,16 @@ export class Tenant {
   /**
    * Stops the store and opens it again from its journal, as a server restart does. With `tornWrite`, the
    * process "dies" halfway through appending a batch first (a booking of an Appointment with id
-   * `torn-write`), which must leave the store loadable and without that booking.
-   * @param {{ tornWrite?: boolean }} how
+   * `torn-write`), which must leave the store loadable and without that booking. A demo-seeded tenant can
+   * restart on a later `today`, as the demo does when it is started again days later.
+   * @param {{ tornWrite?: boolean, today?: string }} how
    * @returns {Promise<Reply>}
    */
-  async restart({ tornWrite = false } = {}) {
+  async restart({ tornWrite = false, today } = {}) {
     if (!this.persisted) {
-      throw new HttpError(400, 'invalid', 'Only a tenant created with options.persist can restart');
+      throw new HttpError(400, 'invalid', 'Only a tenant created with options.persist or options.demoSeed can restart');
     }
-    const { path, seed } = this.persisted;
+    const { path, reopen } = this.persisted;
     await this.store.close();
     if (tornWrite) {
       const line = encodeBatch({
@@ -122,7 +125,7 @@ export class Tenant {
       });
       await appendFile(path, line.slice(0, Math.floor(line.length / 2)));
     }
-    this.store = await FhirStore.open(path, this.store.options, seed, this.store.label);
+    this.store = await reopen(today);
     return { status: 200, body: { tornBytes: this.store.tornBytes } };
   }
 
@@ -173,18 +176,23 @@ export async function createTenant(body, origin) {
   }
   const { persist, demoSeed, ...options } = parseTenantOptions(request.options);
   const { resources, skipped } = await collectSeedResources({ resources: request.resources, fixtures: request.fixtures });
-  if (demoSeed) {
-    const seed = await import('../../../demo/server/seed/index.mjs');
-    resources.unshift(...seed.demoSeed(demoSeed));
-  }
   const id = `t-${randomUUID().slice(0, 8)}`;
   const label = `Test tenant ${id}`;
   let tenant;
-  if (persist) {
+  if (demoSeed) {
+    // Exactly what `npm start` runs, with its options, in a folder of its own.
+    const dir = await mkdtemp(join(tmpdir(), 'portal-kit-demo-'));
+    /** @param {string} [today] */
+    const reopen = (today = demoSeed) => openDemoStore({ dataDir: dir, today, label });
+    const store = await reopen();
+    await store.load(resources);
+    tenant = new Tenant(id, store, { dir, reopen, path: join(dir, JOURNAL_FILE) });
+  } else if (persist) {
     const dir = await mkdtemp(join(tmpdir(), 'portal-kit-tenant-'));
     const path = join(dir, 'store.journal');
     const seed = () => ({ resources });
-    tenant = new Tenant(id, await FhirStore.open(path, options, seed, label), { dir, path, seed });
+    const reopen = () => FhirStore.open(path, options, seed, label);
+    tenant = new Tenant(id, await reopen(), { dir, reopen, path });
   } else {
     const store = new FhirStore(options, { label });
     await store.load(resources);
