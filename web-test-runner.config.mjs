@@ -29,6 +29,8 @@ export default {
   groups: [
     ...TIME_ZONES.map((zone) => ({ name: `tz ${zone}`, files: 'test/**/*.tz.test.ts', browsers: [chromium(zone)] })),
   ],
+  // A free port (wtr picks one), on loopback only: the FHIR test server inside must not face the network.
+  hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['development'] },
   // `tsconfig` makes esbuild honour experimentalDecorators/useDefineForClassFields; without it Lit throws
   // "Unsupported decorator location: field".

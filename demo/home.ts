@@ -18,8 +18,8 @@ const TEXT: SiteText = {
     clinicsTitle: 'Our clinics',
     loading: 'Loading…',
     failed: 'We could not reach the scheduling service. Please call us to book.',
-    nextTimes: 'Next open times',
-    noTimes: 'No open times in the next two weeks — please call.',
+    nextTimes: 'Next open time for each vaccine',
+    noTimes: 'No open vaccination times in the next two weeks. Please call a clinic below.',
     call: 'Call',
     times: 'Clock times are local to the clinic',
   },
@@ -33,8 +33,8 @@ const TEXT: SiteText = {
     clinicsTitle: 'Nuestras clínicas',
     loading: 'Cargando…',
     failed: 'No pudimos conectar con el servicio de citas. Llámenos para reservar.',
-    nextTimes: 'Próximos horarios',
-    noTimes: 'No hay horarios en las próximas dos semanas; llámenos.',
+    nextTimes: 'Próximo horario de cada vacuna',
+    noTimes: 'No hay horarios de vacunación en las próximas dos semanas. Llame a una de las clínicas de abajo.',
     call: 'Llamar',
     times: 'Las horas son las locales de cada clínica',
   },
@@ -101,23 +101,26 @@ function render(data: PageData | 'loading' | 'failed', lang: SiteLang) {
     return;
   }
   const schedulerReady = customElements.get('portal-scheduler') !== undefined;
+  // Clinics that give vaccines (any vaccine slot in the next two weeks) with their next few times.
+  const vaccineClinics = schedulerReady ? [] : data.locations.filter((location) => data.slots.slots.some((s) => s.locationId === location.id));
   vaccineTimes.replaceChildren(
-    ...(schedulerReady
-      ? []
-      : data.locations
-          .map((location) => ({ location, next: data.slots.slots.filter((s) => s.locationId === location.id).slice(0, 4) }))
-          .map(({ location, next }) =>
-            el(
-              'article',
-              { className: 'card' },
-              el('h3', {}, location.name),
-              el('p', { className: 'muted' }, words.nextTimes),
-              next.length
-                ? el('ul', { className: 'times' }, ...next.map((slot) => el('li', {}, `${clinicTime(slot, location, lang)} · ${slotService(slot, data)}`)))
-                : el('p', {}, words.noTimes),
-              el('p', {}, phoneLink(location, words)),
-            ),
-          )),
+    ...(!schedulerReady && vaccineClinics.length === 0 ? [el('p', { className: 'notice' }, words.noTimes)] : []),
+    ...vaccineClinics.map((location) =>
+      el(
+        'article',
+        { className: 'card' },
+        el('h3', {}, location.name),
+        el('p', { className: 'muted' }, words.nextTimes),
+        el(
+          'ul',
+          { className: 'times' },
+          ...firstPerVaccine(data.slots.slots.filter((s) => s.locationId === location.id), data).map(([vaccine, slot]) =>
+            el('li', {}, el('strong', {}, vaccine), el('br'), clinicTime(slot, location, lang)),
+          ),
+        ),
+        el('p', {}, phoneLink(location, words)),
+      ),
+    ),
   );
   clinicList.replaceChildren(
     ...data.locations.map((location) =>
@@ -139,8 +142,21 @@ function addressText({ address }: Location): string {
   return [...address.lines, address.city, region].filter(Boolean).join(', ');
 }
 
-function slotService(slot: Slot, data: PageData): string {
-  return slot.serviceIds.map((id) => data.slots.services[id]?.name).filter(Boolean).join(', ');
+/** The earliest slot of each vaccine product, in time order. */
+function firstPerVaccine(slots: Slot[], data: PageData): Array<[string, Slot]> {
+  const first = new Map<string, Slot>();
+  for (const slot of slots) {
+    const vaccine = vaccineOf(slot, data);
+    if (!first.has(vaccine)) first.set(vaccine, slot);
+  }
+  return [...first];
+}
+
+/** The product a slot gives (a slot also lists its umbrella service, e.g. "Flu vaccination"). */
+function vaccineOf(slot: Slot, data: PageData): string {
+  const services = slot.serviceIds.map((id) => data.slots.services[id]).filter((s) => s !== undefined);
+  const named = services.some((s) => s.vaccine) ? services.filter((s) => s.vaccine) : services;
+  return [...new Set(named.map((s) => s.name))].join(', ');
 }
 
 let data: PageData | 'loading' | 'failed' = 'loading';

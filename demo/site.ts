@@ -14,6 +14,9 @@ const HEADER_TEXT: SiteText = {
   en: {
     language: 'Language',
     theme: 'Theme',
+    themeLight: 'Default',
+    themeDark: 'Dark',
+    themeWhiteLabel: 'White label',
     home: 'Home',
     myHealth: 'My health',
     footer: 'Riverside Community Health is a fictional hospital. Every patient, clinician and appointment here is synthetic demo data.',
@@ -21,6 +24,9 @@ const HEADER_TEXT: SiteText = {
   es: {
     language: 'Idioma',
     theme: 'Tema',
+    themeLight: 'Predeterminado',
+    themeDark: 'Oscuro',
+    themeWhiteLabel: 'Marca blanca',
     home: 'Inicio',
     myHealth: 'Mi salud',
     footer: 'Riverside Community Health es un hospital ficticio. Todos los pacientes, profesionales y citas son datos de demostración.',

@@ -120,6 +120,22 @@ describe('demo FHIR store', () => {
     expect((await call('GET', `${tenant.baseUrl}/Slot/held`)).json.status).to.equal('free');
   });
 
+  it('adds slot days when the demo starts again days later, so the next 60 days stay bookable', async function () {
+    this.timeout(20_000);
+    const tenant = await createTenant({ options: { demoSeed: '2026-03-01' } }); // slots through Apr 29
+    const slotsOn = async (day: string) =>
+      (await call('GET', `${tenant.baseUrl}/Slot?start=ge${day}T00:00:00Z&start=lt${day}T23:59:59Z&_count=0`)).json.total;
+    expect(await slotsOn('2026-04-28')).to.be.greaterThan(0);
+    expect(await slotsOn('2026-05-05')).to.equal(0);
+    await restartTenant(tenant, { today: '2026-03-11' }); // now through May 9
+    expect(await slotsOn('2026-05-05')).to.be.greaterThan(0);
+    expect(await slotsOn('2026-05-12')).to.equal(0);
+    // Seeded days keep their state: the same day's count is unchanged by the top-up.
+    const before = await slotsOn('2026-04-28');
+    await restartTenant(tenant, { today: '2026-03-11' });
+    expect(await slotsOn('2026-04-28')).to.equal(before);
+  });
+
   it('publishes the public vaccination slots as a SMART Scheduling Links manifest with booking links', async () => {
     const schedule: Json = {
       resourceType: 'Schedule',
