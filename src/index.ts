@@ -21,3 +21,4 @@ export { translate, formatDecimal, formatFhirDate, formatInstant, zoneLabel, typ
 export { applyTheme, THEME_NAMES, THEME_PRESETS, type ThemeName, type TokenName } from './styles/tokens.js';
 export { PortalProvider } from './elements/portal-provider/portal-provider.js';
 export { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
+export { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';

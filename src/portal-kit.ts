@@ -12,3 +12,4 @@ export { PortalElement } from './base/portal-element.js';
 export { applyTheme, THEME_NAMES } from './styles/tokens.js';
 export { PortalProvider } from './elements/portal-provider/portal-provider.js';
 export { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
+export { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';

@@ -25,16 +25,21 @@ export type DataState<T> =
  * visible while refreshing, and reports failures through the element (typed `portal-error`).
  */
 export class DataController<T> implements ReactiveController {
-  private readonly task: Task<[PortalApi | undefined, string, boolean], T>;
+  private readonly task: Task<[PortalApi | undefined, string, boolean, string], T>;
   private abortedByDisconnect = false;
 
+  /**
+   * @param inputs what else the load depends on (filters, the visible month); a change re-runs it. Compared
+   *   by value, as JSON.
+   */
   constructor(
     private readonly host: DataHost,
     load: (api: PortalApi, signal: AbortSignal) => Promise<T>,
+    inputs: () => unknown = () => undefined,
   ) {
     host.addController(this);
     this.task = new Task(host, {
-      args: () => [host.api, sessionKey(host.session), host.canLoad] as [PortalApi | undefined, string, boolean],
+      args: () => [host.api, sessionKey(host.session), host.canLoad, JSON.stringify(inputs() ?? null)] as [PortalApi | undefined, string, boolean, string],
       task: async ([api, , canLoad], { signal }) => {
         if (!api || !canLoad) return undefined as T;
         return load(api, signal);

@@ -1,0 +1,165 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbortError, isApiError } from '../api/errors.js';
+import type { PortalApi } from '../api/portal-api.js';
+import type { Appointment, BookingMode, Hold, Slot } from '../model/index.js';
+
+/** What a BookingController needs from its element. PortalScheduler provides it (and emits the events). */
+export interface BookingHost extends ReactiveControllerHost {
+  api?: PortalApi;
+  readonly signedIn: boolean;
+  slotChosen(slot: Slot): void;
+  appointmentBooked(appointment: Appointment, slot: Slot): void;
+  reportError(error: unknown): void;
+}
+
+/** The booking steps after a time is chosen. `find` is the search itself, which the element owns. */
+export type BookingState =
+  | { step: 'find' }
+  /** Holding the slot (operation servers) before the review shows. */
+  | { step: 'holding'; slot: Slot }
+  | { step: 'review'; slot: Slot; hold?: Hold }
+  | { step: 'booking'; slot: Slot; hold?: Hold }
+  | { step: 'confirmed'; slot: Slot; appointment: Appointment }
+  /** The time was taken by someone else: tell the person, offer alternatives, never retry on our own. */
+  | { step: 'conflict'; slot: Slot }
+  /** The hold ran out before the person confirmed. */
+  | { step: 'hold-expired'; slot: Slot }
+  | { step: 'failed'; slot: Slot; hold?: Hold; error: unknown };
+
+/**
+ * The choose → review → book flow of the scheduler, one write per confirmation whatever the clicks:
+ * the idempotency key is made once per review, a confirmation in flight ignores further activations, and a
+ * conflict or failure is shown, never retried by itself. Holds (when the server offers `$hold`) are taken
+ * when a signed-in person picks a time and their countdown drives `remainingMs`.
+ */
+export class BookingController implements ReactiveController {
+  state: BookingState = { step: 'find' };
+  private clientRequestId?: string;
+  private controller?: AbortController;
+  private timer?: ReturnType<typeof setInterval>;
+  private mode?: { api: PortalApi; value: Promise<BookingMode> };
+
+  constructor(
+    private readonly host: BookingHost,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    host.addController(this);
+  }
+
+  /** Milliseconds the hold has left, or undefined without a hold deadline. */
+  get remainingMs(): number | undefined {
+    const hold = 'hold' in this.state ? this.state.hold : undefined;
+    return hold?.expiresAt ? Math.max(0, Date.parse(hold.expiresAt) - this.now()) : undefined;
+  }
+
+  /** The person picked a time. Signed in on a `$hold` server, the slot is held before the review. */
+  async choose(slot: Slot): Promise<void> {
+    this.reset();
+    this.host.slotChosen(slot);
+    const api = this.host.api;
+    if (!api || !this.host.signedIn || (await this.bookingMode(api)) !== 'operation') {
+      this.set({ step: 'review', slot });
+      return;
+    }
+    this.set({ step: 'holding', slot });
+    const signal = this.freshSignal();
+    try {
+      const hold = await api.scheduling.holdSlot(slot.id, signal);
+      if (signal.aborted) return;
+      this.set({ step: 'review', slot, hold });
+      this.startCountdown();
+    } catch (error) {
+      this.fail(slot, error);
+    }
+  }
+
+  /** Confirms the reviewed time. A second activation while one is in flight does nothing. */
+  async confirm(serviceId?: string): Promise<void> {
+    const { state } = this;
+    const api = this.host.api;
+    if ((state.step !== 'review' && state.step !== 'failed') || !api) return;
+    const { slot, hold } = state;
+    this.clientRequestId ??= newRequestId();
+    this.set({ step: 'booking', slot, hold });
+    const signal = this.freshSignal();
+    try {
+      const appointment = await api.scheduling.book(
+        { slotId: slot.id, serviceId, clientRequestId: this.clientRequestId, holdId: hold?.id },
+        signal,
+      );
+      this.stopCountdown();
+      this.set({ step: 'confirmed', slot, appointment });
+      this.host.appointmentBooked(appointment, slot);
+    } catch (error) {
+      this.fail(slot, error, hold);
+    }
+  }
+
+  /** Back to the search (keeps what the element's filters hold). */
+  reset(): void {
+    this.controller?.abort(new DOMException('Booking step left', 'AbortError'));
+    this.stopCountdown();
+    this.clientRequestId = undefined;
+    this.set({ step: 'find' });
+  }
+
+  hostDisconnected(): void {
+    this.controller?.abort(new DOMException('Element disconnected', 'AbortError'));
+    this.stopCountdown();
+  }
+
+  private fail(slot: Slot, error: unknown, hold?: Hold): void {
+    if (isAbortError(error)) return;
+    this.stopCountdown();
+    if (isApiError(error) && error.kind === 'conflict') {
+      this.clientRequestId = undefined; // a different time is a different booking
+      this.set({ step: 'conflict', slot });
+      return;
+    }
+    this.host.reportError(error);
+    this.set({ step: 'failed', slot, hold, error });
+  }
+
+  private bookingMode(api: PortalApi): Promise<BookingMode> {
+    if (this.mode?.api !== api) {
+      // Unknown means conditional create: it is safe on every server, a hold is only a convenience.
+      this.mode = { api, value: api.scheduling.bookingMode(new AbortController().signal).catch(() => 'rest' as const) };
+    }
+    return this.mode.value;
+  }
+
+  private startCountdown(): void {
+    this.stopCountdown();
+    this.timer = setInterval(() => {
+      const left = this.remainingMs;
+      if (left === undefined) return;
+      if (left <= 0 && this.state.step === 'review') {
+        this.stopCountdown();
+        this.set({ step: 'hold-expired', slot: this.state.slot });
+        return;
+      }
+      this.host.requestUpdate();
+    }, 1000);
+  }
+
+  private stopCountdown(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private freshSignal(): AbortSignal {
+    this.controller?.abort(new DOMException('Superseded', 'AbortError'));
+    this.controller = new AbortController();
+    return this.controller.signal;
+  }
+
+  private set(state: BookingState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}
+
+/** An idempotency key no one can guess or collide with. */
+function newRequestId(): string {
+  return `portal-${crypto.randomUUID()}`;
+}

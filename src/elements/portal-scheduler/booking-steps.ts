@@ -1,0 +1,209 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { BookingController } from '../../controllers/booking.js';
+import type { LocalizeController } from '../../controllers/localize.js';
+import { formatFhirDate } from '../../i18n/index.js';
+import { followUpDay, localDayOf, slotAccessibleName, slotTimeLabels } from '../../i18n/slot-time.js';
+import type { Appointment, Location, Service, Slot, SlotSearchResult } from '../../model/index.js';
+import { appointmentIcs } from '../../ui/calendar-file.js';
+import { renderError } from '../../ui/state-view.js';
+
+/** What the review, conflict and confirmation views need from the scheduler. */
+export interface StepContext {
+  l10n: LocalizeController;
+  booking: BookingController;
+  service?: Service;
+  result?: SlotSearchResult;
+  viewerZone: string;
+  signedIn: boolean;
+  alternatives(taken: Slot): Slot[];
+  requestSignIn(): void;
+  choose(slot: Slot): void;
+  confirm(): void;
+  back(): void;
+}
+
+/** The step after a time was chosen: review (with the hold's countdown), booking, conflict or confirmation. */
+export function renderBookingStep(ctx: StepContext): TemplateResult {
+  const { l10n, booking } = ctx;
+  const state = booking.state;
+  switch (state.step) {
+    case 'find':
+      return html``;
+    case 'holding':
+      return html`<section class="step" part="review" aria-busy="true">
+        <h2 class="title">${l10n.t('scheduler.review')}</h2>
+        ${details(ctx, state.slot)}
+        <p role="status">${l10n.t('scheduler.holding')}</p>
+      </section>`;
+    case 'review':
+    case 'booking':
+    case 'failed':
+      return review(ctx, state.slot, state.step);
+    case 'conflict':
+      return conflict(ctx, state.slot);
+    case 'hold-expired':
+      return html`<section class="step" part="review">
+        <p class="alert" role="alert">${l10n.t('scheduler.holdExpired')}</p>
+        ${backButton(ctx)}
+      </section>`;
+    case 'confirmed':
+      return confirmation(ctx, state.slot, state.appointment);
+  }
+}
+
+function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'failed'): TemplateResult {
+  const { l10n, booking } = ctx;
+  const busy = step === 'booking';
+  const remaining = booking.remainingMs;
+  const failed = booking.state.step === 'failed' ? booking.state.error : undefined;
+  return html`<section class="step" part="review" aria-labelledby="review-title">
+    <h2 class="title" id="review-title" tabindex="-1">${l10n.t('scheduler.review')}</h2>
+    ${details(ctx, slot)}
+    ${remaining !== undefined
+      ? html`<p class="hold" role="timer" aria-live="off">${l10n.t('scheduler.holdRemaining', { time: countdown(remaining) })}</p>
+          ${remaining <= 60_000 ? html`<p class="visually-hidden" role="status">${l10n.t('scheduler.holdLastMinute')}</p>` : nothing}`
+      : nothing}
+    ${failed ? renderError(l10n, failed) : nothing}
+    <div class="actions">
+      ${ctx.signedIn
+        ? html`<button
+            type="button"
+            class="primary"
+            part="button confirm"
+            aria-disabled=${busy ? 'true' : 'false'}
+            @click=${() => {
+              if (!busy) ctx.confirm();
+            }}
+          >
+            ${l10n.t(busy ? 'scheduler.booking' : 'scheduler.confirm')}
+          </button>`
+        : publicActions(ctx, slot)}
+      ${backButton(ctx)}
+    </div>
+    ${busy ? html`<p class="visually-hidden" role="status">${l10n.t('scheduler.booking')}</p>` : nothing}
+  </section>`;
+}
+
+/** Not signed in: sign in to book here, or follow the publisher's booking link (SMART Scheduling Links). */
+function publicActions(ctx: StepContext, slot: Slot): TemplateResult {
+  const { l10n } = ctx;
+  const link = safeBookingLink(slot.bookingLink);
+  return html`<button type="button" class="primary" part="button sign-in" @click=${ctx.requestSignIn}>${l10n.t('scheduler.signInToBook')}</button>
+    ${link ? html`<a class="button" part="button booking-link" href=${link} rel="noopener">${l10n.t('scheduler.bookOnSite')}</a>` : nothing}`;
+}
+
+function conflict(ctx: StepContext, taken: Slot): TemplateResult {
+  const { l10n } = ctx;
+  const alternatives = ctx.alternatives(taken);
+  return html`<section class="step" part="review">
+    <p class="alert" role="alert">${l10n.t('scheduler.conflict')}</p>
+    ${alternatives.length
+      ? html`<h3>${l10n.t('scheduler.alternatives')}</h3>
+          <ul class="alternatives" role="list">
+            ${alternatives.map(
+              (slot) => html`<li>
+                <button type="button" part="slot" aria-label=${nameOf(ctx, slot)} @click=${() => ctx.choose(slot)}>${whenText(ctx, slot)}</button>
+              </li>`,
+            )}
+          </ul>`
+      : nothing}
+    ${backButton(ctx)}
+  </section>`;
+}
+
+function confirmation(ctx: StepContext, slot: Slot, appointment: Appointment): TemplateResult {
+  const { l10n } = ctx;
+  const location = appointment.location ?? locationOf(ctx, slot);
+  const service = appointment.service ?? ctx.service;
+  const start = appointment.start ?? slot.start;
+  const end = appointment.end ?? slot.end;
+  const ics = appointmentIcs({
+    uid: `${appointment.id}@portal-kit`,
+    start,
+    end,
+    title: service?.name ?? l10n.t('scheduler.title'),
+    location: [location?.name, ...(location?.address?.lines ?? []), location?.address?.city].filter(Boolean).join(', ') || undefined,
+    description: appointment.instructions ?? location?.instructions,
+    now: new Date().toISOString(),
+  });
+  const vaccine = service?.vaccine;
+  const nextDose = vaccine?.doseNumber === 1 && vaccine.nextDoseIntervalDays ? vaccine.nextDoseIntervalDays : undefined;
+  return html`<section class="step" part="confirmation" aria-labelledby="confirmed-title">
+    <h2 class="title" id="confirmed-title" tabindex="-1">${l10n.t('scheduler.confirmed')}</h2>
+    <p role="status">${l10n.t('scheduler.confirmedStatus', { status: appointment.status })}</p>
+    ${details(ctx, { ...slot, start, end }, appointment)}
+    <div class="actions">
+      <a class="button" part="button calendar-file" download="appointment.ics" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`}
+        >${l10n.t('scheduler.addToCalendar')}</a
+      >
+      ${backButton(ctx, 'scheduler.bookAnother')}
+    </div>
+    ${nextDose
+      ? html`<p class="follow-up">
+          ${l10n.t('scheduler.followUp', {
+            dose: 2,
+            date: formatFhirDate(followUpDay(localDayOf(start, location?.timeZone), nextDose), l10n.locale),
+          })}
+        </p>`
+      : nothing}
+  </section>`;
+}
+
+/** What, who, where, when (clinic time and zone) and the clinic's instructions. */
+function details(ctx: StepContext, slot: Slot, appointment?: Appointment): TemplateResult {
+  const { l10n } = ctx;
+  const location = appointment?.location ?? locationOf(ctx, slot);
+  const practitioner = appointment?.practitioner ?? (slot.practitionerId ? ctx.result?.practitioners[slot.practitionerId] : undefined);
+  const service = appointment?.service ?? ctx.service;
+  const labels = slotTimeLabels(slot, { locale: l10n.locale, location, viewerZone: ctx.viewerZone });
+  const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
+  return html`<dl class="details">
+    ${row(l10n.t('scheduler.what'), service?.name)} ${row(l10n.t('scheduler.with'), practitioner?.name)}
+    ${row(
+      l10n.t('scheduler.where'),
+      location ? html`${location.name}${location.address ? html`<br />${[...location.address.lines, location.address.city].filter(Boolean).join(', ')}` : nothing}` : undefined,
+    )}
+    ${row(
+      l10n.t('scheduler.when'),
+      html`${whenText(ctx, slot)}${labels.viewerTime ? html`<br /><span class="muted">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}`,
+    )}
+    ${row(l10n.t('scheduler.instructions'), appointment?.instructions ?? location?.instructions)}
+  </dl>`;
+}
+
+function whenText(ctx: StepContext, slot: Slot): string {
+  const location = locationOf(ctx, slot);
+  const { time, zone } = slotTimeLabels(slot, { locale: ctx.l10n.locale, location });
+  return `${formatFhirDate(localDayOf(slot.start, location?.timeZone), ctx.l10n.locale)}, ${time} ${zone}`;
+}
+
+function nameOf(ctx: StepContext, slot: Slot): string {
+  const location = locationOf(ctx, slot);
+  const practitioner = slot.practitionerId ? ctx.result?.practitioners[slot.practitionerId] : undefined;
+  return slotAccessibleName(slot, { locale: ctx.l10n.locale, location, practitioner, viewerZone: ctx.viewerZone });
+}
+
+function locationOf(ctx: StepContext, slot: Slot): Location | undefined {
+  return slot.locationId ? ctx.result?.locations[slot.locationId] : undefined;
+}
+
+function backButton(ctx: StepContext, label: 'scheduler.back' | 'scheduler.bookAnother' = 'scheduler.back'): TemplateResult {
+  return html`<button type="button" part="button back" @click=${ctx.back}>${ctx.l10n.t(label)}</button>`;
+}
+
+/** m:ss */
+function countdown(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Only http(s) links leave the page (a `javascript:` booking link from a feed must never run). */
+function safeBookingLink(link: string | undefined): string | undefined {
+  if (!link) return undefined;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,9 @@
+import { PortalScheduler } from './portal-scheduler.js';
+
+PortalScheduler.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'portal-scheduler': PortalScheduler;
+  }
+}

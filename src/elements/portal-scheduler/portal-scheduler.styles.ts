@@ -1,0 +1,157 @@
+import { css } from 'lit';
+import { token } from '../../styles/tokens.js';
+
+export const schedulerStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .title {
+    margin: 0 0 ${token('--portal-space')};
+    font-size: 1.15em;
+  }
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: ${token('--portal-space')};
+    margin-bottom: calc(${token('--portal-space')} * 2);
+  }
+  .filter {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .filter-label {
+    font-size: 0.85em;
+    font-weight: 600;
+    color: ${token('--portal-color-text-muted')};
+  }
+  .filter select {
+    min-height: max(${token('--portal-target-size')}, 2.5rem);
+    max-width: 100%;
+    padding: 0 0.5rem;
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+    color: ${token('--portal-color-text')};
+    font: inherit;
+  }
+  .filter.locked .filter-value {
+    min-height: 2.5rem;
+    display: flex;
+    align-items: center;
+    font-weight: 600;
+  }
+  .find {
+    display: grid;
+    grid-template-columns: minmax(16rem, 20rem) 1fr;
+    gap: calc(${token('--portal-space')} * 2);
+    align-items: start;
+  }
+  @container (max-width: 40rem) {
+    .find {
+      grid-template-columns: 1fr;
+    }
+  }
+  .find[aria-busy='true'] .day-times {
+    opacity: 0.6;
+  }
+  .empty,
+  .no-availability {
+    margin: 0;
+    padding: ${token('--portal-space')};
+    border: 1px dashed ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+  }
+  .step .details {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.35rem 1rem;
+    margin: 0 0 ${token('--portal-space')};
+  }
+  @container (max-width: 24rem) {
+    .step .details {
+      grid-template-columns: 1fr;
+    }
+    .step .details dd {
+      margin-bottom: 0.5rem;
+    }
+  }
+  .details dt {
+    font-weight: 600;
+    color: ${token('--portal-color-text-muted')};
+  }
+  .details dd {
+    margin: 0;
+  }
+  .muted {
+    color: ${token('--portal-color-text-muted')};
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--portal-space')};
+    margin-top: ${token('--portal-space')};
+  }
+  .actions button,
+  .actions .button,
+  .alternatives button {
+    display: inline-flex;
+    align-items: center;
+    min-height: max(${token('--portal-target-size')}, 2.5rem);
+    padding: 0 1rem;
+    border: 1px solid ${token('--portal-color-accent')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+    color: ${token('--portal-color-accent')};
+    font: inherit;
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .actions .primary {
+    background: ${token('--portal-color-accent')};
+    color: ${token('--portal-color-accent-contrast')};
+  }
+  .actions [aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .alert {
+    margin: 0 0 ${token('--portal-space')};
+    padding: ${token('--portal-space')};
+    border: 1px solid ${token('--portal-color-danger')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-danger-surface')};
+    font-weight: 600;
+  }
+  .hold {
+    font-variant-numeric: tabular-nums;
+  }
+  .alternatives {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--portal-space')};
+    margin: 0 0 ${token('--portal-space')};
+    padding: 0;
+    list-style: none;
+  }
+  .follow-up {
+    margin-top: calc(${token('--portal-space')} * 2);
+    padding: ${token('--portal-space')};
+    border-inline-start: 4px solid ${token('--portal-color-accent')};
+    background: ${token('--portal-color-surface-raised')};
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  :focus-visible {
+    outline: ${token('--portal-focus-ring')};
+    outline-offset: 2px;
+  }
+`;
