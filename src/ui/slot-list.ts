@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../controllers/localize.js';
-import { slotAccessibleName, slotTimeLabels } from '../i18n/slot-time.js';
+import { formatFhirDate } from '../i18n/index.js';
+import { localDayOf, slotTimeLabels } from '../i18n/slot-time.js';
 import type { Location, Practitioner, Service, Slot } from '../model/index.js';
 import { token } from '../styles/tokens.js';
 
@@ -53,19 +54,35 @@ function timeButtons(slots: readonly Slot[], options: SlotListOptions): Template
     ${slots.map((slot) => {
       const location = slot.locationId ? options.locations[slot.locationId] : undefined;
       const practitioner = slot.practitionerId ? options.practitioners[slot.practitionerId] : undefined;
-      const labels = slotTimeLabels(slot, { locale: l10n.locale, location, viewerZone });
-      const name = slotAccessibleName(slot, { locale: l10n.locale, location, practitioner, viewerZone });
       return html`<li>
-        <button type="button" part="slot" aria-label=${name} @click=${() => options.onChoose(slot)}>
-          <span class="time">${labels.time} <span class="zone">${labels.zone}</span></span>
-          ${labels.viewerTime ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
-          ${practitioner || location
-            ? html`<span class="where">${[practitioner?.name, location?.name].filter(Boolean).join(' · ')}</span>`
-            : nothing}
+        <button type="button" part="slot" @click=${() => options.onChoose(slot)}>
+          ${slotButtonContent(slot, { l10n, location, practitioner, viewerZone })}
         </button>
       </li>`;
     })}
   </ul>`;
+}
+
+/**
+ * What a time button says, visibly and to a screen reader alike: the day (read out, not shown: the calendar
+ * shows it), the clinic time and zone, the viewer's time when it differs, the clinician and the place. The
+ * name is the content itself, so the visible text is always part of it (WCAG 2.5.3).
+ */
+export function slotButtonContent(
+  slot: Slot,
+  { l10n, location, practitioner, viewerZone, showDay = false }: { l10n: SlotListOptions['l10n']; location?: Location; practitioner?: Practitioner; viewerZone?: string; showDay?: boolean },
+): TemplateResult {
+  const labels = slotTimeLabels(slot, { locale: l10n.locale, location, viewerZone });
+  const day = formatFhirDate(localDayOf(slot.start, location?.timeZone), l10n.locale, 'long', true);
+  return html`<span class=${showDay ? 'day' : 'visually-hidden'}>${day}, </span><span class="time">${labels.time} <span class="zone">${labels.zone}</span></span>
+    ${labels.viewerTime ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
+    ${practitioner || location
+      ? html`<span class="where"
+          >${practitioner ? html`<span class="visually-hidden">${l10n.t('slotTime.withPractitioner', { name: '' }).trim()} </span>${practitioner.name}` : nothing}${practitioner && location ? ' · ' : ''}${location
+            ? html`<span class="visually-hidden">${l10n.t('slotTime.atLocation', { name: '' }).trim()} </span>${location.name}`
+            : nothing}</span
+        >`
+      : nothing}`;
 }
 
 /** Slots by the hour of their start on the clinic's clock ("08", "09", …), in time order. */
@@ -137,6 +154,14 @@ export const slotListStyles = css`
   }
   .hours button {
     width: auto;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .hours button[aria-pressed='true'] {
     border-width: 2px;

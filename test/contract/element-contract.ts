@@ -30,6 +30,12 @@ export interface ContractSubject {
   readySelector: string;
   /** Adapter operation the element loads on start, to fail on purpose. */
   loadOperation: string;
+  /**
+   * `public`: the element works without a session (finding times) on these operations only, and asks for
+   * sign-in only when the person acts. Default `patient`: nothing loads until someone signs in.
+   */
+  access?: 'patient' | 'public';
+  publicOperations?: readonly string[];
 }
 
 export interface Mounted<E extends PortalElement = PortalElement> {
@@ -95,6 +101,18 @@ export function elementContract(subject: ContractSubject): void {
     });
 
     for (const status of ['signed-out', 'expired'] as const) {
+      if (subject.access === 'public') {
+        it(`when ${status}: still works on public data, asks for nothing yet, is accessible`, async () => {
+          const recording = canaryApi(createMemoryAdapter({ patientId: PATIENT_ID }));
+          const { element, events } = await mount(subject, { api: recording.api, session: { status } as Session });
+          await waitUntil(() => shadow(element, subject.readySelector), 'public data never rendered');
+          expect(events.filter((event) => event.type === 'portal-auth-required')).to.have.length(0);
+          const operations = recording.signals.map((s) => s.operation);
+          expect(operations.filter((op) => !subject.publicOperations?.includes(op)), 'only public reads').to.deep.equal([]);
+          await expect(element).to.be.accessible();
+        });
+        continue;
+      }
       it(`when ${status}: asks for sign-in (event + button), loads nothing, is accessible`, async () => {
         const recording = canaryApi(createMemoryAdapter({ patientId: PATIENT_ID }));
         const { element, events } = await mount(subject, { api: recording.api, session: { status } as Session });

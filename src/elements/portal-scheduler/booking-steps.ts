@@ -2,9 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { BookingController } from '../../controllers/booking.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import { formatFhirDate } from '../../i18n/index.js';
-import { followUpDay, localDayOf, slotAccessibleName, slotTimeLabels } from '../../i18n/slot-time.js';
-import type { Appointment, Location, Service, Slot, SlotSearchResult } from '../../model/index.js';
+import { followUpDay, localDayOf, slotTimeLabels } from '../../i18n/slot-time.js';
+import type { Appointment, Location, Practitioner, Service, Slot, SlotSearchResult } from '../../model/index.js';
 import { appointmentIcs } from '../../ui/calendar-file.js';
+import { slotButtonContent } from '../../ui/slot-list.js';
 import { renderError } from '../../ui/state-view.js';
 
 /** What the review, conflict and confirmation views need from the scheduler. */
@@ -102,7 +103,9 @@ function conflict(ctx: StepContext, taken: Slot): TemplateResult {
           <ul class="alternatives" role="list">
             ${alternatives.map(
               (slot) => html`<li>
-                <button type="button" part="slot" aria-label=${nameOf(ctx, slot)} @click=${() => ctx.choose(slot)}>${whenText(ctx, slot)}</button>
+                <button type="button" part="slot" @click=${() => ctx.choose(slot)}>
+                  ${slotButtonContent(slot, { l10n, location: locationOf(ctx, slot), practitioner: practitionerOf(ctx, slot), viewerZone: ctx.viewerZone, showDay: true })}
+                </button>
               </li>`,
             )}
           </ul>`
@@ -153,7 +156,7 @@ function confirmation(ctx: StepContext, slot: Slot, appointment: Appointment): T
 function details(ctx: StepContext, slot: Slot, appointment?: Appointment): TemplateResult {
   const { l10n } = ctx;
   const location = appointment?.location ?? locationOf(ctx, slot);
-  const practitioner = appointment?.practitioner ?? (slot.practitionerId ? ctx.result?.practitioners[slot.practitionerId] : undefined);
+  const practitioner = appointment?.practitioner ?? practitionerOf(ctx, slot);
   const service = appointment?.service ?? ctx.service;
   const labels = slotTimeLabels(slot, { locale: l10n.locale, location, viewerZone: ctx.viewerZone });
   const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
@@ -177,10 +180,8 @@ function whenText(ctx: StepContext, slot: Slot): string {
   return `${formatFhirDate(localDayOf(slot.start, location?.timeZone), ctx.l10n.locale)}, ${time} ${zone}`;
 }
 
-function nameOf(ctx: StepContext, slot: Slot): string {
-  const location = locationOf(ctx, slot);
-  const practitioner = slot.practitionerId ? ctx.result?.practitioners[slot.practitionerId] : undefined;
-  return slotAccessibleName(slot, { locale: ctx.l10n.locale, location, practitioner, viewerZone: ctx.viewerZone });
+function practitionerOf(ctx: StepContext, slot: Slot): Practitioner | undefined {
+  return slot.practitionerId ? ctx.result?.practitioners[slot.practitionerId] : undefined;
 }
 
 function locationOf(ctx: StepContext, slot: Slot): Location | undefined {
