@@ -155,6 +155,7 @@ export const slotListStyles = css`
   .hours button {
     width: auto;
   }
+  /* Also used by the scheduler's own views (its styles include these). */
   .visually-hidden {
     position: absolute;
     width: 1px;

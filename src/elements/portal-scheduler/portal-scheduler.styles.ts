@@ -147,14 +147,6 @@ export const schedulerStyles = css`
     border-inline-start: 4px solid ${token('--portal-color-accent')};
     background: ${token('--portal-color-surface-raised')};
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   :focus-visible {
     outline: ${token('--portal-focus-ring')};
     outline-offset: 2px;
