@@ -5,7 +5,7 @@ import type { Locale } from '../model/config.js';
  * `2021-05-03` → "May 3, 2021". It never goes through `new Date('2021-05-03')`, which is UTC midnight and
  * shows the day before anywhere west of Greenwich. A dateTime is shown by its date part.
  */
-export function formatFhirDate(value: string, locale: Locale, month: 'long' | 'short' = 'long', weekday = false): string {
+export function formatFhirDate(value: string, locale: Locale, month: 'long' | 'short' = 'long'): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
   if (!match) return value;
   const [, year, mm, dd] = match;
@@ -13,7 +13,6 @@ export function formatFhirDate(value: string, locale: Locale, month: 'long' | 's
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
   if (mm) options.month = month;
   if (dd) options.day = 'numeric';
-  if (dd && weekday) options.weekday = 'long';
   return new Intl.DateTimeFormat(locale, options).format(utc);
 }
 

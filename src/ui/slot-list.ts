@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../controllers/localize.js';
 import { formatFhirDate } from '../i18n/index.js';
-import { localDayOf, slotTimeLabels } from '../i18n/slot-time.js';
+import { localDayOf, slotAccessibleName, slotTimeLabels } from '../i18n/slot-time.js';
 import type { Location, Practitioner, Service, Slot } from '../model/index.js';
 import { token } from '../styles/tokens.js';
 
@@ -64,25 +64,25 @@ function timeButtons(slots: readonly Slot[], options: SlotListOptions): Template
 }
 
 /**
- * What a time button says, visibly and to a screen reader alike: the day (read out, not shown: the calendar
- * shows it), the clinic time and zone, the viewer's time when it differs, the clinician and the place. The
- * name is the content itself, so the visible text is always part of it (WCAG 2.5.3).
+ * What a time button says. Screen readers get one sentence from `slotAccessibleName` (day, time, zone,
+ * clinician, place; it begins with the day, which the calendar shows instead); sighted people get the
+ * compact face. The visible time and zone are part of that sentence, so speech input can name the button
+ * by what it shows (WCAG 2.5.3).
  */
 export function slotButtonContent(
   slot: Slot,
   { l10n, location, practitioner, viewerZone, showDay = false }: { l10n: SlotListOptions['l10n']; location?: Location; practitioner?: Practitioner; viewerZone?: string; showDay?: boolean },
 ): TemplateResult {
   const labels = slotTimeLabels(slot, { locale: l10n.locale, location, viewerZone });
-  const day = formatFhirDate(localDayOf(slot.start, location?.timeZone), l10n.locale, 'long', true);
-  return html`<span class=${showDay ? 'day' : 'visually-hidden'}>${day}, </span><span class="time">${labels.time} <span class="zone">${labels.zone}</span></span>
-    ${labels.viewerTime ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
-    ${practitioner || location
-      ? html`<span class="where"
-          >${practitioner ? html`<span class="visually-hidden">${l10n.t('slotTime.withPractitioner', { name: '' }).trim()} </span>${practitioner.name}` : nothing}${practitioner && location ? ' · ' : ''}${location
-            ? html`<span class="visually-hidden">${l10n.t('slotTime.atLocation', { name: '' }).trim()} </span>${location.name}`
-            : nothing}</span
-        >`
-      : nothing}`;
+  const name = slotAccessibleName(slot, { locale: l10n.locale, location, practitioner, viewerZone });
+  const day = showDay ? formatFhirDate(localDayOf(slot.start, location?.timeZone), l10n.locale) : undefined;
+  return html`<span class="visually-hidden">${name}</span
+    ><span class="face" aria-hidden="true">
+      ${day ? html`<span class="day">${day}</span>` : nothing}
+      <span class="time">${labels.time} <span class="zone">${labels.zone}</span></span>
+      ${labels.viewerTime ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
+      ${practitioner || location ? html`<span class="where">${[practitioner?.name, location?.name].filter(Boolean).join(' · ')}</span>` : nothing}
+    </span>`;
 }
 
 /** Slots by the hour of their start on the clinic's clock ("08", "09", …), in time order. */
@@ -154,6 +154,9 @@ export const slotListStyles = css`
   }
   .hours button {
     width: auto;
+  }
+  .face {
+    display: contents;
   }
   /* Also used by the scheduler's own views (its styles include these). */
   .visually-hidden {

@@ -19,8 +19,14 @@ elementContract(subject);
 
 const all = (element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const ready = (element: Element) => waitUntil(() => shadow(element, '[part~="slot"]'), 'no times shown', { timeout: 4000 });
-/** A button's accessible name when it comes from its content (visible and visually hidden text alike). */
-const accessibleName = (button: Element) => button.textContent!.replace(/\s+/g, ' ').trim();
+/** A time button's accessible name: its content minus the `aria-hidden` face. */
+const accessibleName = (button: Element) =>
+  [...button.childNodes]
+    .filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && node.getAttribute('aria-hidden') !== 'true'))
+    .map((node) => node.textContent)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 const click = (element: Element, selector: string) => (shadow(element, selector) as HTMLElement).click();
 
 async function mountWith(template: ReturnType<typeof html>, options: Parameters<typeof mount>[1] = {}) {
@@ -35,6 +41,7 @@ describe('<portal-scheduler>', () => {
     expect(button.querySelector('.zone')!.textContent).to.match(/^E[SD]T$/);
     const name = accessibleName(button);
     expect(name).to.match(/^(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday), \w+ \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T/);
+    expect(name, 'the visible time and zone are part of the name').to.contain(button.querySelector('.time')!.textContent!.replace(/\s+/g, ' ').trim());
     expect(name).to.contain('Downtown');
     expect(name).to.match(/with .+/);
     expect(shadow(element, '[aria-selected="true"][part~="day"]'), 'the first free day is chosen').to.exist;

@@ -31,9 +31,9 @@ export const BOOKING_PAGE = '/demo/';
  * @returns {Promise<Reply>}
  */
 export async function bulkPublish(store, base, file) {
-  const published = await publicResources(store, base);
+  const places = await publicPlaces(store);
   if (file === undefined) {
-    const states = [...new Set(published.Location.map((l) => l.address?.state).filter(Boolean))].sort();
+    const states = [...new Set(places.locations.map((l) => l.address?.state).filter(Boolean))].sort();
     return {
       status: 200,
       body: {
@@ -49,38 +49,49 @@ export async function bulkPublish(store, base, file) {
   if (!type) {
     throw new HttpError(404, 'not-found', `No published file '${file}'; see ${base}/$bulk-publish`);
   }
-  const lines = published[type].map((resource) => JSON.stringify(resource));
+  // Only the Slot file reads the slots (thousands); the manifest and the other files need the places alone.
+  const resources = type === 'Location' ? places.locations : type === 'Schedule' ? places.schedules : await publicSlots(store, base, places);
+  const lines = resources.map((resource) => JSON.stringify(resource));
   return { status: 200, body: lines.length ? `${lines.join('\n')}\n` : '', headers: { 'Content-Type': NDJSON } };
 }
 
+/** @param {Schedule} schedule */
+const locationIdOf = (schedule) => schedule.actor.map((a) => /^Location\/(.+)$/.exec(a.reference ?? '')?.[1]).find((id) => id !== undefined);
+
 /**
+ * The public schedules (those offering a vaccine product), their locations, and each schedule's booking phone.
  * @param {import('../store.mjs').FhirStore} store
- * @param {string} base
  */
-async function publicResources(store, base) {
+async function publicPlaces(store) {
   const schedules = /** @type {Schedule[]} */ (await store.repo.searchResources({ resourceType: 'Schedule' })).filter(
     (schedule) => schedule.active !== false && schedule.extension?.some((e) => e.url === VACCINE_PRODUCT),
   );
-  const locationIds = new Set(
-    schedules.flatMap((s) => s.actor.map((a) => /^Location\/(.+)$/.exec(a.reference ?? '')?.[1]).filter((id) => id !== undefined)),
-  );
-  const locations = /** @type {Location[]} */ (await store.repo.searchResources({ resourceType: 'Location' })).filter(
-    (location) => location.id && locationIds.has(location.id),
+  const locationIds = new Set(schedules.map(locationIdOf));
+  const locations = /** @type {Location[]} */ (await store.repo.searchResources({ resourceType: 'Location' })).filter((location) =>
+    locationIds.has(location.id),
   );
   const phoneOf = new Map(
     schedules.map((schedule) => {
-      const locationId = schedule.actor.map((a) => /^Location\/(.+)$/.exec(a.reference ?? '')?.[1]).find(Boolean);
-      const location = locations.find((l) => l.id === locationId);
+      const location = locations.find((l) => l.id === locationIdOf(schedule));
       return [`Schedule/${schedule.id}`, location?.telecom?.find((t) => t.system === 'phone')?.value];
     }),
   );
+  return { schedules, locations, phoneOf };
+}
+
+/**
+ * Free and busy slots of the public schedules from now on, soonest first, with their booking links.
+ * @param {import('../store.mjs').FhirStore} store
+ * @param {string} base
+ * @param {{ phoneOf: Map<string, string | undefined> }} places
+ */
+async function publicSlots(store, base, { phoneOf }) {
   const now = Date.now();
-  const slots = /** @type {Slot[]} */ (await store.repo.searchResources({ resourceType: 'Slot' }))
+  return /** @type {Slot[]} */ (await store.repo.searchResources({ resourceType: 'Slot' }))
     .filter((slot) => phoneOf.has(slot.schedule.reference ?? '') && Date.parse(slot.start) >= now)
     .filter((slot) => slot.status === 'free' || slot.status === 'busy')
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
     .map((slot) => withBookingLinks(slot, base, phoneOf.get(slot.schedule.reference ?? '')));
-  return { Location: locations, Schedule: schedules, Slot: slots };
 }
 
 /**

@@ -76,6 +76,7 @@ export class PortalScheduler extends PortalElement {
   @state() private month?: string;
   @state() private openHour?: string;
 
+  private bucketed?: { result: SlotSearchResult; days: Map<Day, Slot[]> };
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private readonly booking = new BookingController(this);
   private readonly calendar = new DateGridController(this, {
@@ -182,11 +183,16 @@ export class PortalScheduler extends PortalElement {
     }
   }
 
+  /** Free slots by the clinic's local day; computed once per search result (a render asks several times). */
   private days(result: SlotSearchResult): Map<Day, Slot[]> {
-    return bucketByLocalDay(
-      result.slots.filter((s) => s.status === 'free'),
-      (slot) => (slot.locationId ? result.locations[slot.locationId]?.timeZone : undefined),
-    );
+    if (this.bucketed?.result !== result) {
+      const days = bucketByLocalDay(
+        result.slots.filter((s) => s.status === 'free'),
+        (slot) => (slot.locationId ? result.locations[slot.locationId]?.timeZone : undefined),
+      );
+      this.bucketed = { result, days };
+    }
+    return this.bucketed.days;
   }
 
   protected override render() {
