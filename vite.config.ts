@@ -51,8 +51,10 @@ export default defineConfig(({ mode }) => {
         external: bundle
           ? []
           : [/^react($|\/)/, /^react-dom($|\/)/, /^lit($|\/)/, /^@lit\//, /^zod($|\/)/],
-        // The single file is the end product: nothing downstream needs its pure annotations or whitespace.
-        output: bundle ? { minify: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        // The single file is the end product: nothing downstream needs its pure annotations or whitespace, and a
+        // CMS page that loads one file must not need chunks beside it, so lazy features are inlined there. The npm
+        // build keeps them as chunks: an app's bundler (and the define entries) load them on first use.
+        output: bundle ? { minify: true, codeSplitting: false } : { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   };

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, type CSSResultGroup, type TemplateResult } from 'lit';
+import { html, LitElement, type CSSResultGroup, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { isAbortError, isApiError } from '../api/errors.js';
 import type { PortalApi } from '../api/portal-api.js';
@@ -118,8 +118,19 @@ export abstract class PortalElement extends LitElement {
     this.emit('portal-auth-required', { element: this.localName, reason: 'signed-out' });
   }
 
+  /** `updateComplete` also waits for the element's language to load, so a settled element speaks it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let settled = await super.getUpdateComplete();
+    if (!this.l10n.ready) {
+      await this.l10n.whenReady();
+      settled = await super.getUpdateComplete();
+    }
+    return settled;
+  }
+
   /** The state views every element shares; `undefined` when the element may show its own content. */
   protected renderAccessState(): TemplateResult | undefined {
+    if (!this.l10n.ready) return html``;
     switch (this.accessState) {
       case 'not-configured':
         return renderNotice(this.l10n, 'common.notConfigured');

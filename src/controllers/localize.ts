@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { translate, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { isLocaleLoaded, loadLocale, translate, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { toLocale, type Locale } from '../model/config.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -24,6 +24,22 @@ export class LocalizeController implements ReactiveController {
     if (own) return toLocale(own);
     if (this.configLocale) return this.configLocale;
     return toLocale(this.host.closest('[lang]')?.getAttribute('lang') ?? this.host.ownerDocument.documentElement.lang);
+  }
+
+  /**
+   * Whether the element's language is loaded. When it is not, the load starts and the host renders again
+   * once it lands; meanwhile the host shows nothing rather than a flash of English read out by a screen reader.
+   */
+  get ready(): boolean {
+    const locale = this.locale;
+    if (isLocaleLoaded(locale)) return true;
+    void loadLocale(locale).then(() => this.host.requestUpdate());
+    return false;
+  }
+
+  /** Resolves once the element's current language is loaded (or failed to load, leaving English). */
+  whenReady(): Promise<void> {
+    return loadLocale(this.locale);
   }
 
   t(key: MessageKey, params?: MessageParams): string {

@@ -4,9 +4,10 @@ import { build } from 'vite';
 /**
  * One self-contained, fully minified ES module from `entry` (lit, @lit/*, zod inlined), the way
  * dist/portal-kit.js is built, for honest size and parse-cost figures.
- * @param {{ root: string, entry: string, outDir: string, fileName?: string }} options
+ * `inline` folds lazily loaded chunks into the one file (for pages served as a single script).
+ * @param {{ root: string, entry: string, outDir: string, fileName?: string, inline?: boolean }} options
  */
-export async function minifiedBundle({ root, entry, outDir, fileName }) {
+export async function minifiedBundle({ root, entry, outDir, fileName, inline = false }) {
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -19,7 +20,7 @@ export async function minifiedBundle({ root, entry, outDir, fileName }) {
       sourcemap: false,
       reportCompressedSize: false,
       lib: { entry: { bundle: entry }, formats: ['es'], ...(fileName ? { fileName: () => fileName } : {}) },
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: { output: { minify: true, ...(inline ? { codeSplitting: false } : {}) } },
     },
   });
 }

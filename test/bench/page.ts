@@ -5,6 +5,7 @@ import { html, LitElement } from 'lit';
 import '../../src/define.js';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory/index.js';
 import { providePortal } from '../../src/context/index.js';
+import type { SlotSearchResult } from '../../src/model/index.js';
 
 // Exported so the bench bundle carries the same wiring a page scripting the memory adapter would; also handy
 // when poking at the bench page by hand.
@@ -15,7 +16,12 @@ export interface Scenario {
   /** Attributes for the element (strings only, as a CMS page would set them). */
   attrs?: Record<string, string>;
   /** Memory adapter options; none for the plain-Lit baseline, which needs no provider. */
-  adapter?: Pick<MemoryAdapterOptions, 'slotsPerDay' | 'latencyMs' | 'seed'>;
+  adapter?: Pick<MemoryAdapterOptions, 'slotsPerDay' | 'latencyMs' | 'seed'> & {
+    /** The adapter's clock (an instant), e.g. the small hours of tomorrow so today's partial day is past. */
+    nowIso?: string;
+  };
+  /** Count as items the free slots the element was given for the day it shows (scheduler). */
+  countDaySlots?: boolean;
   /** Baseline only: how many buttons to render. */
   count?: number;
   /** Selector inside the shadow root that means "rendered with data"; absent: the generic rule below. */
@@ -55,6 +61,19 @@ function genericReady(root: ShadowRoot): boolean {
   return !root.querySelector('[part~="state"]') && root.querySelector(':not(style)') !== null;
 }
 
+let lastSearch: SlotSearchResult | undefined;
+
+/** Free slots of the last search on the day the date grid has selected, in each slot's clinic zone. */
+function daySlotCount(root: ShadowRoot): number | undefined {
+  const day = root.querySelector<HTMLElement>('[aria-selected="true"][data-day]')?.dataset.day;
+  if (!day || !lastSearch) return undefined;
+  const result = lastSearch;
+  return result.slots.filter((slot) => {
+    const zone = (slot.locationId && result.locations[slot.locationId]?.timeZone) || 'UTC';
+    return slot.status === 'free' && new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(slot.start)) === day;
+  }).length;
+}
+
 function whenReady(el: HTMLElement, scenario: Scenario): Promise<BenchResult> {
   const root = el.shadowRoot;
   if (!root) return Promise.resolve({ error: `<${scenario.tag}> has no shadow root` });
@@ -68,7 +87,10 @@ function whenReady(el: HTMLElement, scenario: Scenario): Promise<BenchResult> {
     const check = () => {
       // Time first: counting 5,000 items must not be billed to the element.
       const ms = performance.now();
-      if (isReady(root)) finish({ ms, items: scenario.items ? root.querySelectorAll(scenario.items).length : undefined });
+      if (isReady(root)) {
+        const items = scenario.countDaySlots ? daySlotCount(root) : scenario.items ? root.querySelectorAll(scenario.items).length : undefined;
+        finish({ ms, items });
+      }
       else if (root.querySelector('[part~="error"]')) finish({ error: `<${scenario.tag}> rendered its error state` });
     };
     // A MutationObserver fires in the microtask after Lit commits, so the time is not rounded to a frame.
@@ -89,7 +111,13 @@ function run(scenario: Scenario): Promise<BenchResult> {
     return whenReady(el, scenario);
   }
   const provider = document.createElement('portal-provider');
-  provider.api = createMemoryAdapter({ patientId: 'patient-ana-mejia', ...scenario.adapter });
+  const { nowIso, ...adapterOptions } = scenario.adapter;
+  const memory = createMemoryAdapter({ patientId: 'patient-ana-mejia', ...adapterOptions, ...(nowIso ? { now: () => new Date(nowIso) } : {}) });
+  // The adapter's objects are frozen; a copy listens in on what the search hands the element.
+  const { scheduling } = memory;
+  provider.api = scheduling && scenario.countDaySlots
+    ? { ...memory, scheduling: { ...scheduling, searchSlots: async (query, signal) => (lastSearch = await scheduling.searchSlots(query, signal)) } }
+    : memory;
   provider.session = { status: 'signed-in', patientId: 'patient-ana-mejia', scopes: [] };
   provider.append(el);
   document.body.append(provider);

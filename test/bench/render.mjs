@@ -24,7 +24,7 @@ const html = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8
  * @param {string} root @param {string} outDir
  */
 export async function buildBenchBundle(root, outDir) {
-  await minifiedBundle({ root, entry: join(root, 'test/bench/page.ts'), outDir, fileName: 'bench.js' });
+  await minifiedBundle({ root, entry: join(root, 'test/bench/page.ts'), outDir, fileName: 'bench.js', inline: true });
   if (!existsSync(join(outDir, 'bench.js'))) throw new Error(`bench bundle missing in ${outDir}`);
 }
 

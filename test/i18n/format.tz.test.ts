@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatDecimal, formatFhirDate, formatInstant, zoneLabel } from '../../src/i18n/index.js';
-import { translate } from '../../src/i18n/index.js';
+import { loadLocale, translate } from '../../src/i18n/index.js';
 
 // Runs once per browser time zone (UTC−11, UTC+5:30, UTC+14; see web-test-runner.config.mjs): the output
 // must not depend on where the viewer sits.
@@ -36,8 +36,10 @@ describe(`formatting in the viewer zone ${viewerZone}`, () => {
     expect(formatDecimal('-0.050', 'en')).to.equal('-0.050');
   });
 
-  it('fills placeholders and falls back to the template for unknown params', () => {
+  it('fills placeholders and falls back to the template for unknown params', async () => {
+    await loadLocale('es');
     expect(translate('es', 'patientBanner.born', { date: 'x' })).to.equal('Fecha de nacimiento: x');
     expect(translate('en', 'patientBanner.born')).to.equal('Born {date}');
   });
+
 });

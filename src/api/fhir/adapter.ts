@@ -1,6 +1,6 @@
-import type { PortalApi, TokenSource } from '../portal-api.js';
+import { lazyFeature } from '../lazy.js';
+import type { ImmunizationsApi, MessagingApi, PatientApi, PortalApi, ResultsApi, TokenSource } from '../portal-api.js';
 import { FhirClient } from './client.js';
-import { fhirImmunizations, fhirMessaging, fhirPatient, fhirResults } from './records.js';
 import { fhirScheduling } from './scheduling.js';
 
 export interface FhirAdapterOptions {
@@ -14,14 +14,23 @@ export interface FhirAdapterOptions {
   maxReadRetries?: number;
 }
 
-/** A `PortalApi` that speaks FHIR R4 (and SMART Scheduling Links' extensions) to any conformant server. */
+/**
+ * A `PortalApi` that speaks FHIR R4 (and SMART Scheduling Links' extensions) to any conformant server.
+ * Scheduling ships with the adapter: it is what public pages use before anyone signs in. The patient-record
+ * features load on first use (one shared chunk), so they cost a scheduler page nothing.
+ */
 export function createFhirAdapter(options: FhirAdapterOptions): PortalApi {
   const fhir = new FhirClient(options);
+  const records = () => import('./records.js');
   return {
     scheduling: fhirScheduling(fhir),
-    messaging: fhirMessaging(fhir),
-    results: fhirResults(fhir),
-    immunizations: fhirImmunizations(fhir),
-    patient: fhirPatient(fhir),
+    messaging: lazyFeature<MessagingApi>('messaging', { listThreads: true, getThread: true, listRecipients: true, send: true }, async () =>
+      (await records()).fhirMessaging(fhir),
+    ),
+    results: lazyFeature<ResultsApi>('results', { listReports: true, getReport: true, resultHistory: true }, async () => (await records()).fhirResults(fhir)),
+    immunizations: lazyFeature<ImmunizationsApi>('immunizations', { list: true, recommendations: true, report: true }, async () =>
+      (await records()).fhirImmunizations(fhir),
+    ),
+    patient: lazyFeature<PatientApi>('patient', { current: true }, async () => (await records()).fhirPatient(fhir)),
   };
 }
