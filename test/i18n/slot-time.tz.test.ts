@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Location, Practitioner, Service, Slot } from '../../src/model/scheduling.js';
+import { loadLocale } from '../../src/i18n/index.js';
 import { bucketByLocalDay, followUpDay, localDayOf, slotAccessibleName, slotTimeLabels } from '../../src/i18n/slot-time.js';
 
 // Runs once per browser time zone (UTC−11, UTC+5:30, UTC+14; see web-test-runner.config.mjs). Every
@@ -25,6 +26,8 @@ function slot(id: string, start: string, locationId = newYork.id): Slot {
 }
 
 describe(`slot times in the clinic zone, viewed from ${browserZone}`, () => {
+  before(() => loadLocale('es'));
+
   describe('localDayOf', () => {
     it('finds the day on the clinic clock, however the instant is written', () => {
       // 23:30 EST on Nov 1 is 04:30 UTC on Nov 2 and already Nov 2 in Kolkata and Kiritimati.

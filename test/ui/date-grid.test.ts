@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { css, LitElement } from 'lit';
 import { LocalizeController } from '../../src/controllers/localize.js';
+import { loadLocale } from '../../src/i18n/index.js';
 import { hostStyles } from '../../src/styles/tokens.js';
 import { DateGridController, dateGridStyles, renderDateGrid, type DateGridOptions } from '../../src/ui/date-grid.js';
 
@@ -81,6 +82,9 @@ async function startAt(host: DateGridTestHost, day: string): Promise<void> {
 }
 
 describe('date grid (ui/date-grid)', () => {
+  // The bare test host is no PortalElement, so it does not wait for a language to load by itself.
+  before(() => loadLocale('es'));
+
   it('renders the month as a labelled grid with Sunday-first weekday headers and one tabbable day', async () => {
     const host = await mount();
     expect(heading(host)).to.equal('November 2026');
