@@ -8,6 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { totalReporter } from './test/support/total-reporter.mjs';
 import { cspHarnessPlugin } from './test/support/csp-harness.mjs';
 import { fhirTestServerPlugin } from './test/support/fhir-test-server.mjs';
+import { secondBrowserPlugin } from './test/support/second-browser.mjs';
 
 const executablePath = findChromium();
 
@@ -34,7 +35,7 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   // `tsconfig` makes esbuild honour experimentalDecorators/useDefineForClassFields; without it Lit throws
   // "Unsupported decorator location: field".
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin(), cspHarnessPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin(), cspHarnessPlugin(), secondBrowserPlugin()],
   browsers: [chromium()],
   reporters: [defaultReporter(), totalReporter()],
   concurrency: 2,

@@ -42,15 +42,16 @@ export function addDays(day, days) {
 /**
  * Opens (or seeds) the demo store. When the slots it holds end before today's horizon, the missing days are
  * added, so a store seeded weeks ago still offers the next 60 days.
- * @param {{ dataDir?: string, today?: string, label?: string }} [where]
+ * @param {{ dataDir?: string, today?: string, label?: string, bookingMode?: StoreOptions['bookingMode'] }} [where] `bookingMode`
+ *   lets tests run the same data on a server without `$hold`/`$book` (conditional create only).
  */
-export async function openDemoStore({ dataDir = DATA_DIR, today = localDay(HOSPITAL_ZONE), label = 'Riverside Community Health (portal-kit demo)' } = {}) {
+export async function openDemoStore({ dataDir = DATA_DIR, today = localDay(HOSPITAL_ZONE), label = 'Riverside Community Health (portal-kit demo)', bookingMode = DEMO_OPTIONS.bookingMode } = {}) {
   await ensureDefinitions();
   const { demoSeed, seedSlots, horizonDays } = await import('./seed/index.mjs');
   const lastDay = addDays(today, horizonDays - 1);
   const store = await FhirStore.open(
     join(dataDir, JOURNAL_FILE),
-    DEMO_OPTIONS,
+    { ...DEMO_OPTIONS, bookingMode },
     () => ({ resources: demoSeed(today), slotsThrough: lastDay }),
     label,
   );

@@ -24,7 +24,7 @@ export interface TenantSeed {
     holdMinutes?: number;
     /** Journal to a temporary folder, so that {@link restartTenant} can reload it. */
     persist?: boolean;
-    /** The demo's own store (operation mode, journaled), seeded as of this day (YYYY-MM-DD); other options are ignored. */
+    /** The demo's own store (journaled; operation mode unless `bookingMode` says otherwise), seeded as of this day (YYYY-MM-DD); other options are ignored. */
     demoSeed?: string;
   };
 }

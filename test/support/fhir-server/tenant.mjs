@@ -3,7 +3,8 @@
  * A tenant is one isolated copy of the demo FHIR server (demo/server): its own FhirStore, options, request log
  * and injected faults. Test files running at the same time each create their own, so they never see each
  * other's writes. A tenant created with `persist: true` journals to a temporary folder and can be restarted;
- * one created with `demoSeed` is the demo's own store (`openDemoStore`), seeded as of that day.
+ * one created with `demoSeed` is the demo's own store (`openDemoStore`), seeded as of that day (operation mode
+ * unless `bookingMode` is given).
  */
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
@@ -183,7 +184,10 @@ export async function createTenant(body, origin) {
     // Exactly what `npm start` runs, with its options, in a folder of its own.
     const dir = await mkdtemp(join(tmpdir(), 'portal-kit-demo-'));
     /** @param {string} [today] */
-    const reopen = (today = demoSeed) => openDemoStore({ dataDir: dir, today, label });
+    // Only an explicitly asked-for booking mode changes the demo's own (operation) default.
+    const asked = /** @type {{ bookingMode?: unknown }} */ (request.options ?? {}).bookingMode;
+    const bookingMode = asked === undefined ? undefined : options.bookingMode;
+    const reopen = (today = demoSeed) => openDemoStore({ dataDir: dir, today, label, bookingMode });
     const store = await reopen();
     await store.load(resources);
     tenant = new Tenant(id, store, { dir, reopen, path: join(dir, JOURNAL_FILE) });
