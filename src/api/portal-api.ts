@@ -11,6 +11,7 @@ import type {
   NewMessage,
   PatientSummary,
   Practitioner,
+  PublishedCatalog,
   Recipient,
   Recommendation,
   Report,
@@ -45,6 +46,10 @@ export interface SchedulingApi {
   listPractitioners(signal: AbortSignal): Promise<ListResult<Practitioner>>;
   /** Free slots in `[from, to)`. Works without a session where the server allows anonymous reads. */
   searchSlots(query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult>;
+  /** SMART Scheduling Links: what a `$bulk-publish` manifest at `source` publishes (locations and the services its schedules offer). Read anonymously: never with the token. */
+  listPublished(source: string, signal: AbortSignal): Promise<PublishedCatalog>;
+  /** Free published slots in `[from, to)` matching the query (service, location, vaccine product/dose), resolved like searchSlots. */
+  searchPublished(source: string, query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult>;
   /** Only when `bookingMode` is `operation`; otherwise rejects with `ApiError('not-found')`. */
   holdSlot(slotId: string, signal: AbortSignal): Promise<Hold>;
   /** Books one slot for the signed-in patient. A taken slot rejects with kind `conflict`; never retried. */

@@ -1,3 +1,4 @@
+export * from './booking-link.js';
 export * from './common.js';
 export * from './config.js';
 export * from './errors.js';

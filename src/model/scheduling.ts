@@ -1,4 +1,4 @@
-import { AddressSchema, CodingSchema, IdSchema, InstantSchema, TimeZoneSchema } from './common.js';
+import { AddressSchema, CodingSchema, IdSchema, InstantSchema, TimeZoneSchema, type ListResult } from './common.js';
 import { z } from './z.js';
 
 /** A vaccine product and where this visit sits in its series. */
@@ -141,6 +141,12 @@ export const HoldSchema = z.object({
   expiresAt: z.optional(InstantSchema),
 });
 export type Hold = z.infer<typeof HoldSchema>;
+
+/** What a SMART Scheduling Links publication offers: its places, and the services its schedules give. */
+export interface PublishedCatalog {
+  services: ListResult<Service>;
+  locations: ListResult<Location>;
+}
 
 /** How this server books: `operation` offers `$hold`/`$book`; `rest` means conditional create. */
 export type BookingMode = 'operation' | 'rest';

@@ -83,6 +83,20 @@ describe('demo seed through the FHIR adapter', function () {
     for (const service of services.items) expect(service.name.trim(), service.id).not.to.equal('');
   });
 
+  it('says when a Pfizer-BioNTech second dose is due: 21 days after dose 1 (portal-kit extension on the Schedule)', async () => {
+    const api = as(PATIENTS.daniel);
+    const services = await api.scheduling.listServices(signal());
+    const vaccine = (cvx: string, dose?: number) => services.items.find((s) => s.vaccine?.cvx === cvx && s.vaccine.doseNumber === dose)?.vaccine;
+    expect(vaccine('208', 1)?.nextDoseIntervalDays).to.equal(21);
+    expect(vaccine('208', 2)).to.exist.and.not.to.have.property('nextDoseIntervalDays');
+    // What the scheduler's confirmation reads: the service a found slot resolves to.
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + 8 * DAY_MS).toISOString();
+    const found = await api.scheduling.searchSlots({ from, to, vaccine: { cvx: '208', doseNumber: 1 } }, signal());
+    expect(found.slots.length).to.be.greaterThan(0);
+    expect(found.services['vaccine:208:dose-1']?.vaccine?.nextDoseIntervalDays).to.equal(21);
+  });
+
   it('lists the clinicians with their roles', async () => {
     const clinicians = await as(PATIENTS.daniel).scheduling.listPractitioners(signal());
     expectClean(clinicians, 'clinicians');

@@ -45,6 +45,12 @@ export const SCHEDULING_LINKS = {
   vaccineDose: 'http://fhir-registry.smarthealthit.org/StructureDefinition/vaccine-dose',
 };
 
+/** portal-kit's own extensions, where FHIR has no element (see src/api/fhir/constants.ts). */
+export const PORTAL_KIT = {
+  /** Days from the dose a vaccination Schedule gives to the next dose of its series (valueInteger). */
+  nextDoseInterval: 'urn:portal-kit:next-dose-interval-days',
+};
+
 /**
  * 32-bit FNV-1a with a murmur3 finalizer, so ids that differ in one digit still spread over the range.
  * @param {string} text

@@ -8,7 +8,7 @@
  * whether it is already taken is a hash of that id (about one in four). Regenerating any day therefore
  * gives the same slots, which is what lets the server top up days as they come into the horizon.
  */
-import { SCHEDULING_LINKS, SYSTEMS, concept, hash32 } from './common.mjs';
+import { PORTAL_KIT, SCHEDULING_LINKS, SYSTEMS, concept, hash32 } from './common.mjs';
 import { CLINICIANS, PLACES, SERVICES, clinicianRef, locationRef, serviceRef } from './places.mjs';
 import { addDays, compactTime, compactYmd, daysBetween, minutesOf, weekday, zonedInstant } from './time.mjs';
 
@@ -20,7 +20,7 @@ import { addDays, compactTime, compactYmd, daysBetween, minutesOf, weekday, zone
 
 /**
  * @typedef {{ id: string, place: Place, clinician?: Clinician, service: ServiceDef,
- *   vaccine?: { cvx: string, display: string, dose?: number }, days: number[], blocks: [string, string][],
+ *   vaccine?: { cvx: string, display: string, dose?: number, nextDoseDays?: number }, days: number[], blocks: [string, string][],
  *   minutes: number }} ScheduleDef
  */
 
@@ -47,11 +47,12 @@ export const SCHEDULES = [
   { id: 'sched-herrera-primary-care', place: PLACES.lakeview, clinician: CLINICIANS.herrera, service: SERVICES.primaryCare, days: WEEKDAYS, blocks: CLINIC_BLOCKS, minutes: 30 },
   // The vaccination center is open Monday to Saturday 08:00-18:00: a flu lane all week, COVID-19 on
   // weekdays, dose 1 in the morning and dose 2 in the afternoon. The two doses are separate Schedules
-  // because SMART Scheduling Links puts the dose on the Schedule.
+  // because SMART Scheduling Links puts the dose on the Schedule; dose 1 also says when dose 2 is due.
   { id: 'sched-eastside-flu', place: PLACES.eastside, service: SERVICES.flu, vaccine: VACCINES.flu, days: MON_SAT, blocks: [['08:00', '12:00'], ['13:00', '18:00']], minutes: 20 },
-  { id: 'sched-eastside-covid-208-dose-1', place: PLACES.eastside, service: SERVICES.covid, vaccine: { ...VACCINES.pfizer, dose: 1 }, days: WEEKDAYS, blocks: [['08:00', '12:00']], minutes: 20 },
+  { id: 'sched-eastside-covid-208-dose-1', place: PLACES.eastside, service: SERVICES.covid, vaccine: { ...VACCINES.pfizer, dose: 1, nextDoseDays: 21 }, days: WEEKDAYS, blocks: [['08:00', '12:00']], minutes: 20 },
   { id: 'sched-eastside-covid-208-dose-2', place: PLACES.eastside, service: SERVICES.covid, vaccine: { ...VACCINES.pfizer, dose: 2 }, days: WEEKDAYS, blocks: [['13:00', '17:00']], minutes: 20 },
-  // Lakeview's nurse gives vaccines on Tuesdays and Thursdays; the Moderna lane takes any dose (no vaccine-dose).
+  // Lakeview's nurse gives vaccines on Tuesdays and Thursdays; the Moderna lane takes any dose (no vaccine-dose),
+  // so it names no next-dose interval: after a second dose there is none.
   { id: 'sched-alvarez-covid-207', place: PLACES.lakeview, clinician: CLINICIANS.alvarez, service: SERVICES.covid, vaccine: VACCINES.moderna, days: [2, 4], blocks: [['09:00', '12:00']], minutes: 20 },
   { id: 'sched-alvarez-flu', place: PLACES.lakeview, clinician: CLINICIANS.alvarez, service: SERVICES.flu, vaccine: VACCINES.flu, days: [2, 4], blocks: [['13:00', '16:00']], minutes: 20 },
 ];
@@ -80,6 +81,7 @@ export function scheduleResources() {
       schedule.serviceType = [concept(SYSTEMS.serviceType, '57', 'Immunization', def.service.name)];
       schedule.extension = [{ url: SCHEDULING_LINKS.vaccineProduct, valueCoding: { system: SYSTEMS.cvx, code: def.vaccine.cvx, display: def.vaccine.display } }];
       if (def.vaccine.dose !== undefined) schedule.extension.push({ url: SCHEDULING_LINKS.vaccineDose, valueInteger: def.vaccine.dose });
+      if (def.vaccine.nextDoseDays !== undefined) schedule.extension.push({ url: PORTAL_KIT.nextDoseInterval, valueInteger: def.vaccine.nextDoseDays });
     }
     return schedule;
   });

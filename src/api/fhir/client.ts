@@ -11,11 +11,15 @@ const ID_CHUNK = 50;
 /** The FHIR-aware layer over `HttpClient` that every feature module of the adapter shares. */
 export class FhirClient {
   readonly http: HttpClient;
+  /** The plain fetch, for public reads that must never carry the token (SMART Scheduling Links publications). */
+  readonly publicFetch: typeof fetch;
   private readonly auth?: TokenSource;
   private capabilityStatement?: Promise<unknown>;
 
   constructor(options: HttpOptions) {
     this.http = new HttpClient({ parse: parseFhirJson, ...options });
+    // Bound so a host-provided `window.fetch` is not called with the client as `this` (Illegal invocation).
+    this.publicFetch = (options.fetch ?? globalThis.fetch).bind(globalThis);
     this.auth = options.auth;
   }
 

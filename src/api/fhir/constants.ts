@@ -18,3 +18,12 @@ export const SCHEDULING_LINKS = {
 
 /** Extension on a held Appointment saying until when the hold lasts (instant). */
 export const HOLD_EXPIRES_EXTENSION = 'urn:portal-kit:hold-expires';
+
+/**
+ * Days from the dose a vaccination Schedule gives to the next dose of its series (valueInteger > 0): 21 on a
+ * Pfizer-BioNTech dose-1 schedule, 28 on a Moderna one. Neither FHIR R4 nor SMART Scheduling Links has an
+ * element for it, and without it a confirmation cannot tell the person when to come back. Carried on the
+ * Schedule, or on a HealthcareService that vaccine Schedules name as an actor (a default for their products
+ * that a Schedule's own value overrides).
+ */
+export const NEXT_DOSE_INTERVAL_EXTENSION = 'urn:portal-kit:next-dose-interval-days';

@@ -6,8 +6,8 @@ import type {
   ListResult,
   Location,
   Practitioner,
+  PublishedCatalog,
   Service,
-  Slot,
   SlotQuery,
   SlotSearchResult,
 } from '../../model/index.js';
@@ -30,7 +30,9 @@ import {
   slotServices,
 } from './map/index.js';
 import { collectMapped, type Mapped } from './mapped.js';
+import type { SchedulingLinks } from './scheduling-links.js';
 import { indexByReference } from './search.js';
+import { slotMatchesQuery } from './slot-query.js';
 
 const ACTOR_TYPES = ['Location', 'Practitioner', 'PractitionerRole', 'HealthcareService'] as const;
 
@@ -53,6 +55,33 @@ export async function listClinicians(fhir: FhirClient, operation: string, signal
 }
 
 export function fhirScheduling(fhir: FhirClient): SchedulingApi {
+  let links: Promise<SchedulingLinks> | undefined;
+  /**
+   * The Scheduling Links reader, loaded on first use (most pages never read a publication) and then kept, so
+   * its cache serves every later call. A chunk that fails to load (offline, a deploy that removed it) is a
+   * `network` error and is tried again next time.
+   */
+  async function schedulingLinks(operation: string): Promise<SchedulingLinks> {
+    links ??= import('./scheduling-links.js').then(({ createSchedulingLinks }) => createSchedulingLinks({ fetch: fhir.publicFetch }));
+    const loading = links;
+    try {
+      return await loading;
+    } catch (cause) {
+      if (links === loading) links = undefined;
+      throw new ApiError('network', { operation, cause });
+    }
+  }
+
+  /** A relative `source` (`$bulk-publish`) is the FHIR server's own publication; a blank one names none. */
+  function publicationSource(source: string, operation: string): string {
+    if (source.trim() === '') throw new ApiError('network', { operation });
+    try {
+      return fhir.http.resolve(source).href;
+    } catch {
+      throw new ApiError('network', { operation });
+    }
+  }
+
   /** Reads the actors a set of Schedules/Appointments point at that the server did not `_include`. */
   async function resolveActors(references: Iterable<unknown>, known: Map<string, unknown>, operation: string, signal: AbortSignal) {
     const missing = new Map<string, string[]>();
@@ -92,7 +121,7 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       (target as Record<string, { id: string }>)[mapped.value.id] = mapped.value;
     }
     for (const schedule of schedules) {
-      for (const service of servicesFromSchedule(schedule)) out.services[service.id] ??= service;
+      for (const service of servicesFromSchedule(schedule, resources)) out.services[service.id] ??= service;
     }
     return out;
   }
@@ -106,23 +135,6 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
     if (!actor) return undefined;
     const { matches } = await fhir.search(`Schedule?actor=${encodeURIComponent(actor)}&_count=100`, 'scheduling.searchSlots', signal, 5);
     return matches.flatMap((schedule) => (isRecord(schedule) && typeof schedule.id === 'string' ? [schedule.id] : []));
-  }
-
-  function matchesQuery(slot: Slot, query: SlotQuery, services: Record<string, Service>): boolean {
-    if (slot.status !== 'free') return false;
-    if (query.locationId && slot.locationId !== query.locationId) return false;
-    if (query.practitionerId && slot.practitionerId !== query.practitionerId) return false;
-    if (query.serviceId && !slot.serviceIds.includes(query.serviceId)) return false;
-    if (query.vaccine) {
-      const { cvx, doseNumber } = query.vaccine;
-      const gives = slot.serviceIds.some((id) => {
-        const vaccine = services[id]?.vaccine;
-        return vaccine?.cvx === cvx && (doseNumber === undefined || vaccine.doseNumber === undefined || vaccine.doseNumber === doseNumber);
-      });
-      if (!gives) return false;
-    }
-    const start = Date.parse(slot.start);
-    return start >= Date.parse(query.from) && start < Date.parse(query.to);
   }
 
   async function appointmentFrom(resource: unknown, operation: string, signal: AbortSignal, etag?: string): Promise<Appointment> {
@@ -167,7 +179,8 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       ]);
       const mapped: Mapped<Service> = collectMapped(services.matches, mapService);
       const seen = new Set(mapped.items.map((service) => service.id));
-      for (const service of schedules.matches.flatMap(servicesFromSchedule)) {
+      const healthcareServices = indexByReference(services.matches);
+      for (const service of schedules.matches.flatMap((schedule) => servicesFromSchedule(schedule, healthcareServices))) {
         if (!seen.has(service.id)) {
           seen.add(service.id);
           mapped.items.push(service);
@@ -220,13 +233,25 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
         for (const service of slotServices(slot, scheduleOf(slot))) resolved.services[service.id] ??= service;
       }
       return {
-        slots: slots.items.filter((slot) => matchesQuery(slot, query, resolved.services)),
+        slots: slots.items.filter((slot) => slotMatchesQuery(slot, query, resolved.services)),
         services: resolved.services,
         locations: resolved.locations,
         practitioners: resolved.practitioners,
         dropped: slots.dropped + resolved.dropped,
         truncated: found.truncated,
       };
+    },
+
+    async listPublished(source, signal): Promise<PublishedCatalog> {
+      const operation = 'scheduling.listPublished';
+      const url = publicationSource(source, operation);
+      return (await schedulingLinks(operation)).listPublished(url, signal);
+    },
+
+    async searchPublished(source, query, signal): Promise<SlotSearchResult> {
+      const operation = 'scheduling.searchPublished';
+      const url = publicationSource(source, operation);
+      return (await schedulingLinks(operation)).searchPublished(url, query, signal);
     },
 
     async holdSlot(slotId, signal): Promise<Hold> {

@@ -11,6 +11,8 @@ export const MEMORY_OPERATIONS = [
   'scheduling.listLocations',
   'scheduling.listPractitioners',
   'scheduling.searchSlots',
+  'scheduling.listPublished',
+  'scheduling.searchPublished',
   'scheduling.holdSlot',
   'scheduling.book',
   'scheduling.listAppointments',

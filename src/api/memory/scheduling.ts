@@ -7,14 +7,18 @@ import {
   type ListResult,
   type Location,
   type Practitioner,
+  type PublishedCatalog,
   type Service,
+  type Slot,
   type SlotQuery,
   type SlotSearchResult,
 } from '../../model/index.js';
 import type { SchedulingApi } from '../portal-api.js';
+import type { MemoryOperation } from './options.js';
 import { apiError, type Runtime } from './runtime.js';
 import { embedVisit } from './seed/appointments.js';
 import { HOME_ZONE } from './seed/context.js';
+import { SCHEDULES } from './seed/schedules.js';
 import type { AppointmentRecord, MemoryStore } from './store.js';
 import { formatInstant } from './zoned-time.js';
 
@@ -36,14 +40,48 @@ function matchesVaccine(service: Service, wanted: NonNullable<SlotQuery['vaccine
   return wanted.doseNumber === undefined || product.doseNumber === undefined || product.doseNumber === wanted.doseNumber;
 }
 
+/** Where published slots are booked. The memory adapter has no booking site; this one is never opened in tests. */
+const BOOKING_SITE = 'https://booking.example.org/book';
+
+/** A source nothing answers at, so stories can show a publication that cannot be read. */
+function checkSource(source: string, operation: MemoryOperation): void {
+  if (source.trim() === '' || source.includes('unreachable')) throw apiError('network', operation);
+}
+
+/**
+ * Which lanes the seed publishes through SMART Scheduling Links: those that give vaccines and nothing else
+ * (a clinician's mixed lane is booked in the portal), as the demo server publishes the schedules that carry
+ * a vaccine product. Worked out from the opening hours, so it needs no generated slots.
+ */
+function publishedPlaces(store: MemoryStore): { serviceIds: Set<string>; locationIds: Set<string> } {
+  const serviceIds = new Set<string>();
+  const locationIds = new Set<string>();
+  for (const site of SCHEDULES) {
+    for (const stream of site.streams) {
+      for (let day = 0; day < 7; day++) {
+        for (const [from, to] of site.hours(day)) {
+          for (let minute = from; minute + stream.minutes <= to; minute += stream.minutes) {
+            const services = stream.services(minute);
+            if (!services.every((id) => store.services.get(id)?.vaccine)) continue;
+            services.forEach((id) => serviceIds.add(id));
+            locationIds.add(site.locationId);
+          }
+        }
+      }
+    }
+  }
+  return { serviceIds, locationIds };
+}
+
 export function createSchedulingApi(store: MemoryStore, runtime: Runtime): SchedulingApi {
   const now = (): number => runtime.nowMs();
+  const isPublished = (slot: Slot): boolean => slot.serviceIds.length > 0 && slot.serviceIds.every((id) => store.services.get(id)?.vaccine);
 
-  function searchSlots(query: SlotQuery): SlotSearchResult {
+  function searchSlots(query: SlotQuery, operation: MemoryOperation = 'scheduling.searchSlots', published = false): SlotSearchResult {
     const fromMs = Date.parse(query.from);
     const toMs = Date.parse(query.to);
     // A server answers 400 to a query it cannot read; the FHIR adapter reports that as `invalid-response`.
-    if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) throw apiError('invalid-response', 'scheduling.searchSlots');
+    if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) throw apiError('invalid-response', operation);
     const result: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
     if (runtime.switches().empty) return result;
 
@@ -58,8 +96,16 @@ export function createSchedulingApi(store: MemoryStore, runtime: Runtime): Sched
       { fromMs, toMs, nowMs: now(), locationId: query.locationId },
       (slot) =>
         (query.practitionerId === undefined || slot.practitionerId === query.practitionerId) &&
-        slot.serviceIds.some((id) => eligible.has(id)),
+        slot.serviceIds.some((id) => eligible.has(id)) &&
+        (!published || isPublished(slot)),
     );
+    if (published) {
+      // What a publisher's Slot file says on top: where to book it, and whom to call.
+      result.slots = result.slots.map((slot) => {
+        const phone = slot.bookingPhone ?? (slot.locationId ? store.locations.get(slot.locationId)?.phone : undefined);
+        return { ...slot, bookingLink: `${BOOKING_SITE}?slot=${encodeURIComponent(slot.id)}`, ...(phone ? { bookingPhone: phone } : {}) };
+      });
+    }
     for (const slot of result.slots) {
       for (const id of slot.serviceIds) {
         const service = store.services.get(id);
@@ -71,6 +117,14 @@ export function createSchedulingApi(store: MemoryStore, runtime: Runtime): Sched
       if (practitioner) result.practitioners[practitioner.id] = practitioner;
     }
     return result;
+  }
+
+  function listPublished(): PublishedCatalog {
+    const { serviceIds, locationIds } = publishedPlaces(store);
+    return {
+      services: runtime.list([...store.services.values()].filter((service) => serviceIds.has(service.id))),
+      locations: runtime.list([...store.locations.values()].filter((location) => locationIds.has(location.id))),
+    };
   }
 
   function holdSlot(slotId: string): Hold {
@@ -172,7 +226,17 @@ export function createSchedulingApi(store: MemoryStore, runtime: Runtime): Sched
       runtime.call('scheduling.listLocations', signal, undefined, () => runtime.list([...store.locations.values()])),
     listPractitioners: (signal) =>
       runtime.call('scheduling.listPractitioners', signal, undefined, () => runtime.list([...store.practitioners.values()])),
-    searchSlots: (query, signal) => runtime.call('scheduling.searchSlots', signal, query, searchSlots),
+    searchSlots: (query, signal) => runtime.call('scheduling.searchSlots', signal, query, (sent) => searchSlots(sent)),
+    listPublished: (source, signal) =>
+      runtime.call('scheduling.listPublished', signal, source, (sent) => {
+        checkSource(sent, 'scheduling.listPublished');
+        return listPublished();
+      }),
+    searchPublished: (source, query, signal) =>
+      runtime.call('scheduling.searchPublished', signal, { source, query }, (sent) => {
+        checkSource(sent.source, 'scheduling.searchPublished');
+        return searchSlots(sent.query, 'scheduling.searchPublished', true);
+      }),
     holdSlot: (slotId, signal) => runtime.call('scheduling.holdSlot', signal, slotId, holdSlot),
     book: (request, signal) => runtime.call('scheduling.book', signal, request, book),
     listAppointments: (options, signal) =>

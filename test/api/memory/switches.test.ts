@@ -13,6 +13,8 @@ function callEach(api: MemoryAdapter, s: AbortSignal): Record<(typeof MEMORY_OPE
     'scheduling.listLocations': () => api.scheduling.listLocations(s),
     'scheduling.listPractitioners': () => api.scheduling.listPractitioners(s),
     'scheduling.searchSlots': () => api.scheduling.searchSlots(WEEK, s),
+    'scheduling.listPublished': () => api.scheduling.listPublished('https://publisher.example.org/$bulk-publish', s),
+    'scheduling.searchPublished': () => api.scheduling.searchPublished('https://publisher.example.org/$bulk-publish', WEEK, s),
     'scheduling.holdSlot': () => api.scheduling.holdSlot('slot-downtown-20270315-0800-okafor', s),
     'scheduling.book': () => api.scheduling.book({ slotId: 'slot-downtown-20270315-0800-okafor', clientRequestId: 'k' }, s),
     'scheduling.listAppointments': () => api.scheduling.listAppointments({ upcomingOnly: true }, s),

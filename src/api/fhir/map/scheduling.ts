@@ -23,7 +23,7 @@ import {
   type VaccineProduct,
 } from '../../../model/scheduling.js';
 import { TimeZoneSchema } from '../../../model/common.js';
-import { CVX_SYSTEM, SCHEDULING_LINKS, TIMEZONE_EXTENSION } from '../constants.js';
+import { CVX_SYSTEM, NEXT_DOSE_INTERVAL_EXTENSION, SCHEDULING_LINKS, TIMEZONE_EXTENSION } from '../constants.js';
 import {
   isOneOf,
   identified,
@@ -91,12 +91,43 @@ export function serviceFromConcept(concept: unknown): Service | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-function vaccineProducts(schedule: Json): VaccineProduct[] {
+/** The portal-kit next-dose interval on a Schedule or HealthcareService; a value that is not a positive whole number is ignored. */
+function nextDoseInterval(element: unknown): number | undefined {
+  const days = int(extensionOf(element, NEXT_DOSE_INTERVAL_EXTENSION)?.valueInteger);
+  return days !== undefined && days > 0 ? days : undefined;
+}
+
+/**
+ * The schedule's own interval, else the first one found on a HealthcareService it names as an actor (looked up
+ * in `healthcareServices`, keyed `HealthcareService/<id>` or by plain id).
+ */
+function intervalFor(schedule: Json, healthcareServices?: ReadonlyMap<string, unknown>): number | undefined {
+  const own = nextDoseInterval(schedule);
+  if (own !== undefined || !healthcareServices) return own;
+  for (const actor of records(schedule.actor)) {
+    const id = referenceIdOf(actor, ['HealthcareService']);
+    if (id === undefined) continue;
+    const days = nextDoseInterval(asResource(healthcareServices.get(`HealthcareService/${id}`) ?? healthcareServices.get(id), 'HealthcareService'));
+    if (days !== undefined) return days;
+  }
+  return undefined;
+}
+
+function vaccineProducts(schedule: Json, healthcareServices?: ReadonlyMap<string, unknown>): VaccineProduct[] {
   const dose = int(extensionOf(schedule, SCHEDULING_LINKS.vaccineDose)?.valueInteger);
-  return extensionsOf(schedule, SCHEDULING_LINKS.vaccineProduct).flatMap((ext) => {
+  const products = extensionsOf(schedule, SCHEDULING_LINKS.vaccineProduct);
+  const interval = products.length > 0 ? intervalFor(schedule, healthcareServices) : undefined;
+  return products.flatMap((ext) => {
     const coding = toCoding(ext.valueCoding);
     if (!coding || (coding.system !== undefined && coding.system !== CVX_SYSTEM) || !/^\d{1,3}$/.test(coding.code)) return [];
-    return [compact({ cvx: coding.code, display: coding.display, doseNumber: dose !== undefined && dose > 0 ? dose : undefined })];
+    return [
+      compact({
+        cvx: coding.code,
+        display: coding.display,
+        doseNumber: dose !== undefined && dose > 0 ? dose : undefined,
+        nextDoseIntervalDays: interval,
+      }),
+    ];
   });
 }
 
@@ -107,15 +138,17 @@ function dedupe(services: Service[]): Service[] {
 
 /**
  * What a Schedule offers. A Scheduling Links schedule with `vaccine-product` extensions offers those
- * products (one service per product, with the schedule's `vaccine-dose`); its serviceType ("Immunization")
- * only names the kind of visit, so it becomes the service's `code`. Otherwise each coded serviceType is a
- * service. Invalid pieces are skipped, not fatal: the slots stay bookable.
+ * products (one service per product, with the schedule's `vaccine-dose` and the portal-kit next-dose
+ * interval, see NEXT_DOSE_INTERVAL_EXTENSION); its serviceType ("Immunization") only names the kind of
+ * visit, so it becomes the service's `code`. Otherwise each coded serviceType is a service. Invalid pieces
+ * are skipped, not fatal: the slots stay bookable. `healthcareServices` (the resolved HealthcareService
+ * actors, keyed `HealthcareService/<id>`) lets an interval set once on the service reach its schedules.
  */
-export function servicesFromSchedule(schedule: unknown): Service[] {
+export function servicesFromSchedule(schedule: unknown, healthcareServices?: ReadonlyMap<string, unknown>): Service[] {
   const resource = asResource(schedule, 'Schedule');
   if (!resource) return [];
   const types = records(resource.serviceType);
-  const products = vaccineProducts(resource);
+  const products = vaccineProducts(resource, healthcareServices);
   if (products.length > 0) {
     const code = types.flatMap((t) => records(t.coding).flatMap((c) => toCoding(c) ?? []))[0];
     const typeName = conceptText(types[0]);

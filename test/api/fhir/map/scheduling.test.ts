@@ -9,7 +9,9 @@ import {
   servicesFromSchedule,
   slotServices,
 } from '../../../../src/api/fhir/map/index.js';
-import { SCHEDULING_LINKS } from '../../../../src/api/fhir/constants.js';
+import { createFhirAdapter } from '../../../../src/api/fhir/adapter.js';
+import { NEXT_DOSE_INTERVAL_EXTENSION, SCHEDULING_LINKS } from '../../../../src/api/fhir/constants.js';
+import { fakeFetch, fhirJson, searchset } from '../../../support/fake-fetch.js';
 import { XSS, find, loadDerived, loadNdjson, loadShared, resourcesIn } from './fixtures.js';
 
 const R4 = 'fhir-r4/r4-spec-examples/scheduling/';
@@ -224,5 +226,69 @@ describe('map/scheduling: slots', () => {
       ],
     };
     expect(mapSlot(slot)).to.deep.equal({ ok: true, value: { id: 's', start: slot.start, end: slot.end, status: 'free', serviceIds: [] } });
+  });
+});
+
+describe('map/scheduling: next-dose interval (portal-kit extension)', () => {
+  const interval = (value: unknown) => ({ url: NEXT_DOSE_INTERVAL_EXTENSION, valueInteger: value });
+  /** The first example schedule (Moderna 207, dose 1), with extensions added and its actors replaced when given. */
+  async function schedule(extra: unknown[], actor?: unknown[]): Promise<Record<string, unknown>> {
+    const [first] = (await loadNdjson(`${SSL}smart-on-fhir-examples/schedules.ndjson`)) as Record<string, unknown>[];
+    return { ...first, extension: [...(first.extension as unknown[]), ...extra], ...(actor ? { actor } : {}) };
+  }
+  const covidService = (extra: unknown[] = []) => ({ resourceType: 'HealthcareService', id: 'hs-covid', name: 'COVID-19 vaccination', extension: extra });
+
+  it("puts the schedule's interval on each vaccine product it offers", async () => {
+    const withInterval = await schedule([interval(28)]);
+    expect(servicesFromSchedule(withInterval).map((s) => s.vaccine)).to.deep.equal([
+      { cvx: '207', display: 'Moderna COVID-19 Vaccine', doseNumber: 1, nextDoseIntervalDays: 28 },
+    ]);
+    // The slot's own service resolves to the same product with the interval.
+    const [slot] = await loadNdjson(`${SSL}smart-on-fhir-examples/slots-2021-W09.ndjson`);
+    expect(slotServices(slot, withInterval)[0].vaccine?.nextDoseIntervalDays).to.equal(28);
+    // Control: the fixture itself carries none.
+    expect(servicesFromSchedule(await schedule([]))[0].vaccine).not.to.have.property('nextDoseIntervalDays');
+  });
+
+  it('ignores a value that is not a positive whole number, and keeps the service', async () => {
+    for (const value of [0, -21, 2.5, '21', null]) {
+      const services = servicesFromSchedule(await schedule([interval(value)]));
+      expect(services.map((s) => s.id), String(value)).to.deep.equal(['vaccine:207:dose-1']);
+      expect(services[0].vaccine, String(value)).not.to.have.property('nextDoseIntervalDays');
+    }
+  });
+
+  it('takes it from a HealthcareService the schedule names when the schedule has none; the schedule\'s own wins', async () => {
+    const actors = [{ reference: 'Location/0' }, { reference: 'HealthcareService/hs-covid' }];
+    const services = new Map([['HealthcareService/hs-covid', covidService([interval(21)])]]);
+    expect(servicesFromSchedule(await schedule([], actors), services)[0].vaccine?.nextDoseIntervalDays).to.equal(21);
+    expect(servicesFromSchedule(await schedule([interval(28)], actors), services)[0].vaccine?.nextDoseIntervalDays).to.equal(28);
+    // Keyed by plain id works too; a service the schedule does not name lends it nothing.
+    expect(servicesFromSchedule(await schedule([], actors), new Map([['hs-covid', covidService([interval(21)])]]))[0].vaccine?.nextDoseIntervalDays).to.equal(21);
+    expect(servicesFromSchedule(await schedule([]), services)[0].vaccine).not.to.have.property('nextDoseIntervalDays');
+    // A schedule without vaccine products has no series to space.
+    const plain = await loadShared(`${SSL}hl7-ig-inline/schedule.json`);
+    expect(servicesFromSchedule({ ...(plain as object), extension: [interval(21)] }).every((s) => !s.vaccine)).to.equal(true);
+  });
+
+  it('reaches listServices and searchSlots through the adapter, from the schedule or from its HealthcareService', async () => {
+    const actors = [{ reference: 'Location/0' }, { reference: 'HealthcareService/hs-covid' }];
+    const viaService = { ...(await schedule([], actors)), id: 'via-service' };
+    const slot = { resourceType: 'Slot', id: 's1', schedule: { reference: 'Schedule/via-service' }, status: 'free', start: '2030-03-01T14:00:00Z', end: '2030-03-01T14:20:00Z' };
+    const fetch = fakeFetch((call) => {
+      const path = new URL(call.url).pathname.split('/').pop();
+      if (path === 'HealthcareService') return fhirJson(searchset([covidService([interval(21)])]));
+      if (path === 'Schedule') return fhirJson(searchset([viaService]));
+      if (path === 'Slot') {
+        return fhirJson({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: slot, search: { mode: 'match' } }, { resource: viaService, search: { mode: 'include' } }] });
+      }
+      return fhirJson(searchset([]));
+    });
+    const api = createFhirAdapter({ baseUrl: 'https://fhir.example.org/r4', fetch });
+    const listed = await api.scheduling.listServices(new AbortController().signal);
+    expect(listed.items.find((s) => s.id === 'vaccine:207:dose-1')?.vaccine?.nextDoseIntervalDays).to.equal(21);
+    const found = await api.scheduling.searchSlots({ from: '2030-03-01T00:00:00Z', to: '2030-03-02T00:00:00Z' }, new AbortController().signal);
+    expect(found.slots.map((s) => s.id)).to.deep.equal(['s1']);
+    expect(found.services['vaccine:207:dose-1']?.vaccine?.nextDoseIntervalDays).to.equal(21);
   });
 });
