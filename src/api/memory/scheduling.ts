@@ -73,6 +73,12 @@ function publishedPlaces(store: MemoryStore): { serviceIds: Set<string>; locatio
   return { serviceIds, locationIds };
 }
 
+/**
+ * Most slots one search answers with, as the FHIR adapter's page cap does on a real server (200 a page, 30
+ * pages): past it the answer says `truncated`, and the scheduler asks again for the day it needs.
+ */
+export const SEARCH_LIMIT = 6000;
+
 export function createSchedulingApi(store: MemoryStore, runtime: Runtime): SchedulingApi {
   const now = (): number => runtime.nowMs();
   const isPublished = (slot: Slot): boolean => slot.serviceIds.length > 0 && slot.serviceIds.every((id) => store.services.get(id)?.vaccine);
@@ -92,13 +98,15 @@ export function createSchedulingApi(store: MemoryStore, runtime: Runtime): Sched
         .filter((service) => query.vaccine === undefined || matchesVaccine(service, query.vaccine))
         .map((service) => service.id),
     );
-    result.slots = store.slots.search(
-      { fromMs, toMs, nowMs: now(), locationId: query.locationId },
+    const found = store.slots.search(
+      { fromMs, toMs, nowMs: now(), locationId: query.locationId, limit: SEARCH_LIMIT },
       (slot) =>
         (query.practitionerId === undefined || slot.practitionerId === query.practitionerId) &&
         slot.serviceIds.some((id) => eligible.has(id)) &&
         (!published || isPublished(slot)),
     );
+    result.slots = found.slots;
+    result.truncated = found.truncated;
     if (published) {
       // What a publisher's Slot file says on top: where to book it, and whom to call.
       result.slots = result.slots.map((slot) => {

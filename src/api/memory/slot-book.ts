@@ -1,7 +1,7 @@
 import type { Slot, SlotStatus } from '../../model/index.js';
 import { SLOT_WINDOW_DAYS } from './seed/context.js';
 import { generateDay, parseSlotId, SCHEDULES, type DaySlot, type SiteSchedule } from './seed/schedules.js';
-import { addDays, compareDates, dateInZone, fromDateKey, toDateKey, type PlainDate } from './zoned-time.js';
+import { addDays, compareDates, dateInZone, fromDateKey, toDateKey, wallTimeToEpochMs, type PlainDate } from './zoned-time.js';
 
 /** What bookings changed on a slot since it was published. */
 interface SlotChange {
@@ -90,27 +90,45 @@ export class SlotBook {
   }
 
   /** Free slots starting in [fromMs, toMs) and not yet begun, soonest first. */
+  /**
+   * Free slots in the range that `accept` takes, soonest first, at most `limit` of them. Like a FHIR server
+   * paging through results, it stops early: days are walked in order and generation ends once a whole day
+   * has pushed the count past the limit, so a month at a 5,000-a-day site costs about one day, not thirty.
+   */
   search(
-    range: { fromMs: number; toMs: number; nowMs: number; locationId?: string },
+    range: { fromMs: number; toMs: number; nowMs: number; locationId?: string; limit?: number },
     accept: (slot: Slot) => boolean,
-  ): Slot[] {
-    const { toMs, nowMs, locationId } = range;
+  ): { slots: Slot[]; truncated: boolean } {
+    const { toMs, nowMs, locationId, limit = Number.POSITIVE_INFINITY } = range;
     const lower = Math.max(range.fromMs, nowMs);
-    const out: Array<{ slot: Slot; startMs: number }> = [];
-    for (const schedule of SCHEDULES) {
-      if (locationId !== undefined && schedule.locationId !== locationId) continue;
-      let date = latest(dateInZone(schedule.zone, lower), this.firstDay);
-      const end = earliest(dateInZone(schedule.zone, toMs), this.lastDay);
-      for (; compareDates(date, end) <= 0; date = addDays(date, 1)) {
-        for (const entry of this.day(schedule, date)) {
+    let out: Array<{ slot: Slot; startMs: number }> = [];
+    const sites = SCHEDULES.filter((schedule) => locationId === undefined || schedule.locationId === locationId).map((schedule) => ({
+      schedule,
+      first: latest(dateInZone(schedule.zone, lower), this.firstDay),
+      end: earliest(dateInZone(schedule.zone, toMs), this.lastDay),
+    }));
+    let truncated = false;
+    // Sites in different zones are at most a day apart, so walking "day n of each site" keeps days in order.
+    for (let n = 0; sites.some((site) => compareDates(addDays(site.first, n), site.end) <= 0); n++) {
+      for (const site of sites) {
+        const date = addDays(site.first, n);
+        if (compareDates(date, site.end) > 0) continue;
+        for (const entry of this.day(site.schedule, date)) {
           if (entry.startMs < lower || entry.startMs >= toMs) continue;
           const slot = this.current(entry, nowMs);
           if (slot.status === 'free' && accept(slot)) out.push({ slot, startMs: entry.startMs });
         }
       }
+      if (out.length > limit) {
+        // Complete only up to the earliest site's next midnight: a site a zone ahead has not been walked past it.
+        const frontier = Math.min(...sites.map((site) => wallTimeToEpochMs(site.schedule.zone, addDays(site.first, n + 1), 0)));
+        out = out.filter((entry) => entry.startMs < frontier);
+        truncated = true;
+        break;
+      }
     }
     out.sort((a, b) => a.startMs - b.startMs || (a.slot.id < b.slot.id ? -1 : 1));
-    return out.map((entry) => entry.slot);
+    return { slots: out.slice(0, limit).map((entry) => entry.slot), truncated };
   }
 
   /** One place is taken (a booking); a slot with no places left turns busy. */

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { isApiError, type ApiError } from '../../../src/api/errors.js';
 import { LOCATION_IDS, PRACTITIONER_IDS, SERVICE_IDS, type MemoryAdapter } from '../../../src/api/memory/index.js';
 import type { Slot } from '../../../src/model/index.js';
+import { SEARCH_LIMIT } from '../../../src/api/memory/scheduling.js';
 import { adapterAt, localTime, MARCH_NOW, rejection, signal } from './support.js';
 
 const WEEK = { from: '2027-03-15T00:00:00Z', to: '2027-03-22T00:00:00Z' };
@@ -80,6 +81,22 @@ describe('memory adapter: slot search', () => {
     expect(local.every((time) => time >= '08:00' && time < '20:00')).to.equal(true);
     // Generous bound for a shared CI box; the point is "no per-slot Intl calls", which would take seconds.
     expect(elapsed, `${elapsed.toFixed(0)} ms`).to.be.below(2000);
+  });
+
+  it('answers a month at a 5,000-a-day site like a paging server: the first whole days, capped and marked truncated', async () => {
+    const api = adapterAt(MARCH_NOW, { slotsPerDay: 5000 });
+    const query = { from: '2027-03-16T04:00:00Z', to: '2027-04-16T04:00:00Z', locationId: LOCATION_IDS.vaccination };
+    const result = await api.scheduling.searchSlots(query, signal());
+    expect(result.truncated).to.equal(true);
+    expect(result.slots.length).to.be.at.most(SEARCH_LIMIT);
+    // Soonest first and nothing skipped: the first day is whole, so a scheduler can show it as it is.
+    const firstDay = result.slots.filter((slot) => slot.start.startsWith('2027-03-16'));
+    expect(firstDay).to.have.length(5000);
+    const starts = result.slots.map((slot) => Date.parse(slot.start));
+    expect(starts.every((start, i) => i === 0 || start >= starts[i - 1])).to.equal(true);
+    // A month of an ordinary clinic stays whole.
+    const clinic = await api.scheduling.searchSlots({ ...query, locationId: LOCATION_IDS.downtown }, signal());
+    expect(clinic.truncated).to.equal(false);
   });
 
   it('rejects an unreadable range with invalid-response', async () => {
