@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { pressPart, storyElement } from './support/play.js';
 import type { PortalParameters } from './support/with-portal.js';
 
 const meta: Meta = {
@@ -11,6 +12,15 @@ export default meta;
 
 type Story = StoryObj;
 const portal = (parameters: PortalParameters) => ({ portal: parameters });
+const scheduler = (canvasElement: HTMLElement) => storyElement(canvasElement, 'portal-scheduler');
+const isFluShot = (button: HTMLElement) => button.closest('[part~="appointment"]')?.textContent?.includes('Flu vaccination') ?? false;
+
+/** Signed in: "Your appointments" is pressed, and the list is shown. */
+async function openAppointments(canvasElement: HTMLElement): Promise<HTMLElement> {
+  const element = await scheduler(canvasElement);
+  await pressPart(element, '[part~="view"]', (button) => button.getAttribute('aria-pressed') === 'false');
+  return element;
+}
 
 export const Default: Story = { parameters: portal({ memory: { bookingMode: 'rest' } }) };
 export const PresetAndLocked: Story = {
@@ -34,6 +44,71 @@ export const Conflict: Story = { parameters: portal({ memory: { conflictOnBook: 
 export const HoldCountdown: Story = { parameters: portal({ memory: { bookingMode: 'operation', holdMinutes: 5 } }) };
 /** Pick a first COVID-19 dose and book it: the confirmation offers the second dose at the product's interval. */
 export const FollowUpDose: Story = { render: () => html`<portal-scheduler vaccine="208:1"></portal-scheduler>` };
+/** The first free time is booked: the confirmation from the server's answer, with a calendar file. */
+export const Confirmation: Story = {
+  parameters: portal({ memory: { bookingMode: 'rest' } }),
+  play: async ({ canvasElement }) => {
+    const element = await scheduler(canvasElement);
+    await pressPart(element, '[part~="slot"]');
+    await pressPart(element, '[part~="confirm"]');
+  },
+};
+/** A first COVID-19 dose was booked and "Book dose 2 from …" pressed: only days from the interval on can be chosen. */
+export const NextDoseSearch: Story = {
+  parameters: portal({ memory: { bookingMode: 'rest' } }),
+  render: () => html`<portal-scheduler vaccine="208:1"></portal-scheduler>`,
+  play: async ({ canvasElement }) => {
+    const element = await scheduler(canvasElement);
+    await pressPart(element, '[part~="slot"]');
+    await pressPart(element, '[part~="confirm"]');
+    await pressPart(element, '[part~="book-next-dose"]');
+  },
+};
+/** Signed in, "Your appointments": upcoming ones only, each with Cancel and Reschedule when the clinic allows. */
+export const ManageList: Story = { play: async ({ canvasElement }) => void (await openAppointments(canvasElement)) };
+export const ManageEmpty: Story = {
+  parameters: portal({ memory: { empty: true } }),
+  play: async ({ canvasElement }) => void (await openAppointments(canvasElement)),
+};
+export const ManageError: Story = {
+  parameters: portal({ memory: { fail: { kind: 'network', operations: ['scheduling.listAppointments'] } } }),
+  play: async ({ canvasElement }) => void (await openAppointments(canvasElement)),
+};
+/** "Cancel" pressed on the flu shot: nothing is written until "Yes, cancel". */
+export const CancelConfirm: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await openAppointments(canvasElement);
+    await pressPart(element, '[part~="cancel"]', isFluShot);
+  },
+};
+/** "Yes, cancel" pressed, but the appointment changed in another tab meanwhile: said so, list read again. */
+export const CancelConflict: Story = {
+  parameters: portal({ memory: { fail: { kind: 'conflict', operations: ['scheduling.cancelAppointment'] } } }),
+  play: async ({ canvasElement }) => {
+    const element = await openAppointments(canvasElement);
+    await pressPart(element, '[part~="cancel"]', isFluShot);
+    await pressPart(element, '[part~="cancel-yes"]');
+  },
+};
+/** "Reschedule" pressed on the flu shot: the search opens on its service and place, with a note of what it replaces. */
+export const Rescheduling: Story = {
+  parameters: portal({ memory: { bookingMode: 'rest' } }),
+  play: async ({ canvasElement }) => {
+    const element = await openAppointments(canvasElement);
+    await pressPart(element, '[part~="reschedule"]', isFluShot);
+  },
+};
+/** A new time was booked, but the old appointment could not be cancelled: both are booked, and a retry is offered. */
+export const RescheduleReleaseFailed: Story = {
+  parameters: portal({ memory: { bookingMode: 'rest', fail: { kind: 'server', operations: ['scheduling.cancelAppointment'] } } }),
+  play: async ({ canvasElement }) => {
+    const element = await openAppointments(canvasElement);
+    await pressPart(element, '[part~="reschedule"]', isFluShot);
+    // A time from the new search (the one before it stays on screen while it runs).
+    await pressPart(element, '[part~="slot"]', (slot) => slot.textContent?.includes('Vaccination Center') ?? false);
+    await pressPart(element, '[part~="confirm"]');
+  },
+};
 export const PublicVisitor: Story = { parameters: portal({ session: 'signed-out' }) };
 export const MassVaccinationDay: Story = {
   parameters: portal({ memory: { slotsPerDay: 5000 } }),

@@ -17,7 +17,8 @@ export interface PortalEventDetails {
   'portal-session-change': { status: SessionStatus };
   'portal-slot-selected': { slotId: string; serviceId?: string; locationId?: string; practitionerId?: string };
   'portal-appointment-booked': { appointmentId: string; serviceId?: string; locationId?: string; vaccineCvx?: string };
-  'portal-appointment-cancelled': { appointmentId: string };
+  /** The server cancelled an appointment (from the list, or the old one after a reschedule). */
+  'portal-appointment-cancelled': { appointmentId: string; serviceId?: string; locationId?: string };
   'portal-message-sent': { messageId: string; threadId: string; attachmentCount: number };
 }
 

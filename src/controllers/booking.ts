@@ -15,13 +15,18 @@ export interface BookingHost extends ReactiveControllerHost {
 /** The booking steps after a time is chosen. `find` is the search itself, which the element owns. */
 export type BookingState =
   | { step: 'find' }
+  /** Checking that a time chosen before signing in is still free. */
+  | { step: 'checking'; slot: Slot }
   /** Holding the slot (operation servers) before the review shows. */
   | { step: 'holding'; slot: Slot }
   | { step: 'review'; slot: Slot; hold?: Hold }
   | { step: 'booking'; slot: Slot; hold?: Hold }
   | { step: 'confirmed'; slot: Slot; appointment: Appointment }
-  /** The time was taken by someone else: tell the person, offer alternatives, never retry on our own. */
-  | { step: 'conflict'; slot: Slot }
+  /**
+   * The time was taken by someone else: tell the person, offer alternatives, never retry on our own.
+   * `afterSignIn`: it went while the person was away signing in, not at the moment of booking.
+   */
+  | { step: 'conflict'; slot: Slot; afterSignIn?: boolean }
   /** The hold ran out before the person confirmed. */
   | { step: 'hold-expired'; slot: Slot }
   | { step: 'failed'; slot: Slot; hold?: Hold; error: unknown };
@@ -52,10 +57,13 @@ export class BookingController implements ReactiveController {
     return hold?.expiresAt ? Math.max(0, Date.parse(hold.expiresAt) - this.now()) : undefined;
   }
 
-  /** The person picked a time. Signed in on a `$hold` server, the slot is held before the review. */
-  async choose(slot: Slot): Promise<void> {
+  /**
+   * The person picked a time. Signed in on a `$hold` server, the slot is held before the review.
+   * `resumed`: picked before signing in and reported then, so it is not reported twice.
+   */
+  async choose(slot: Slot, { resumed = false } = {}): Promise<void> {
     this.reset();
-    this.host.slotChosen(slot);
+    if (!resumed) this.host.slotChosen(slot);
     const api = this.host.api;
     if (!api || !this.host.signedIn || (await this.bookingMode(api)) !== 'operation') {
       this.set({ step: 'review', slot });
@@ -93,6 +101,18 @@ export class BookingController implements ReactiveController {
     } catch (error) {
       this.fail(slot, error, hold);
     }
+  }
+
+  /** A time chosen before signing in is being looked up again; nothing can be confirmed meanwhile. */
+  check(slot: Slot): void {
+    this.reset();
+    this.set({ step: 'checking', slot });
+  }
+
+  /** A time chosen before signing in is no longer free. */
+  unavailable(slot: Slot): void {
+    this.reset();
+    this.set({ step: 'conflict', slot, afterSignIn: true });
   }
 
   /** Back to the search (keeps what the element's filters hold). */

@@ -1,6 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '../../src/api/memory/index.js';
+import { PENDING_CHOICE_KEY } from '../../src/controllers/pending-choice.js';
 import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
 import type { Session } from '../../src/model/index.js';
 import { canaryApi } from '../contract/canary.js';
@@ -34,6 +35,9 @@ async function mountWith(template: ReturnType<typeof html>, options: Parameters<
 }
 
 describe('<portal-scheduler>', () => {
+  // A visitor's sign-in request saves the chosen time for after sign-in; no test may inherit one.
+  afterEach(() => sessionStorage.removeItem(PENDING_CHOICE_KEY));
+
   it("lists the first free day's times in the clinic's zone, each named with day, time, zone, clinician and place", async () => {
     const { element } = await mountWith(html`<portal-scheduler location="loc-downtown"></portal-scheduler>`, { memory: { bookingMode: 'rest' } });
     await ready(element);
@@ -125,6 +129,19 @@ describe('<portal-scheduler>', () => {
     click(element, '[part~="back"]');
     await ready(element);
     expect(shadow(element, '[part~="filters"] .locked')!.textContent).to.contain('Downtown');
+  });
+
+  it('does not take a time still on screen from the search before a change of service as the new service', async () => {
+    const { element } = await mountWith(html`<portal-scheduler location="loc-downtown"></portal-scheduler>`, { memory: { bookingMode: 'rest' } });
+    await ready(element);
+    const stale = shadow(element, '[part~="slot"]') as HTMLElement;
+    const what = shadow(element, '[part~="filters"] select') as HTMLSelectElement;
+    what.value = 'svc-flu';
+    what.dispatchEvent(new Event('change'));
+    stale.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await element.updateComplete;
+    expect(Boolean(shadow(element, '[part~="review"]')), 'a primary-care time reviewed as a flu shot').to.equal(false);
   });
 
   it('lets a visitor who is not signed in find times, and asks for sign-in only to book', async () => {

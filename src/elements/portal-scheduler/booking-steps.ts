@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ReleaseState } from '../../controllers/appointments.js';
 import type { BookingController } from '../../controllers/booking.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import { formatFhirDate } from '../../i18n/index.js';
@@ -7,6 +8,7 @@ import type { Appointment, Location, Practitioner, Service, Slot, SlotSearchResu
 import { appointmentIcs } from '../../ui/calendar-file.js';
 import { slotButtonContent } from '../../ui/slot-list.js';
 import { renderError } from '../../ui/state-view.js';
+import { clinicWhen, renderRelease, renderReplaces } from './manage-view.js';
 
 /** What the review, conflict and confirmation views need from the scheduler. */
 export interface StepContext {
@@ -16,11 +18,20 @@ export interface StepContext {
   result?: SlotSearchResult;
   viewerZone: string;
   signedIn: boolean;
+  /** The appointment the new time replaces, while rescheduling. */
+  rescheduling?: Appointment;
+  /** What became of the replaced appointment once the new one is booked. */
+  release: ReleaseState;
   alternatives(taken: Slot): Slot[];
-  requestSignIn(): void;
+  /** The next dose's service when it exists and `from` lies within the booking horizon. */
+  nextDoseService(vaccine: NonNullable<Service['vaccine']>, from: string): Service | undefined;
+  requestSignIn(slot: Slot): void;
   choose(slot: Slot): void;
   confirm(): void;
   back(): void;
+  bookNextDose(service: Service, from: string): void;
+  retryRelease(): void;
+  openAppointments(): void;
 }
 
 /** The step after a time was chosen: review (with the hold's countdown), booking, conflict or confirmation. */
@@ -30,18 +41,19 @@ export function renderBookingStep(ctx: StepContext): TemplateResult {
   switch (state.step) {
     case 'find':
       return html``;
+    case 'checking':
     case 'holding':
       return html`<section class="step" part="review" aria-busy="true">
         <h2 class="title">${l10n.t('scheduler.review')}</h2>
         ${details(ctx, state.slot)}
-        <p role="status">${l10n.t('scheduler.holding')}</p>
+        <p role="status">${l10n.t(state.step === 'checking' ? 'scheduler.checking' : 'scheduler.holding')}</p>
       </section>`;
     case 'review':
     case 'booking':
     case 'failed':
       return review(ctx, state.slot, state.step);
     case 'conflict':
-      return conflict(ctx, state.slot);
+      return conflict(ctx, state.slot, state.afterSignIn);
     case 'hold-expired':
       return html`<section class="step" part="review">
         <p class="alert" role="alert">${l10n.t('scheduler.holdExpired')}</p>
@@ -59,7 +71,7 @@ function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'fail
   const failed = booking.state.step === 'failed' ? booking.state.error : undefined;
   return html`<section class="step" part="review" aria-labelledby="review-title">
     <h2 class="title" id="review-title" tabindex="-1">${l10n.t('scheduler.review')}</h2>
-    ${details(ctx, slot)}
+    ${details(ctx, slot)} ${ctx.rescheduling ? renderReplaces(l10n, ctx.rescheduling) : nothing}
     ${remaining !== undefined
       ? html`<p class="hold" role="timer" aria-live="off">${l10n.t('scheduler.holdRemaining', { time: countdown(remaining) })}</p>
           ${remaining <= 60_000 ? html`<p class="visually-hidden" role="status">${l10n.t('scheduler.holdLastMinute')}</p>` : nothing}`
@@ -89,15 +101,15 @@ function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'fail
 function publicActions(ctx: StepContext, slot: Slot): TemplateResult {
   const { l10n } = ctx;
   const link = safeBookingLink(slot.bookingLink);
-  return html`<button type="button" class="primary" part="button sign-in" @click=${ctx.requestSignIn}>${l10n.t('scheduler.signInToBook')}</button>
+  return html`<button type="button" class="primary" part="button sign-in" @click=${() => ctx.requestSignIn(slot)}>${l10n.t('scheduler.signInToBook')}</button>
     ${link ? html`<a class="button" part="button booking-link" href=${link} rel="noopener">${l10n.t('scheduler.bookOnSite')}</a>` : nothing}`;
 }
 
-function conflict(ctx: StepContext, taken: Slot): TemplateResult {
+function conflict(ctx: StepContext, taken: Slot, afterSignIn = false): TemplateResult {
   const { l10n } = ctx;
   const alternatives = ctx.alternatives(taken);
   return html`<section class="step" part="review">
-    <p class="alert" role="alert">${l10n.t('scheduler.conflict')}</p>
+    <p class="alert" role="alert">${l10n.t(afterSignIn ? 'scheduler.goneAfterSignIn' : 'scheduler.conflict')}</p>
     ${alternatives.length
       ? html`<h3>${l10n.t('scheduler.alternatives')}</h3>
           <ul class="alternatives" role="list">
@@ -131,23 +143,30 @@ function confirmation(ctx: StepContext, slot: Slot, appointment: Appointment): T
   });
   const vaccine = service?.vaccine;
   const nextDose = vaccine?.doseNumber === 1 && vaccine.nextDoseIntervalDays ? vaccine.nextDoseIntervalDays : undefined;
+  const from = nextDose ? followUpDay(localDayOf(start, location?.timeZone), nextDose) : undefined;
+  const nextService = vaccine && from ? ctx.nextDoseService(vaccine, from) : undefined;
   return html`<section class="step" part="confirmation" aria-labelledby="confirmed-title">
     <h2 class="title" id="confirmed-title" tabindex="-1">${l10n.t('scheduler.confirmed')}</h2>
     <p role="status">${l10n.t('scheduler.confirmedStatus', { status: appointment.status })}</p>
     ${details(ctx, { ...slot, start, end }, appointment)}
+    ${ctx.rescheduling ? renderRelease(l10n, ctx.release, ctx.retryRelease, ctx.openAppointments) : nothing}
     <div class="actions">
       <a class="button" part="button calendar-file" download="appointment.ics" href=${`data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`}
         >${l10n.t('scheduler.addToCalendar')}</a
       >
       ${backButton(ctx, 'scheduler.bookAnother')}
     </div>
-    ${nextDose
-      ? html`<p class="follow-up">
-          ${l10n.t('scheduler.followUp', {
-            dose: 2,
-            date: formatFhirDate(followUpDay(localDayOf(start, location?.timeZone), nextDose), l10n.locale),
-          })}
-        </p>`
+    ${from
+      ? html`<div class="follow-up" part="follow-up">
+          <p>${l10n.t('scheduler.followUp', { dose: 2, date: formatFhirDate(from, l10n.locale) })}</p>
+          ${nextService
+            ? html`<div class="actions">
+                <button type="button" class="primary" part="button book-next-dose" @click=${() => ctx.bookNextDose(nextService, from)}>
+                  ${l10n.t('scheduler.bookFollowUp', { dose: 2, date: formatFhirDate(from, l10n.locale) })}
+                </button>
+              </div>`
+            : nothing}
+        </div>`
       : nothing}
   </section>`;
 }
@@ -168,16 +187,10 @@ function details(ctx: StepContext, slot: Slot, appointment?: Appointment): Templ
     )}
     ${row(
       l10n.t('scheduler.when'),
-      html`${whenText(ctx, slot)}${labels.viewerTime ? html`<br /><span class="muted">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}`,
+      html`${clinicWhen(l10n, slot.start, location)}${labels.viewerTime ? html`<br /><span class="muted">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}`,
     )}
     ${row(l10n.t('scheduler.instructions'), appointment?.instructions ?? location?.instructions)}
   </dl>`;
-}
-
-function whenText(ctx: StepContext, slot: Slot): string {
-  const location = locationOf(ctx, slot);
-  const { time, zone } = slotTimeLabels(slot, { locale: ctx.l10n.locale, location });
-  return `${formatFhirDate(localDayOf(slot.start, location?.timeZone), ctx.l10n.locale)}, ${time} ${zone}`;
 }
 
 function practitionerOf(ctx: StepContext, slot: Slot): Practitioner | undefined {

@@ -147,6 +147,109 @@ export const schedulerStyles = css`
     border-inline-start: 4px solid ${token('--portal-color-accent')};
     background: ${token('--portal-color-surface-raised')};
   }
+  .follow-up p {
+    margin: 0;
+  }
+  .views {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--portal-space')};
+    margin-bottom: calc(${token('--portal-space')} * 2);
+  }
+  .views button,
+  .context-note button {
+    min-height: max(${token('--portal-target-size')}, 2.5rem);
+    padding: 0 1rem;
+    border: 1px solid ${token('--portal-color-accent')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+    color: ${token('--portal-color-accent')};
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  /* Pressed reads from shape and weight too (an underline bar), not from colour alone. */
+  .views button[aria-pressed='true'] {
+    background: ${token('--portal-color-accent')};
+    color: ${token('--portal-color-accent-contrast')};
+    text-decoration: underline;
+    text-underline-offset: 4px;
+  }
+  @media (forced-colors: active) {
+    .views button[aria-pressed='true'] {
+      border-width: 3px;
+    }
+  }
+  .context-note {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('--portal-space')};
+    margin-bottom: calc(${token('--portal-space')} * 2);
+    padding: ${token('--portal-space')};
+    border-inline-start: 4px solid ${token('--portal-color-accent')};
+    background: ${token('--portal-color-surface-raised')};
+  }
+  .context-note p {
+    flex: 1 1 14rem;
+    margin: 0;
+  }
+  .appointments {
+    display: grid;
+    gap: ${token('--portal-space')};
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .appointment {
+    padding: calc(${token('--portal-space')} * 1.5);
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+  }
+  .appointment-title {
+    margin: 0 0 ${token('--portal-space')};
+    font-size: 1em;
+  }
+  .appointment .details {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.35rem 1rem;
+    margin: 0;
+  }
+  @container (max-width: 24rem) {
+    .appointment .details {
+      grid-template-columns: 1fr;
+    }
+  }
+  .cancel-question {
+    margin-top: ${token('--portal-space')};
+    padding: ${token('--portal-space')};
+    border: 1px solid ${token('--portal-color-warning')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-warning-surface')};
+  }
+  .cancel-question .question {
+    margin: 0;
+    font-weight: 600;
+  }
+  .notice {
+    margin: 0 0 ${token('--portal-space')};
+    padding: ${token('--portal-space')};
+    border: 1px solid ${token('--portal-color-success')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-success-surface')};
+  }
+  .notice:empty {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .empty p {
+    margin: 0;
+  }
+  .replaces {
+    font-weight: 600;
+  }
   :focus-visible {
     outline: ${token('--portal-focus-ring')};
     outline-offset: 2px;

@@ -1,34 +1,33 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalElement } from '../../base/portal-element.js';
+import { AppointmentsController } from '../../controllers/appointments.js';
 import { BookingController } from '../../controllers/booking.js';
 import { DataController } from '../../controllers/data.js';
+import { PendingChoiceController, type PendingChoice } from '../../controllers/pending-choice.js';
 import { bucketByLocalDay, localDayOf } from '../../i18n/slot-time.js';
-import type { Appointment, ListResult, Location, Practitioner, Service, Slot, SlotQuery, SlotSearchResult } from '../../model/index.js';
-import { addDays, firstOfMonth, lastOfMonth, type Day } from '../../ui/calendar-days.js';
-import { DateGridController, dateGridStyles, renderDateGrid } from '../../ui/date-grid.js';
-import { renderSlotList, slotListStyles } from '../../ui/slot-list.js';
+import type { Appointment, Service, Slot, SlotQuery, SlotSearchResult } from '../../model/index.js';
+import { addDays, type Day } from '../../ui/calendar-days.js';
+import { DateGridController, dateGridStyles } from '../../ui/date-grid.js';
+import { slotListStyles } from '../../ui/slot-list.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { renderBookingStep, type StepContext } from './booking-steps.js';
+import { monthWindow, nearest, offeredServices, renderAvailability, renderFilters, type Catalog, type FindContext } from './find-view.js';
+import { canRescheduleHere, renderFollowUpNote, renderManage, renderRescheduleNote, renderViewSwitch, type SchedulerView } from './manage-view.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
 
-interface Catalog {
-  services: ListResult<Service>;
-  locations: ListResult<Location>;
-  practitioners: ListResult<Practitioner>;
-}
-
-const DAY_MS = 86_400_000;
 const NO_SLOTS: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
 
 /**
  * @tagname portal-scheduler
  * @summary Find and book an appointment (vaccines too): what, where and with whom, a day on a keyboard-operable
  * calendar, a time in the clinic's own zone, a review, and a confirmation from the server's answer. Works
- * for public visitors (finding times) and signed-in patients (booking).
+ * for public visitors (finding times; a chosen time survives the sign-in round trip) and signed-in patients
+ * (booking, and their upcoming appointments to cancel or reschedule).
  *
  * @slot no-availability - Shown when nothing is free within `max-days-out` (e.g. "Call 555-0100 to book").
  *
+ * @csspart views - The Book / Your appointments switch (signed in only); `view` is one of its buttons.
  * @csspart filters - The what/where/with-whom choices.
  * @csspart calendar - The date picker (also `calendar-heading`, `calendar-nav`, `calendar-grid`, `weekday`, `day`).
  * @csspart times - The list of free times for the chosen day.
@@ -36,6 +35,12 @@ const NO_SLOTS: SlotSearchResult = { slots: [], services: {}, locations: {}, pra
  * @csspart hours - The hour buttons of a day with many times; `hour` is one of them.
  * @csspart review - The review step before booking.
  * @csspart confirmation - The booked appointment.
+ * @csspart follow-up - The next vaccine dose's date and its booking button.
+ * @csspart appointments - The patient's upcoming appointments; `appointment` is one of them.
+ * @csspart cancel-confirm - The "Cancel your … on …?" question.
+ * @csspart reschedule-note - Which appointment a new time replaces, above the search.
+ * @csspart follow-up-note - From when a next dose may be booked, above the search.
+ * @csspart release-failed - The new time is booked but the old appointment could not be cancelled.
  * @csspart button - Action buttons.
  * @csspart state - Loading, error and notice boxes.
  *
@@ -46,8 +51,9 @@ const NO_SLOTS: SlotSearchResult = { slots: [], services: {}, locations: {}, pra
  *
  * @fires portal-slot-selected - A time was chosen (slot, service, location and clinician ids only).
  * @fires portal-appointment-booked - The server booked the appointment (ids and the vaccine's CVX code only).
+ * @fires portal-appointment-cancelled - The server cancelled an appointment, from the list or the one a reschedule replaced (appointment, service and location ids only).
  * @fires portal-auth-required - Booking needs a signed-in patient.
- * @fires portal-error - Loading or booking failed; the detail carries the error kind only.
+ * @fires portal-error - Loading, booking or cancelling failed; the detail carries the error kind only.
  */
 export class PortalScheduler extends PortalElement {
   static override tagName = 'portal-scheduler';
@@ -75,10 +81,18 @@ export class PortalScheduler extends PortalElement {
   @state() private selectedDay?: Day;
   @state() private month?: string;
   @state() private openHour?: string;
+  @state() private view: SchedulerView = 'book';
+  /** The appointment a new time will replace. */
+  @state() private rescheduling?: Appointment;
+  /** Booking a vaccine's next dose: that service, no day before `from`. Overrides `vaccine`/`service` for this booking only. */
+  @state() private nextDose?: { service: Service; from: Day };
 
-  private bucketed?: { result: SlotSearchResult; days: Map<Day, Slot[]> };
+  private wasSignedIn = false;
+  private bucketed?: { result: SlotSearchResult; min: Day; days: Map<Day, Slot[]> };
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private readonly booking = new BookingController(this);
+  private readonly appointments = new AppointmentsController(this);
+  private readonly pending = new PendingChoiceController(this);
   private readonly calendar = new DateGridController(this, {
     l10n: this.l10n,
     today: localDayOf(new Date().toISOString(), this.viewerZone),
@@ -111,6 +125,16 @@ export class PortalScheduler extends PortalElement {
     return this.session?.status === 'signed-in';
   }
 
+  /** @internal For the appointments controller: the list loads only while it is shown. */
+  get showingAppointments(): boolean {
+    return this.view === 'manage';
+  }
+
+  /** @internal For the pending-choice controller: a saved time can be looked up once the catalog is known. */
+  get readyToResume(): boolean {
+    return this.catalog.state.status === 'ready';
+  }
+
   slotChosen(slot: Slot): void {
     this.emit('portal-slot-selected', {
       slotId: slot.id,
@@ -125,40 +149,85 @@ export class PortalScheduler extends PortalElement {
       appointmentId: appointment.id,
       serviceId: appointment.service?.id ?? this.serviceId(),
       locationId: appointment.location?.id ?? slot.locationId,
-      vaccineCvx: appointment.service?.vaccine?.cvx ?? this.services().find((s) => s.id === this.serviceId())?.vaccine?.cvx,
+      vaccineCvx: appointment.service?.vaccine?.cvx ?? this.allServices().find((s) => s.id === this.serviceId())?.vaccine?.cvx,
     });
+    // Only now that the new time is certain does the old one go.
+    if (this.rescheduling) void this.appointments.releaseOld(this.rescheduling);
     void this.slots.reload();
   }
 
-  /** The services offered here: all, or the vaccination ones the `vaccine` attribute asks for. */
+  /** @internal The appointments controller reports a cancellation the server confirmed. */
+  appointmentCancelled(answer: Appointment, asked: Appointment): void {
+    this.emit('portal-appointment-cancelled', {
+      appointmentId: answer.id,
+      serviceId: (answer.service ?? asked.service)?.id,
+      locationId: (answer.location ?? asked.location)?.id,
+    });
+  }
+
+  /** @internal A time chosen before sign-in: look its day up again, then review it (held first) or offer the nearest. */
+  resumeChoice(choice: PendingChoice): void {
+    void this.resume(choice);
+  }
+
+  private async resume(choice: PendingChoice): Promise<void> {
+    const zone = this.catalogValue()?.locations.items.find((l) => l.id === choice.locationId)?.timeZone;
+    const wanted: Slot = { id: choice.slotId, start: choice.start, end: choice.start, status: 'busy', serviceIds: choice.serviceId ? [choice.serviceId] : [], locationId: choice.locationId };
+    this.leaveContext();
+    this.view = 'book';
+    [this.chosenService, this.chosenLocation, this.chosenPractitioner] = [choice.serviceId, choice.locationId, undefined];
+    this.booking.check(wanted);
+    let result: SlotSearchResult;
+    try {
+      const day = localDayOf(choice.start, zone);
+      this.selectedDay = day;
+      this.calendar.focusDay(day, false);
+      await this.updateComplete;
+      // The search must be one made after sign-in, whether or not the filters moved.
+      if (this.slots.state.status !== 'loading') void this.slots.reload();
+      result = await this.slots.complete;
+    } catch {
+      if (this.booking.state.step === 'checking') this.booking.reset();
+      return;
+    }
+    if (this.booking.state.step !== 'checking') return;
+    const slot = result.slots.find((s) => s.id === choice.slotId && s.status === 'free');
+    if (slot) void this.booking.choose(slot, { resumed: true });
+    else this.booking.unavailable(wanted);
+  }
+
+  private catalogValue(): Catalog | undefined {
+    return this.catalog.state.status === 'ready' ? this.catalog.state.value : undefined;
+  }
+
+  private allServices(): Service[] {
+    return this.catalogValue()?.services.items ?? [];
+  }
+
   private services(): Service[] {
-    const all = this.catalog.state.status === 'ready' ? this.catalog.state.value.services.items : [];
-    if (this.vaccine === undefined || this.vaccine === null) return all;
-    const [cvx, dose] = this.vaccine.split(':');
-    return all.filter(
-      (s) => s.vaccine && (!cvx || s.vaccine.cvx === cvx) && (!dose || s.vaccine.doseNumber === undefined || String(s.vaccine.doseNumber) === dose),
-    );
+    return offeredServices(this.allServices(), this.vaccine);
   }
 
   private serviceId(): string | undefined {
+    if (this.nextDose) return this.nextDose.service.id;
     const offered = this.services();
     const wanted = this.service ?? this.chosenService;
     return offered.find((s) => s.id === wanted)?.id ?? offered[0]?.id ?? wanted;
   }
 
+  private today(): Day {
+    return localDayOf(new Date().toISOString(), this.viewerZone);
+  }
+
+  private lastDay(today: Day): Day {
+    return addDays(today, Math.max(0, this.maxDaysOut - 1));
+  }
+
   /** The search for the visible month within the horizon; undefined until the catalog is known. */
   private query(): SlotQuery | undefined {
     if (this.catalog?.state.status !== 'ready') return undefined;
-    // To the minute: the search's inputs must stay equal between renders, or every render would search again.
-    const now = Math.floor(Date.now() / 60_000) * 60_000;
-    const horizonEnd = now + this.maxDaysOut * DAY_MS;
-    const month = this.month ?? this.calendar.month;
-    // A day margin on both sides: days are the clinics' local days, up to 14 hours off UTC.
-    const monthStart = Date.parse(`${firstOfMonth(`${month}-01`)}T00:00:00Z`) - DAY_MS;
-    const monthEnd = Date.parse(`${addDays(lastOfMonth(`${month}-01`), 1)}T00:00:00Z`) + DAY_MS;
     return {
-      from: new Date(Math.max(now, monthStart)).toISOString(),
-      to: new Date(Math.min(horizonEnd, monthEnd)).toISOString(),
+      ...monthWindow(this.month ?? this.calendar.month, this.maxDaysOut),
       serviceId: this.serviceId(),
       locationId: this.location ?? this.chosenLocation,
       practitionerId: this.practitioner ?? this.chosenPractitioner,
@@ -167,8 +236,17 @@ export class PortalScheduler extends PortalElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    const today = localDayOf(new Date().toISOString(), this.viewerZone);
-    this.calendar.configure({ today, min: today, max: addDays(today, Math.max(0, this.maxDaysOut - 1)) });
+    if (this.wasSignedIn && !this.signedIn) {
+      // Signed out or timed out: nothing of the patient's may stay on screen.
+      this.view = 'book';
+      this.leaveContext();
+      this.appointments.reset();
+      this.booking.reset();
+    }
+    this.wasSignedIn = this.signedIn;
+    const today = this.today();
+    const min = this.nextDose && this.nextDose.from > today ? this.nextDose.from : today;
+    this.calendar.configure({ today, min, max: this.lastDay(today) });
     if (this.slots.state.status === 'ready') {
       const days = this.days(this.slots.state.value);
       this.calendar.configure({ available: days.keys(), selected: this.selectedDay });
@@ -183,14 +261,16 @@ export class PortalScheduler extends PortalElement {
     }
   }
 
-  /** Free slots by the clinic's local day; computed once per search result (a render asks several times). */
+  /** Free slots by the clinic's local day from the first bookable day on; computed once per search result and bound. */
   private days(result: SlotSearchResult): Map<Day, Slot[]> {
-    if (this.bucketed?.result !== result) {
+    const min = this.calendar.min ?? '';
+    if (this.bucketed?.result !== result || this.bucketed.min !== min) {
       const days = bucketByLocalDay(
         result.slots.filter((s) => s.status === 'free'),
         (slot) => (slot.locationId ? result.locations[slot.locationId]?.timeZone : undefined),
       );
-      this.bucketed = { result, days };
+      for (const day of [...days.keys()]) if (day < min) days.delete(day);
+      this.bucketed = { result, min, days };
     }
     return this.bucketed.days;
   }
@@ -201,77 +281,106 @@ export class PortalScheduler extends PortalElement {
     const catalog = this.catalog.state;
     if (catalog.status === 'idle' || catalog.status === 'loading') return renderLoading(this.l10n);
     if (catalog.status === 'error') return renderError(this.l10n, catalog.error, () => void this.catalog.reload());
+    const views = this.signedIn ? renderViewSwitch(this.l10n, this.view, (view) => this.show(view)) : nothing;
+    if (this.signedIn && this.view === 'manage') {
+      return html`${views}${renderManage({
+        l10n: this.l10n,
+        appointments: this.appointments,
+        viewerZone: this.viewerZone,
+        canReschedule: (appointment) => canRescheduleHere(appointment, { offered: this.services(), service: this.service, location: this.location }),
+        reschedule: (appointment) => this.reschedule(appointment),
+        book: () => this.show('book'),
+        focus: (selector) => this.focusAfterUpdate(selector),
+      })}`;
+    }
     const step = this.booking.state;
-    if (step.step !== 'find') return renderBookingStep(this.stepContext());
-    return html`<section class="scheduler" part="scheduler" aria-labelledby="scheduler-title">
+    if (step.step !== 'find') return html`${views}${renderBookingStep(this.stepContext())}`;
+    const find = this.findContext(catalog.value);
+    return html`${views}<section class="scheduler" part="scheduler" aria-labelledby="scheduler-title">
       <h2 id="scheduler-title" class="title">${this.l10n.t('scheduler.title')}</h2>
-      ${this.renderFilters(catalog.value)} ${this.renderAvailability()}
+      ${this.rescheduling
+        ? renderRescheduleNote(this.l10n, this.rescheduling, () => this.leaveContext())
+        : this.nextDose
+          ? renderFollowUpNote(this.l10n, this.nextDose.service.vaccine?.doseNumber ?? 2, this.nextDose.from, () => this.leaveContext())
+          : nothing}
+      ${renderFilters(find)} ${renderAvailability(find)}
       <p class="visually-hidden" role="status" aria-live="polite">${this.calendar.announcement}</p>
     </section>`;
   }
 
-  private renderFilters({ locations, practitioners }: Catalog) {
-    const { l10n } = this;
-    const services = this.services();
-    const select = (label: string, value: string | undefined, locked: string | undefined, options: Array<{ id: string; name: string }>, any: string | undefined, set: (v: string | undefined) => void) => {
-      if (locked !== undefined) {
-        const name = options.find((o) => o.id === locked)?.name ?? locked;
-        return html`<div class="filter locked"><span class="filter-label">${label}</span><span class="filter-value">${name}</span></div>`;
-      }
-      return html`<label class="filter"
-        ><span class="filter-label">${label}</span>
-        <select
-          @change=${(e: Event) => {
-            set((e.target as HTMLSelectElement).value || undefined);
-            this.selectedDay = undefined;
-          }}
-        >
-          ${any === undefined ? nothing : html`<option value="" ?selected=${!value}>${any}</option>`}
-          ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === value}>${o.name}</option>`)}
-        </select></label
-      >`;
-    };
-    return html`<div class="filters" part="filters">
-      ${select(l10n.t('scheduler.what'), this.serviceId(), this.service, services.map((s) => ({ id: s.id, name: serviceName(s, l10n) })), undefined, (v) => (this.chosenService = v))}
-      ${select(l10n.t('scheduler.where'), this.chosenLocation, this.location, locations.items, l10n.t('scheduler.anyLocation'), (v) => (this.chosenLocation = v))}
-      ${select(l10n.t('scheduler.with'), this.chosenPractitioner, this.practitioner, practitioners.items, l10n.t('scheduler.anyPractitioner'), (v) => (this.chosenPractitioner = v))}
-    </div>`;
+  private show(view: SchedulerView): void {
+    if (view === this.view) return;
+    this.appointments.dismiss();
+    this.view = view;
   }
 
-  private renderAvailability() {
-    const state = this.slots.state;
-    if (state.status === 'error') return renderError(this.l10n, state.error, () => void this.slots.reload());
-    const result = state.status === 'ready' ? state.value : state.status === 'loading' ? state.stale : undefined;
-    const days = result ? this.days(result) : new Map<Day, Slot[]>();
-    const horizonEmpty = state.status === 'ready' && days.size === 0 && !this.calendar.canShowNext;
-    const daySlots = this.selectedDay ? (days.get(this.selectedDay) ?? []) : [];
-    return html`<div class="find" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
-      ${renderDateGrid(this.calendar, { id: 'scheduler-days' })}
-      <div class="day-times">
-        ${horizonEmpty
-          ? html`<div class="no-availability" part="state" role="status"><slot name="no-availability">${this.l10n.t('scheduler.noAvailability', { days: this.maxDaysOut })}</slot></div>`
-          : !result
-            ? renderLoading(this.l10n)
-            : daySlots.length === 0
-              ? html`<p class="empty" role="status">${this.l10n.t(days.size ? 'scheduler.chooseDay' : 'scheduler.noTimesThisMonth')}</p>`
-              : renderSlotList({
-                  l10n: this.l10n,
-                  slots: daySlots,
-                  locations: result.locations,
-                  practitioners: result.practitioners,
-                  services: result.services,
-                  viewerZone: this.viewerZone,
-                  openHour: this.openHour,
-                  onHour: (hour) => (this.openHour = hour),
-                  onChoose: (slot) => void this.booking.choose(slot),
-                })}
-      </div>
-    </div>`;
+  private reschedule(appointment: Appointment): void {
+    this.leaveContext();
+    this.rescheduling = appointment;
+    [this.chosenService, this.chosenLocation, this.chosenPractitioner] = [appointment.service?.id, appointment.location?.id, undefined];
+    this.selectedDay = undefined;
+    this.booking.reset();
+    this.show('book');
+    this.focusAfterUpdate('#context-note');
+  }
+
+  private bookNextDose(service: Service, from: Day): void {
+    this.leaveContext();
+    this.nextDose = { service, from };
+    this.selectedDay = undefined;
+    this.booking.reset();
+    this.calendar.focusDay(from, false);
+    this.focusAfterUpdate('#context-note');
+  }
+
+  /** Back to plain booking: no reschedule, no next-dose limits. */
+  private leaveContext(): void {
+    this.rescheduling = undefined;
+    this.nextDose = undefined;
+    this.appointments.clearRelease();
+  }
+
+  private focusAfterUpdate(selector: string): void {
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  private findContext(catalog: Catalog): FindContext {
+    return {
+      l10n: this.l10n,
+      catalog,
+      // A next dose is booked outside what `vaccine` offers: its service shows as fixed for this booking.
+      services: this.nextDose ? [this.nextDose.service] : this.services(),
+      chosen: { service: this.serviceId(), location: this.chosenLocation, practitioner: this.chosenPractitioner },
+      locked: { service: this.nextDose?.service.id ?? this.service, location: this.location, practitioner: this.practitioner },
+      choose: (filter, value) => {
+        if (filter === 'service') this.chosenService = value;
+        else if (filter === 'location') this.chosenLocation = value;
+        else this.chosenPractitioner = value;
+        this.selectedDay = undefined;
+      },
+      slots: this.slots.state,
+      days: (result) => this.days(result),
+      calendar: this.calendar,
+      selectedDay: this.selectedDay,
+      maxDaysOut: this.maxDaysOut,
+      viewerZone: this.viewerZone,
+      openHour: this.openHour,
+      onHour: (hour) => (this.openHour = hour),
+      onChoose: (slot) => {
+        // A time still on screen from the search before a change of service cannot be booked as the new one.
+        const serviceId = this.serviceId();
+        if (!serviceId || slot.serviceIds.includes(serviceId)) void this.booking.choose(slot);
+      },
+      retry: () => void this.slots.reload(),
+    };
   }
 
   private stepContext(): StepContext {
-    const result = this.slots.state.status === 'ready' ? this.slots.state.value : undefined;
-    const service = this.services().find((s) => s.id === this.serviceId());
+    // A refresh keeps the last answer: it still names the places and clinicians the steps show.
+    const slots = this.slots.state;
+    const result = slots.status === 'ready' ? slots.value : slots.status === 'loading' ? slots.stale : undefined;
+    const service = this.allServices().find((s) => s.id === this.serviceId());
+    const lastDay = this.lastDay(this.today());
     return {
       l10n: this.l10n,
       booking: this.booking,
@@ -279,29 +388,31 @@ export class PortalScheduler extends PortalElement {
       result,
       viewerZone: this.viewerZone,
       signedIn: this.signedIn,
+      rescheduling: this.rescheduling,
+      release: this.appointments.release,
       alternatives: (taken) => nearest(taken, result ? [...this.days(result).values()].flat() : []),
-      requestSignIn: () => this.requestSignIn(),
+      nextDoseService: ({ cvx, doseNumber = 1 }, from) =>
+        from <= lastDay ? this.allServices().find((s) => s.vaccine?.cvx === cvx && s.vaccine.doseNumber === doseNumber + 1) : undefined,
+      requestSignIn: (slot) => {
+        // Kept for the way back: the sign-in may leave the page.
+        this.pending.save({ slotId: slot.id, start: slot.start, locationId: slot.locationId, serviceId: this.serviceId() });
+        this.requestSignIn();
+      },
       choose: (slot) => void this.booking.choose(slot),
       confirm: () => void this.booking.confirm(service?.id),
       back: () => {
+        // Leaving a confirmation ends what it was for; leaving a review keeps it (another time, same purpose).
+        if (this.booking.state.step === 'confirmed') this.leaveContext();
         this.booking.reset();
         void this.slots.reload();
       },
+      bookNextDose: (next, from) => this.bookNextDose(next, from),
+      retryRelease: () => void this.appointments.retryRelease(),
+      openAppointments: () => {
+        this.leaveContext();
+        this.booking.reset();
+        this.show('manage');
+      },
     };
   }
-}
-
-/** The free times nearest to one that was taken, before or after it, soonest first on a tie. */
-function nearest(taken: Slot, free: Slot[], count = 3): Slot[] {
-  const at = Date.parse(taken.start);
-  return free
-    .filter((s) => s.id !== taken.id)
-    .sort((a, b) => Math.abs(Date.parse(a.start) - at) - Math.abs(Date.parse(b.start) - at) || Date.parse(a.start) - Date.parse(b.start))
-    .slice(0, count);
-}
-
-/** "Pfizer-BioNTech COVID-19 vaccine (dose 2)": doses of one product share a name. */
-export function serviceName(service: Service, l10n: Pick<PortalScheduler['l10n'], 't'>): string {
-  const dose = service.vaccine?.doseNumber;
-  return dose ? l10n.t('scheduler.serviceDose', { name: service.name, dose }) : service.name;
 }
