@@ -110,6 +110,15 @@ export const RescheduleReleaseFailed: Story = {
   },
 };
 export const PublicVisitor: Story = { parameters: portal({ session: 'signed-out' }) };
+/** Times from a SMART Scheduling Links publication, booked on the publisher's site (pick a time to see the link). */
+export const SchedulingLinksSource: Story = {
+  parameters: portal({ session: 'signed-out' }),
+  render: () => html`<portal-scheduler source="https://publisher.example.org/$bulk-publish" referral-source="riverside-home" vaccine></portal-scheduler>`,
+};
+export const SchedulingLinksUnreachable: Story = {
+  parameters: portal({ session: 'signed-out' }),
+  render: () => html`<portal-scheduler source="https://unreachable.example.org/$bulk-publish" vaccine></portal-scheduler>`,
+};
 export const MassVaccinationDay: Story = {
   parameters: portal({ memory: { slotsPerDay: 5000 } }),
   render: () => html`<portal-scheduler location="loc-vax" vaccine="140"></portal-scheduler>`,

@@ -7,6 +7,8 @@ import type { Appointment, BookingMode, Hold, Slot } from '../model/index.js';
 export interface BookingHost extends ReactiveControllerHost {
   api?: PortalApi;
   readonly signedIn: boolean;
+  /** Times come from a Scheduling Links publication: they are booked on the publisher's site, never here. */
+  readonly booksElsewhere?: boolean;
   slotChosen(slot: Slot): void;
   appointmentBooked(appointment: Appointment, slot: Slot): void;
   reportError(error: unknown): void;
@@ -65,7 +67,7 @@ export class BookingController implements ReactiveController {
     this.reset();
     if (!resumed) this.host.slotChosen(slot);
     const api = this.host.api;
-    if (!api || !this.host.signedIn || (await this.bookingMode(api)) !== 'operation') {
+    if (!api || !this.host.signedIn || this.host.booksElsewhere || (await this.bookingMode(api)) !== 'operation') {
       this.set({ step: 'review', slot });
       return;
     }
@@ -85,7 +87,7 @@ export class BookingController implements ReactiveController {
   async confirm(serviceId?: string): Promise<void> {
     const { state } = this;
     const api = this.host.api;
-    if ((state.step !== 'review' && state.step !== 'failed') || !api) return;
+    if ((state.step !== 'review' && state.step !== 'failed') || !api || this.host.booksElsewhere) return;
     const { slot, hold } = state;
     this.clientRequestId ??= newRequestId();
     this.set({ step: 'booking', slot, hold });

@@ -64,6 +64,8 @@ export const en = {
   'scheduler.bookAnother': 'Book another appointment',
   'scheduler.signInToBook': 'Sign in to book this time',
   'scheduler.bookOnSite': 'Book on the clinic’s site',
+  'scheduler.bookByPhone': 'Or call {phone} to book this time.',
+  'scheduler.noBookingLink': 'The clinic did not publish a way to book this time online. Please call the clinic.',
   'scheduler.conflict': 'That time was just taken by someone else. Your other choices are kept.',
   'scheduler.alternatives': 'Nearest free times',
   'scheduler.confirmed': 'You are booked',

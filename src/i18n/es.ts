@@ -63,6 +63,8 @@ export const es: Catalogue = {
   'scheduler.bookAnother': 'Reservar otra cita',
   'scheduler.signInToBook': 'Inicie sesión para reservar este horario',
   'scheduler.bookOnSite': 'Reservar en el sitio de la clínica',
+  'scheduler.bookByPhone': 'O llame al {phone} para reservar este horario.',
+  'scheduler.noBookingLink': 'La clínica no publicó una forma de reservar este horario en línea. Llame a la clínica, por favor.',
   'scheduler.conflict': 'Otra persona acaba de reservar ese horario. Sus demás elecciones se conservan.',
   'scheduler.alternatives': 'Horarios libres más cercanos',
   'scheduler.confirmed': 'Su cita está reservada',

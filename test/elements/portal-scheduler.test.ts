@@ -182,4 +182,47 @@ describe('<portal-scheduler>', () => {
     expect(shadow(element, '.title')!.textContent).to.equal('Reservar una cita');
     expect(accessibleName(shadow(element, '[part~="slot"]')!)).to.match(/(lunes|martes|miércoles|jueves|viernes|sábado|domingo)/);
   });
+
+  describe('with a SMART Scheduling Links source', () => {
+    /** A memory adapter that records which scheduling calls the element made. */
+    function recording() {
+      const memory = createMemoryAdapter({ patientId: PATIENT_ID, bookingMode: 'operation' });
+      const calls: string[] = [];
+      const scheduling = Object.fromEntries(
+        Object.entries(memory.scheduling).map(([name, fn]) => [name, (...args: unknown[]) => (calls.push(name), (fn as (...a: unknown[]) => unknown)(...args))]),
+      ) as typeof memory.scheduling;
+      return { api: { ...memory, scheduling }, calls };
+    }
+
+    it('finds published times and sends the visitor to the publisher with source and booking-referral, never booking here', async () => {
+      const { api, calls } = recording();
+      const { element } = await mountWith(
+        html`<portal-scheduler source="https://publisher.example.org/$bulk-publish" referral-source="riverside-home" vaccine="140"></portal-scheduler>`,
+        { api },
+      );
+      await ready(element);
+      expect(calls).to.include.members(['listPublished', 'searchPublished']);
+      expect(calls).not.to.include.members(['searchSlots']);
+      click(element, '[part~="slot"]');
+      await waitUntil(() => shadow(element, '[part~="booking-link"]'), 'no booking link');
+      const link = new URL((shadow(element, '[part~="booking-link"]') as HTMLAnchorElement).href);
+      expect(link.origin).to.equal('https://booking.example.org');
+      expect(link.searchParams.get('slot')).to.match(/^slot-/);
+      expect(link.searchParams.get('source')).to.equal('riverside-home');
+      expect(link.searchParams.get('booking-referral')).to.match(/^[0-9a-f-]{36}$/);
+      // Signed in on a $hold server, and still: the publication's time is not held, and there is nothing to confirm here.
+      expect(calls).not.to.include('holdSlot');
+      expect(Boolean(shadow(element, '[part~="confirm"]')), 'a confirm button').to.equal(false);
+      expect(Boolean(shadow(element, '[part~="sign-in"]')), 'a sign-in button').to.equal(false);
+      expect(shadow(element, '.booking-phone')!.textContent).to.match(/call .*\d/i);
+      await expect(element).to.be.accessible();
+    });
+
+    it('shows what went wrong when the publication cannot be read', async () => {
+      const { element, events } = await mountWith(html`<portal-scheduler source="https://unreachable.example.org/$bulk-publish"></portal-scheduler>`);
+      await waitUntil(() => shadow(element, '[part~="error"]') || shadow(element, '[role="alert"]'), 'no error state');
+      expect(events.some((e) => e.type === 'portal-error' && (e.detail as { kind: string }).kind === 'network')).to.equal(true);
+      await expect(element).to.be.accessible();
+    });
+  });
 });

@@ -18,6 +18,8 @@ export interface StepContext {
   result?: SlotSearchResult;
   viewerZone: string;
   signedIn: boolean;
+  /** The publisher's booking link for a Scheduling Links slot, with `source` and `booking-referral` added. */
+  publisherLink?(slot: Slot): string | undefined;
   /** The appointment the new time replaces, while rescheduling. */
   rescheduling?: Appointment;
   /** What became of the replaced appointment once the new one is booked. */
@@ -78,7 +80,9 @@ function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'fail
       : nothing}
     ${failed ? renderError(l10n, failed) : nothing}
     <div class="actions">
-      ${ctx.signedIn
+      ${ctx.publisherLink
+        ? publisherActions(ctx, slot)
+        : ctx.signedIn
         ? html`<button
             type="button"
             class="primary"
@@ -95,6 +99,18 @@ function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'fail
     </div>
     ${busy ? html`<p class="visually-hidden" role="status">${l10n.t('scheduler.booking')}</p>` : nothing}
   </section>`;
+}
+
+/** A Scheduling Links time is booked where it was published: its booking link, else its phone. */
+function publisherActions(ctx: StepContext, slot: Slot): TemplateResult {
+  const { l10n } = ctx;
+  const link = ctx.publisherLink?.(slot);
+  const phone = slot.bookingPhone;
+  return html`${link
+      ? html`<a class="button primary" part="button booking-link" href=${link} rel="noopener">${l10n.t('scheduler.bookOnSite')}</a>`
+      : nothing}
+    ${phone ? html`<p class="booking-phone">${l10n.t('scheduler.bookByPhone', { phone })}</p>` : nothing}
+    ${!link && !phone ? html`<p class="alert" role="alert">${l10n.t('scheduler.noBookingLink')}</p>` : nothing}`;
 }
 
 /** Not signed in: sign in to book here, or follow the publisher's booking link (SMART Scheduling Links). */

@@ -125,5 +125,7 @@ export function nearest(taken: Slot, free: Slot[], count = 3): Slot[] {
 /** "Pfizer-BioNTech COVID-19 vaccine (dose 2)": doses of one product share a name. */
 export function serviceName(service: Service, l10n: Pick<LocalizeController, 't'>): string {
   const dose = service.vaccine?.doseNumber;
-  return dose ? l10n.t('scheduler.serviceDose', { name: service.name, dose }) : service.name;
+  // Some servers already name the dose ("… vaccine, dose 2"); saying it twice helps no one.
+  if (!dose || new RegExp(`\\b(dose|dosis)\\s*${dose}\\b`, 'i').test(service.name)) return service.name;
+  return l10n.t('scheduler.serviceDose', { name: service.name, dose });
 }

@@ -6,7 +6,7 @@ import { BookingController } from '../../controllers/booking.js';
 import { DataController } from '../../controllers/data.js';
 import { PendingChoiceController, type PendingChoice } from '../../controllers/pending-choice.js';
 import { bucketByLocalDay, localDayOf } from '../../i18n/slot-time.js';
-import type { Appointment, Service, Slot, SlotQuery, SlotSearchResult } from '../../model/index.js';
+import { bookingDeepLink, type Appointment, type Service, type Slot, type SlotQuery, type SlotSearchResult } from '../../model/index.js';
 import { addDays, type Day } from '../../ui/calendar-days.js';
 import { DateGridController, dateGridStyles } from '../../ui/date-grid.js';
 import { slotListStyles } from '../../ui/slot-list.js';
@@ -74,6 +74,17 @@ export class PortalScheduler extends PortalElement {
   @property() vaccine?: string;
   /** How many days ahead times are offered. */
   @property({ attribute: 'max-days-out', type: Number }) maxDaysOut = 60;
+  /**
+   * SMART Scheduling Links: the URL of a `$bulk-publish` manifest (relative to the FHIR base, or absolute).
+   * Times then come from that publication, read anonymously, and are booked on the publisher's site through
+   * each time's booking link (or by phone), never through this page's session.
+   */
+  @property() source?: string;
+  /**
+   * Who refers the visitor, added as `source` to a publisher's booking links so its portal can count
+   * referrals (a site handle such as `riverside-home`; default: this page's host name). Never patient data.
+   */
+  @property({ attribute: 'referral-source' }) referralSource?: string;
 
   @state() private chosenService?: string;
   @state() private chosenLocation?: string;
@@ -103,26 +114,51 @@ export class PortalScheduler extends PortalElement {
     onMonthChange: (month) => (this.month = month),
   });
 
-  private readonly catalog = new DataController<Catalog>(this, async (api, signal) => {
-    const [services, locations, practitioners] = await Promise.all([
-      api.scheduling.listServices(signal),
-      api.scheduling.listLocations(signal),
-      api.scheduling.listPractitioners(signal),
-    ]);
-    return { services, locations, practitioners };
-  });
+  private readonly catalog = new DataController<Catalog>(
+    this,
+    async (api, signal) => {
+      if (this.source) {
+        // A publication names places and the services its schedules give; clinicians come with each time.
+        const { services, locations } = await api.scheduling.listPublished(this.source, signal);
+        return { services, locations, practitioners: { items: [], dropped: 0, truncated: false } };
+      }
+      const [services, locations, practitioners] = await Promise.all([
+        api.scheduling.listServices(signal),
+        api.scheduling.listLocations(signal),
+        api.scheduling.listPractitioners(signal),
+      ]);
+      return { services, locations, practitioners };
+    },
+    () => this.source ?? null,
+  );
 
   private readonly slots = new DataController<SlotSearchResult>(
     this,
     async (api, signal) => {
       const query = this.query();
-      return query ? api.scheduling.searchSlots(query, signal) : NO_SLOTS;
+      if (!query) return NO_SLOTS;
+      return this.source ? api.scheduling.searchPublished(this.source, query, signal) : api.scheduling.searchSlots(query, signal);
     },
-    () => this.query() ?? null,
+    () => (this.query() ? [this.source ?? null, this.query()] : null),
   );
+
+  /** One opaque referral handle per chosen published time, so the publisher can tell referrals apart. */
+  private referral?: { slotId: string; id: string };
 
   get signedIn(): boolean {
     return this.session?.status === 'signed-in';
+  }
+
+  /** @internal For the booking controller: published times are booked on the publisher's site. */
+  get booksElsewhere(): boolean {
+    return Boolean(this.source);
+  }
+
+  private publisherLink(slot: Slot): string | undefined {
+    if (!slot.bookingLink) return undefined;
+    if (this.referral?.slotId !== slot.id) this.referral = { slotId: slot.id, id: crypto.randomUUID() };
+    const source = this.referralSource || this.ownerDocument.location?.hostname || 'portal-kit';
+    return bookingDeepLink(slot.bookingLink, { source, bookingReferral: this.referral.id });
   }
 
   /** @internal For the appointments controller: the list loads only while it is shown. */
@@ -388,6 +424,7 @@ export class PortalScheduler extends PortalElement {
       result,
       viewerZone: this.viewerZone,
       signedIn: this.signedIn,
+      publisherLink: this.source ? (slot) => this.publisherLink(slot) : undefined,
       rescheduling: this.rescheduling,
       release: this.appointments.release,
       alternatives: (taken) => nearest(taken, result ? [...this.days(result).values()].flat() : []),
