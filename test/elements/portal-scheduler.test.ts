@@ -190,7 +190,7 @@ describe('<portal-scheduler>', () => {
       const calls: string[] = [];
       const scheduling = Object.fromEntries(
         Object.entries(memory.scheduling).map(([name, fn]) => [name, (...args: unknown[]) => (calls.push(name), (fn as (...a: unknown[]) => unknown)(...args))]),
-      ) as typeof memory.scheduling;
+      ) as unknown as typeof memory.scheduling;
       return { api: { ...memory, scheduling }, calls };
     }
 
