@@ -6,14 +6,12 @@
 import { createServer } from 'node:http';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { compressedSizes } from './sizes.mjs';
+import { compressedSizes, sum } from './sizes.mjs';
 import { minifiedBundle } from './build.mjs';
 
 /** @typedef {import('./sizes.mjs').Sizes} Sizes */
 /** @typedef {{ tag: string, loaded: Array<{ file: string } & Sizes>, later: Array<{ file: string } & Sizes>, total: Sizes, error?: string }} FirstLoad */
 
-/** @param {Sizes[]} parts @returns {Sizes} */
-const sum = (parts) => parts.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 /**
  * @param {{ browser: import('playwright-core').Browser, root: string, dist: string, tmp: string, tag: string,

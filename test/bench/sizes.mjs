@@ -25,7 +25,7 @@ export function compressedSizes(buf) {
 }
 
 /** @param {Sizes[]} parts @returns {Sizes} */
-const sum = (parts) => parts.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+export const sum = (parts) => parts.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 // Relative static `import … from './x.js'`, `import './x.js'` and `export … from './x.js'`. Bare specifiers (lit,
 // zod) stay out on purpose: the npm entries leave them to the app's bundler. `import('…')` is not matched, so

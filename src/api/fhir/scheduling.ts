@@ -13,6 +13,7 @@ import type {
 } from '../../model/index.js';
 import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/index.js';
 import { ApiError } from '../errors.js';
+import { loadOnce } from '../lazy.js';
 import type { SchedulingApi } from '../portal-api.js';
 import { bookingModeFrom } from './capabilities.js';
 import { versionFromEtag, type FhirClient } from './client.js';
@@ -30,7 +31,6 @@ import {
   slotServices,
 } from './map/index.js';
 import { collectMapped, type Mapped } from './mapped.js';
-import type { SchedulingLinks } from './scheduling-links.js';
 import { indexByReference } from './search.js';
 import { slotMatchesQuery } from './slot-query.js';
 
@@ -55,22 +55,8 @@ export async function listClinicians(fhir: FhirClient, operation: string, signal
 }
 
 export function fhirScheduling(fhir: FhirClient): SchedulingApi {
-  let links: Promise<SchedulingLinks> | undefined;
-  /**
-   * The Scheduling Links reader, loaded on first use (most pages never read a publication) and then kept, so
-   * its cache serves every later call. A chunk that fails to load (offline, a deploy that removed it) is a
-   * `network` error and is tried again next time.
-   */
-  async function schedulingLinks(operation: string): Promise<SchedulingLinks> {
-    links ??= import('./scheduling-links.js').then(({ createSchedulingLinks }) => createSchedulingLinks({ fetch: fhir.publicFetch }));
-    const loading = links;
-    try {
-      return await loading;
-    } catch (cause) {
-      if (links === loading) links = undefined;
-      throw new ApiError('network', { operation, cause });
-    }
-  }
+  /** The Scheduling Links reader, loaded on first use (most pages never read a publication) and then kept, so its cache serves every later call. */
+  const schedulingLinks = loadOnce(() => import('./scheduling-links.js').then(({ createSchedulingLinks }) => createSchedulingLinks({ fetch: fhir.publicFetch })));
 
   /** A relative `source` (`$bulk-publish`) is the FHIR server's own publication; a blank one names none. */
   function publicationSource(source: string, operation: string): string {

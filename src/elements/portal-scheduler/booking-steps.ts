@@ -18,8 +18,10 @@ export interface StepContext {
   result?: SlotSearchResult;
   viewerZone: string;
   signedIn: boolean;
-  /** The publisher's booking link for a Scheduling Links slot, with `source` and `booking-referral` added. */
-  publisherLink?(slot: Slot): string | undefined;
+  /** Times from a Scheduling Links publication: booked on the publisher's site, never here. */
+  booksElsewhere: boolean;
+  /** A slot's booking link (http(s) only) with `source` and `booking-referral` added; undefined without one. */
+  publisherLink(slot: Slot): string | undefined;
   /** The appointment the new time replaces, while rescheduling. */
   rescheduling?: Appointment;
   /** What became of the replaced appointment once the new one is booked. */
@@ -80,7 +82,7 @@ function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'fail
       : nothing}
     ${failed ? renderError(l10n, failed) : nothing}
     <div class="actions">
-      ${ctx.publisherLink
+      ${ctx.booksElsewhere
         ? publisherActions(ctx, slot)
         : ctx.signedIn
         ? html`<button
@@ -104,7 +106,7 @@ function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'fail
 /** A Scheduling Links time is booked where it was published: its booking link, else its phone. */
 function publisherActions(ctx: StepContext, slot: Slot): TemplateResult {
   const { l10n } = ctx;
-  const link = ctx.publisherLink?.(slot);
+  const link = ctx.publisherLink(slot);
   const phone = slot.bookingPhone;
   return html`${link
       ? html`<a class="button primary" part="button booking-link" href=${link} rel="noopener">${l10n.t('scheduler.bookOnSite')}</a>`
@@ -116,7 +118,7 @@ function publisherActions(ctx: StepContext, slot: Slot): TemplateResult {
 /** Not signed in: sign in to book here, or follow the publisher's booking link (SMART Scheduling Links). */
 function publicActions(ctx: StepContext, slot: Slot): TemplateResult {
   const { l10n } = ctx;
-  const link = safeBookingLink(slot.bookingLink);
+  const link = ctx.publisherLink(slot);
   return html`<button type="button" class="primary" part="button sign-in" @click=${() => ctx.requestSignIn(slot)}>${l10n.t('scheduler.signInToBook')}</button>
     ${link ? html`<a class="button" part="button booking-link" href=${link} rel="noopener">${l10n.t('scheduler.bookOnSite')}</a>` : nothing}`;
 }
@@ -225,15 +227,4 @@ function backButton(ctx: StepContext, label: 'scheduler.back' | 'scheduler.bookA
 function countdown(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** Only http(s) links leave the page (a `javascript:` booking link from a feed must never run). */
-function safeBookingLink(link: string | undefined): string | undefined {
-  if (!link) return undefined;
-  try {
-    const url = new URL(link);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

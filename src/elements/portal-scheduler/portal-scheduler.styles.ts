@@ -98,9 +98,12 @@ export const schedulerStyles = css`
     gap: ${token('--portal-space')};
     margin-top: ${token('--portal-space')};
   }
+  /* One button look for the step actions, alternatives, the view switch and the notes' buttons. */
   .actions button,
   .actions .button,
-  .alternatives button {
+  .alternatives button,
+  .views button,
+  .context-note button {
     display: inline-flex;
     align-items: center;
     min-height: max(${token('--portal-target-size')}, 2.5rem);
@@ -155,18 +158,6 @@ export const schedulerStyles = css`
     flex-wrap: wrap;
     gap: ${token('--portal-space')};
     margin-bottom: calc(${token('--portal-space')} * 2);
-  }
-  .views button,
-  .context-note button {
-    min-height: max(${token('--portal-target-size')}, 2.5rem);
-    padding: 0 1rem;
-    border: 1px solid ${token('--portal-color-accent')};
-    border-radius: ${token('--portal-radius')};
-    background: ${token('--portal-color-surface')};
-    color: ${token('--portal-color-accent')};
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
   }
   /* Pressed reads from shape and weight too (an underline bar), not from colour alone. */
   .views button[aria-pressed='true'] {
