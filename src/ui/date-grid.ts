@@ -1,5 +1,4 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
 import type { LocalizeController } from '../controllers/localize.js';
 import { formatFhirDate, type MessageKey } from '../i18n/index.js';
 import type { Locale } from '../model/config.js';
@@ -42,8 +41,6 @@ export interface DateGridOptions extends DateGridState {
 export class DateGridController implements ReactiveController {
   /** The month just navigated to ("November 2026"), for the host's polite live region; '' until then. */
   announcement = '';
-  /** Bound by `renderDateGrid` to the grid table. */
-  readonly gridRef = createRef<HTMLTableElement>();
 
   private focusedDay: Day;
   private pendingFocus = false;
@@ -51,7 +48,7 @@ export class DateGridController implements ReactiveController {
   private state: Omit<DateGridState, 'available'> & { available: ReadonlySet<Day> };
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
     private readonly options: DateGridOptions,
   ) {
     this.state = { today: options.today, available: new Set() };
@@ -188,7 +185,8 @@ export class DateGridController implements ReactiveController {
   hostUpdated(): void {
     if (!this.pendingFocus) return;
     this.pendingFocus = false;
-    this.gridRef.value?.querySelector<HTMLElement>(`[data-day="${this.focusedDay}"]`)?.focus();
+    // One grid per host: the focused day is found in its render root.
+    this.host.renderRoot.querySelector<HTMLElement>(`.calendar-grid [data-day="${this.focusedDay}"]`)?.focus();
   }
 }
 
@@ -257,7 +255,7 @@ export function renderDateGrid(controller: DateGridController, options: DateGrid
       </div>
       ${nav('dateGrid.nextMonth', controller.canShowNext, () => controller.showNextMonth(), '›')}
     </div>
-    <table class="calendar-grid" part="calendar-grid" role="grid" aria-labelledby=${headingId} ${ref(controller.gridRef)}
+    <table class="calendar-grid" part="calendar-grid" role="grid" aria-labelledby=${headingId}
       @keydown=${controller.onKeydown} @click=${controller.onClick}>
       <thead>
         <tr>${weekdays.map((day) => html`<th scope="col" part="weekday" abbr=${format(day, locale, { weekday: 'long' })}>${format(day, locale, { weekday: 'short' })}</th>`)}</tr>

@@ -1,8 +1,5 @@
 import type {
-  Appointment,
   BookingMode,
-  BookingRequest,
-  Hold,
   ListResult,
   Location,
   Practitioner,
@@ -11,37 +8,19 @@ import type {
   SlotQuery,
   SlotSearchResult,
 } from '../../model/index.js';
-import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/index.js';
 import { ApiError } from '../errors.js';
-import { loadOnce } from '../lazy.js';
+import { lazyFeature, loadOnce } from '../lazy.js';
 import type { SchedulingApi } from '../portal-api.js';
+import type { AppointmentsApi, Resolved } from './appointments.js';
 import { bookingModeFrom } from './capabilities.js';
-import { versionFromEtag, type FhirClient } from './client.js';
-import { HOLD_EXPIRES_EXTENSION } from './constants.js';
+import type { FhirClient } from './client.js';
 import { isRecord, parseReference, practitionerReference } from './map/common.js';
-import {
-  buildAppointmentCancel,
-  buildAppointmentCreate,
-  mapAppointment,
-  mapLocation,
-  mapPractitioner,
-  mapService,
-  mapSlot,
-  servicesFromSchedule,
-  slotServices,
-} from './map/index.js';
+import { mapLocation, mapPractitioner, mapService, mapSlot, servicesFromSchedule, slotServices } from './map/scheduling.js';
 import { collectMapped, type Mapped } from './mapped.js';
 import { indexByReference } from './search.js';
 import { slotMatchesQuery } from './slot-query.js';
-
 const ACTOR_TYPES = ['Location', 'Practitioner', 'PractitionerRole', 'HealthcareService'] as const;
 
-/** What slots and appointments point at, resolved once per call. */
-interface Resolved {
-  locations: Record<string, Location>;
-  practitioners: Record<string, Practitioner>;
-  services: Record<string, Service>;
-}
 
 /** Clinicians by their roles (with the practitioner included), or plain Practitioners where a server has no roles. */
 export async function listClinicians(fhir: FhirClient, operation: string, signal: AbortSignal): Promise<ListResult<Practitioner>> {
@@ -123,39 +102,12 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
     return matches.flatMap((schedule) => (isRecord(schedule) && typeof schedule.id === 'string' ? [schedule.id] : []));
   }
 
-  async function appointmentFrom(resource: unknown, operation: string, signal: AbortSignal, etag?: string): Promise<Appointment> {
-    const known = new Map<string, unknown>();
-    const participants = isRecord(resource) && Array.isArray(resource.participant) ? resource.participant : [];
-    await resolveActors(participants.map((p) => (isRecord(p) ? p.actor : undefined)), known, operation, signal);
-    const resolved = resolvedFrom(known, []);
-    const mapped = mapAppointment(resource, { ...resolved, patientId: fhir.patientId(operation) });
-    if (!mapped.ok) throw new ApiError('invalid-response', { operation });
-    const version = mapped.value.version ?? versionFromEtag(etag);
-    return version ? { ...mapped.value, version } : mapped.value;
-  }
-
-  async function readSlot(slotId: string, operation: string, signal: AbortSignal) {
-    const { body } = await fhir.read('Slot', slotId, operation, signal);
-    const scheduleRef = parseReference(body.schedule);
-    const schedule = scheduleRef ? (await fhir.read('Schedule', scheduleRef.id, operation, signal)).body : undefined;
-    const slot = mapSlot(body, schedule);
-    if (!slot.ok) throw new ApiError('invalid-response', { operation });
-    return slot.value;
-  }
-
-  function heldAppointment(body: unknown): Record<string, unknown> | undefined {
-    if (isRecord(body) && body.resourceType === 'Appointment') return body;
-    if (isRecord(body) && body.resourceType === 'Bundle' && Array.isArray(body.entry)) {
-      const entry = body.entry.find((e) => isRecord(e) && isRecord(e.resource) && e.resource.resourceType === 'Appointment');
-      return isRecord(entry) && isRecord(entry.resource) ? entry.resource : undefined;
-    }
-    return undefined;
+  async function bookingModeOf(signal: AbortSignal): Promise<BookingMode> {
+    return bookingModeFrom(await fhir.capabilities(signal));
   }
 
   return {
-    async bookingMode(signal): Promise<BookingMode> {
-      return bookingModeFrom(await fhir.capabilities(signal));
-    },
+    bookingMode: bookingModeOf,
 
     async listServices(signal): Promise<ListResult<Service>> {
       const operation = 'scheduling.listServices';
@@ -240,92 +192,8 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       return (await schedulingLinks(operation)).searchPublished(url, query, signal);
     },
 
-    async holdSlot(slotId, signal): Promise<Hold> {
-      const operation = 'scheduling.holdSlot';
-      if ((await this.bookingMode(signal)) !== 'operation') throw new ApiError('not-found', { operation });
-      const slot = await readSlot(slotId, operation, signal);
-      const proposal = buildAppointmentCreate({
-        slot,
-        patientId: fhir.patientId(operation),
-        clientRequestId: crypto.randomUUID(),
-        status: 'proposed',
-      });
-      const body = await fhir.operation('Appointment/$hold', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource: proposal }] }, operation, signal);
-      const held = heldAppointment(body);
-      if (!held || typeof held.id !== 'string') throw new ApiError('invalid-response', { operation });
-      const expires = Array.isArray(held.extension)
-        ? held.extension.find((ext) => isRecord(ext) && ext.url === HOLD_EXPIRES_EXTENSION)
-        : undefined;
-      const expiresAt = isRecord(expires) && typeof expires.valueInstant === 'string' ? expires.valueInstant : undefined;
-      return expiresAt ? { id: held.id, slotId, expiresAt } : { id: held.id, slotId };
-    },
-
-    async book(request: BookingRequest, signal): Promise<Appointment> {
-      const operation = 'scheduling.book';
-      const patientId = fhir.patientId(operation);
-      const slot = await readSlot(request.slotId, operation, signal);
-      const appointment = buildAppointmentCreate({
-        slot,
-        patientId,
-        serviceId: request.serviceId,
-        comment: request.comment,
-        clientRequestId: request.clientRequestId,
-        status: 'booked',
-      });
-      if ((await this.bookingMode(signal)) === 'operation') {
-        const resource = request.holdId ? { ...appointment, id: request.holdId } : appointment;
-        const body = await fhir.operation('Appointment/$book', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource }] }, operation, signal);
-        const booked = heldAppointment(body);
-        if (!booked) throw new ApiError('invalid-response', { operation });
-        return appointmentFrom(booked, operation, signal);
-      }
-      // Without an operation the slot is checked first, so a taken time fails fast even on servers that
-      // do not police slots themselves. A busy slot may be our own earlier booking (a replayed click): then
-      // the appointment carrying this request's key is the answer, not a conflict.
-      if (slot.status !== 'free') {
-        const earlier = await fhir.findByClientRequestId('Appointment', request.clientRequestId, operation, signal);
-        if (!earlier) throw new ApiError('conflict', { operation });
-        return appointmentFrom(earlier, operation, signal);
-      }
-      const created = await fhir.createOnce('Appointment', appointment, request.clientRequestId, operation, signal);
-      return appointmentFrom(created, operation, signal);
-    },
-
-    async listAppointments({ upcomingOnly }, signal): Promise<ListResult<Appointment>> {
-      const operation = 'scheduling.listAppointments';
-      const patientId = fhir.patientId(operation);
-      const params = new URLSearchParams({ patient: `Patient/${patientId}`, _sort: 'date', _count: '100', _include: 'Appointment:actor' });
-      if (upcomingOnly) params.set('date', `ge${new Date().toISOString()}`);
-      const found = await fhir.search(`Appointment?${params}`, operation, signal, 10);
-      const known = indexByReference(found.included);
-      await resolveActors(
-        found.matches.flatMap((a) => (isRecord(a) && Array.isArray(a.participant) ? a.participant.map((p) => (isRecord(p) ? p.actor : undefined)) : [])),
-        known,
-        operation,
-        signal,
-      );
-      const resolved = resolvedFrom(known, []);
-      const mapped = collectMapped(found.matches, (resource) => mapAppointment(resource, { ...resolved, patientId }));
-      const now = Date.now();
-      const items = upcomingOnly
-        ? mapped.items.filter(
-            (a) => ACTIVE_APPOINTMENT_STATUSES.includes(a.status) && (a.start === undefined || Date.parse(a.start) >= now),
-          )
-        : mapped.items;
-      items.sort((a, b) => (a.start ? Date.parse(a.start) : Infinity) - (b.start ? Date.parse(b.start) : Infinity));
-      return { items, dropped: mapped.dropped, truncated: found.truncated };
-    },
-
-    async cancelAppointment({ id, version }, signal): Promise<Appointment> {
-      const operation = 'scheduling.cancelAppointment';
-      const current = await fhir.read('Appointment', id, operation, signal);
-      const currentVersion = (isRecord(current.body.meta) && typeof current.body.meta.versionId === 'string'
-        ? current.body.meta.versionId
-        : undefined) ?? versionFromEtag(current.etag);
-      // The person saw `version`; if it moved on meanwhile, let them look again rather than cancel blind.
-      if (version && currentVersion && version !== currentVersion) throw new ApiError('conflict', { operation });
-      const updated = await fhir.update('Appointment', buildAppointmentCancel(current.body), version ?? currentVersion, operation, signal);
-      return appointmentFrom(updated, operation, signal);
-    },
+    ...lazyFeature<AppointmentsApi>('scheduling', { holdSlot: true, book: true, listAppointments: true, cancelAppointment: true }, async () =>
+      (await import('./appointments.js')).fhirAppointments(fhir, { bookingMode: (signal) => bookingModeOf(signal), resolveActors, resolvedFrom }),
+    ),
   };
 }

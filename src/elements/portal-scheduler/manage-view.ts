@@ -6,8 +6,6 @@ import { localDayOf, slotTimeLabels } from '../../i18n/slot-time.js';
 import type { Appointment, Location, Service } from '../../model/index.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';
 
-export type SchedulerView = 'book' | 'manage';
-
 /** What the "Your appointments" view needs from the scheduler. */
 export interface ManageContext {
   l10n: LocalizeController;
@@ -50,14 +48,6 @@ export function canRescheduleHere(appointment: Appointment, here: { offered: Ser
 }
 
 /** Book / Your appointments, for a signed-in patient: toggle buttons, the pressed one is the view shown. */
-export function renderViewSwitch(l10n: L10n, view: SchedulerView, show: (view: SchedulerView) => void): TemplateResult {
-  const button = (value: SchedulerView, label: MessageKey) =>
-    html`<button type="button" part="view" aria-pressed=${view === value ? 'true' : 'false'} @click=${() => show(value)}>${l10n.t(label)}</button>`;
-  return html`<div class="views" part="views" role="group" aria-label=${l10n.t('scheduler.views')}>
-    ${button('book', 'scheduler.viewBook')} ${button('manage', 'scheduler.viewAppointments')}
-  </div>`;
-}
-
 export function renderManage(ctx: ManageContext): TemplateResult {
   const { l10n, appointments } = ctx;
   const state = appointments.state;

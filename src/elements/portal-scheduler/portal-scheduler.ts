@@ -1,22 +1,26 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalElement } from '../../base/portal-element.js';
-import { AppointmentsController } from '../../controllers/appointments.js';
-import { BookingController } from '../../controllers/booking.js';
+import { loadOnce } from '../../api/lazy.js';
 import { DataController } from '../../controllers/data.js';
+import { LazyPartController } from '../../controllers/lazy-part.js';
 import { PendingChoiceController, type PendingChoice } from '../../controllers/pending-choice.js';
 import { bucketByLocalDay, localDayOf } from '../../i18n/slot-time.js';
-import { bookingDeepLink, type Appointment, type Service, type Slot, type SlotQuery, type SlotSearchResult } from '../../model/index.js';
+import { type Appointment, type Service, type Slot, type SlotQuery, type SlotSearchResult } from '../../model/index.js';
 import { addDays, type Day } from '../../ui/calendar-days.js';
 import { DateGridController, dateGridStyles } from '../../ui/date-grid.js';
 import { slotListStyles } from '../../ui/slot-list.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
-import { renderBookingStep, type StepContext } from './booking-steps.js';
+import type { BookingFlow } from './booking-flow.js';
+import type { StepContext } from './booking-steps.js';
 import { monthWindow, nearest, offeredServices, renderAvailability, renderFilters, type Catalog, type FindContext } from './find-view.js';
-import { canRescheduleHere, renderFollowUpNote, renderManage, renderRescheduleNote, renderViewSwitch, type SchedulerView } from './manage-view.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
+import { renderViewSwitch, type SchedulerView } from './view-switch.js';
 
 const NO_SLOTS: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
+
+/** The booking flow's code, shared by every scheduler on the page: fetched once, on the first reach for it. */
+const bookingFlowCode = loadOnce(() => import('./booking-flow.js'));
 
 /**
  * @tagname portal-scheduler
@@ -101,8 +105,12 @@ export class PortalScheduler extends PortalElement {
   private wasSignedIn = false;
   private bucketed?: { result: SlotSearchResult; min: Day; days: Map<Day, Slot[]> };
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  private readonly booking = new BookingController(this);
-  private readonly appointments = new AppointmentsController(this);
+  /** Review, booking and the appointments list: loaded on first use. */
+  private readonly flow = new LazyPartController<BookingFlow>(this, async () =>
+    (await bookingFlowCode('scheduling.book')).createBookingFlow(this),
+  );
+  /** A time picked while the flow loads: the latest one is chosen once it is there. */
+  private waitingChoice?: Slot;
   private readonly pending = new PendingChoiceController(this);
   private readonly calendar = new DateGridController(this, {
     l10n: this.l10n,
@@ -142,8 +150,13 @@ export class PortalScheduler extends PortalElement {
     () => (this.query() ? [this.source ?? null, this.query()] : null),
   );
 
-  /** One opaque referral handle per chosen published time, so the publisher can tell referrals apart. */
-  private referral?: { slotId: string; id: string };
+  constructor() {
+    super();
+    // Someone pointing at or tabbing into the element may pick a time next: fetch the booking code meanwhile.
+    const prefetch = () => void bookingFlowCode('scheduling.prefetch').catch(() => undefined);
+    this.addEventListener('pointerover', prefetch, { once: true });
+    this.addEventListener('focusin', prefetch, { once: true });
+  }
 
   get signedIn(): boolean {
     return this.session?.status === 'signed-in';
@@ -152,13 +165,6 @@ export class PortalScheduler extends PortalElement {
   /** @internal For the booking controller: published times are booked on the publisher's site. */
   get booksElsewhere(): boolean {
     return Boolean(this.source);
-  }
-
-  private publisherLink(slot: Slot): string | undefined {
-    if (!slot.bookingLink) return undefined;
-    if (this.referral?.slotId !== slot.id) this.referral = { slotId: slot.id, id: crypto.randomUUID() };
-    const source = this.referralSource || this.ownerDocument.location?.hostname || 'portal-kit';
-    return bookingDeepLink(slot.bookingLink, { source, bookingReferral: this.referral.id });
   }
 
   /** @internal For the appointments controller: the list loads only while it is shown. */
@@ -188,7 +194,7 @@ export class PortalScheduler extends PortalElement {
       vaccineCvx: appointment.service?.vaccine?.cvx ?? this.allServices().find((s) => s.id === this.serviceId())?.vaccine?.cvx,
     });
     // Only now that the new time is certain does the old one go.
-    if (this.rescheduling) void this.appointments.releaseOld(this.rescheduling);
+    if (this.rescheduling) void this.flow.value?.appointments.releaseOld(this.rescheduling);
     void this.slots.reload();
   }
 
@@ -207,12 +213,15 @@ export class PortalScheduler extends PortalElement {
   }
 
   private async resume(choice: PendingChoice): Promise<void> {
+    const flow = await this.flow.ready(() => this.resumeChoice(choice));
+    if (!flow) return;
+    const { booking } = flow;
     const zone = this.catalogValue()?.locations.items.find((l) => l.id === choice.locationId)?.timeZone;
     const wanted: Slot = { id: choice.slotId, start: choice.start, end: choice.start, status: 'busy', serviceIds: choice.serviceId ? [choice.serviceId] : [], locationId: choice.locationId };
     this.leaveContext();
     this.view = 'book';
     [this.chosenService, this.chosenLocation, this.chosenPractitioner] = [choice.serviceId, choice.locationId, undefined];
-    this.booking.check(wanted);
+    booking.check(wanted);
     let result: SlotSearchResult;
     try {
       const day = localDayOf(choice.start, zone);
@@ -223,13 +232,24 @@ export class PortalScheduler extends PortalElement {
       if (this.slots.state.status !== 'loading') void this.slots.reload();
       result = await this.slots.complete;
     } catch {
-      if (this.booking.state.step === 'checking') this.booking.reset();
+      if (booking.state.step === 'checking') booking.reset();
       return;
     }
-    if (this.booking.state.step !== 'checking') return;
+    if (booking.state.step !== 'checking') return;
     const slot = result.slots.find((s) => s.id === choice.slotId && s.status === 'free');
-    if (slot) void this.booking.choose(slot, { resumed: true });
-    else this.booking.unavailable(wanted);
+    if (slot) void booking.choose(slot, { resumed: true });
+    else booking.unavailable(wanted);
+  }
+
+  /** One choice per wait: presses while the flow loads pick the time, and only the last one is reviewed. */
+  private async choose(slot: Slot): Promise<void> {
+    const loading = this.waitingChoice !== undefined;
+    this.waitingChoice = slot;
+    if (loading) return;
+    const flow = await this.flow.ready(() => void this.choose(slot));
+    const chosen = this.waitingChoice;
+    this.waitingChoice = undefined;
+    if (flow && chosen) void flow.booking.choose(chosen);
   }
 
   private catalogValue(): Catalog | undefined {
@@ -276,10 +296,13 @@ export class PortalScheduler extends PortalElement {
       // Signed out or timed out: nothing of the patient's may stay on screen.
       this.view = 'book';
       this.leaveContext();
-      this.appointments.reset();
-      this.booking.reset();
+      this.flow.value?.appointments.reset();
+      this.flow.value?.booking.reset();
+      this.waitingChoice = undefined;
     }
     this.wasSignedIn = this.signedIn;
+    // A signed-in patient is here to book or manage: fetch that code now rather than on their first press.
+    if (this.signedIn && !this.flow.value) void this.flow.ready(() => this.requestUpdate(), { quiet: true });
     const today = this.today();
     const min = this.nextDose && this.nextDose.from > today ? this.nextDose.from : today;
     this.calendar.configure({ today, min, max: this.lastDay(today) });
@@ -318,26 +341,28 @@ export class PortalScheduler extends PortalElement {
     if (catalog.status === 'idle' || catalog.status === 'loading') return renderLoading(this.l10n);
     if (catalog.status === 'error') return renderError(this.l10n, catalog.error, () => void this.catalog.reload());
     const views = this.signedIn ? renderViewSwitch(this.l10n, this.view, (view) => this.show(view)) : nothing;
+    const flow = this.flow.value;
+    if (!flow && this.flow.failure) return html`${views}${renderError(this.l10n, this.flow.failure.error, () => this.flow.retry())}`;
     if (this.signedIn && this.view === 'manage') {
-      return html`${views}${renderManage({
+      if (!flow) return html`${views}${renderLoading(this.l10n)}`;
+      return html`${views}${flow.renderManage({
         l10n: this.l10n,
-        appointments: this.appointments,
+        appointments: flow.appointments,
         viewerZone: this.viewerZone,
-        canReschedule: (appointment) => canRescheduleHere(appointment, { offered: this.services(), service: this.service, location: this.location }),
+        canReschedule: (appointment) => flow.canRescheduleHere(appointment, { offered: this.services(), service: this.service, location: this.location }),
         reschedule: (appointment) => this.reschedule(appointment),
         book: () => this.show('book'),
         focus: (selector) => this.focusAfterUpdate(selector),
       })}`;
     }
-    const step = this.booking.state;
-    if (step.step !== 'find') return html`${views}${renderBookingStep(this.stepContext())}`;
+    if (flow && flow.booking.state.step !== 'find') return html`${views}${flow.renderBookingStep(this.stepContext(flow))}`;
     const find = this.findContext(catalog.value);
     return html`${views}<section class="scheduler" part="scheduler" aria-labelledby="scheduler-title">
       <h2 id="scheduler-title" class="title">${this.l10n.t('scheduler.title')}</h2>
-      ${this.rescheduling
-        ? renderRescheduleNote(this.l10n, this.rescheduling, () => this.leaveContext())
-        : this.nextDose
-          ? renderFollowUpNote(this.l10n, this.nextDose.service.vaccine?.doseNumber ?? 2, this.nextDose.from, () => this.leaveContext())
+      ${this.rescheduling && flow
+        ? flow.renderRescheduleNote(this.l10n, this.rescheduling, () => this.leaveContext())
+        : this.nextDose && flow
+          ? flow.renderFollowUpNote(this.l10n, this.nextDose.service.vaccine?.doseNumber ?? 2, this.nextDose.from, () => this.leaveContext())
           : nothing}
       ${renderFilters(find)} ${renderAvailability(find)}
       <p class="visually-hidden" role="status" aria-live="polite">${this.calendar.announcement}</p>
@@ -346,7 +371,7 @@ export class PortalScheduler extends PortalElement {
 
   private show(view: SchedulerView): void {
     if (view === this.view) return;
-    this.appointments.dismiss();
+    this.flow.value?.appointments.dismiss();
     this.view = view;
   }
 
@@ -355,7 +380,7 @@ export class PortalScheduler extends PortalElement {
     this.rescheduling = appointment;
     [this.chosenService, this.chosenLocation, this.chosenPractitioner] = [appointment.service?.id, appointment.location?.id, undefined];
     this.selectedDay = undefined;
-    this.booking.reset();
+    this.flow.value?.booking.reset();
     this.show('book');
     this.focusAfterUpdate('#context-note');
   }
@@ -364,7 +389,7 @@ export class PortalScheduler extends PortalElement {
     this.leaveContext();
     this.nextDose = { service, from };
     this.selectedDay = undefined;
-    this.booking.reset();
+    this.flow.value?.booking.reset();
     this.calendar.focusDay(from, false);
     this.focusAfterUpdate('#context-note');
   }
@@ -373,7 +398,7 @@ export class PortalScheduler extends PortalElement {
   private leaveContext(): void {
     this.rescheduling = undefined;
     this.nextDose = undefined;
-    this.appointments.clearRelease();
+    this.flow.value?.appointments.clearRelease();
   }
 
   private focusAfterUpdate(selector: string): void {
@@ -405,13 +430,13 @@ export class PortalScheduler extends PortalElement {
       onChoose: (slot) => {
         // A time still on screen from the search before a change of service cannot be booked as the new one.
         const serviceId = this.serviceId();
-        if (!serviceId || slot.serviceIds.includes(serviceId)) void this.booking.choose(slot);
+        if (!serviceId || slot.serviceIds.includes(serviceId)) void this.choose(slot);
       },
       retry: () => void this.slots.reload(),
     };
   }
 
-  private stepContext(): StepContext {
+  private stepContext({ booking, appointments, publisherLink }: BookingFlow): StepContext {
     // A refresh keeps the last answer: it still names the places and clinicians the steps show.
     const slots = this.slots.state;
     const result = slots.status === 'ready' ? slots.value : slots.status === 'loading' ? slots.stale : undefined;
@@ -419,15 +444,15 @@ export class PortalScheduler extends PortalElement {
     const lastDay = this.lastDay(this.today());
     return {
       l10n: this.l10n,
-      booking: this.booking,
+      booking,
       service,
       result,
       viewerZone: this.viewerZone,
       signedIn: this.signedIn,
       booksElsewhere: this.booksElsewhere,
-      publisherLink: (slot) => this.publisherLink(slot),
+      publisherLink: (slot) => publisherLink(slot, this.referralSource || this.ownerDocument.location?.hostname || 'portal-kit'),
       rescheduling: this.rescheduling,
-      release: this.appointments.release,
+      release: appointments.release,
       alternatives: (taken) => nearest(taken, result ? [...this.days(result).values()].flat() : []),
       nextDoseService: ({ cvx, doseNumber = 1 }, from) =>
         from <= lastDay ? this.allServices().find((s) => s.vaccine?.cvx === cvx && s.vaccine.doseNumber === doseNumber + 1) : undefined,
@@ -436,19 +461,19 @@ export class PortalScheduler extends PortalElement {
         this.pending.save({ slotId: slot.id, start: slot.start, locationId: slot.locationId, serviceId: this.serviceId() });
         this.requestSignIn();
       },
-      choose: (slot) => void this.booking.choose(slot),
-      confirm: () => void this.booking.confirm(service?.id),
+      choose: (slot) => void booking.choose(slot),
+      confirm: () => void booking.confirm(service?.id),
       back: () => {
         // Leaving a confirmation ends what it was for; leaving a review keeps it (another time, same purpose).
-        if (this.booking.state.step === 'confirmed') this.leaveContext();
-        this.booking.reset();
+        if (booking.state.step === 'confirmed') this.leaveContext();
+        booking.reset();
         void this.slots.reload();
       },
       bookNextDose: (next, from) => this.bookNextDose(next, from),
-      retryRelease: () => void this.appointments.retryRelease(),
+      retryRelease: () => void appointments.retryRelease(),
       openAppointments: () => {
         this.leaveContext();
-        this.booking.reset();
+        booking.reset();
         this.show('manage');
       },
     };

@@ -1,0 +1,56 @@
+import type { ReactiveControllerHost } from 'lit';
+
+/** What a LazyPartController needs from its element. PortalElement provides `reportError`. */
+export interface LazyPartHost extends ReactiveControllerHost {
+  reportError(error: unknown): void;
+}
+
+/**
+ * A part of an element whose code loads on first use (the scheduler's booking flow), so a page does not
+ * download it before its first content shows. A failed load is kept with a retry that repeats what the
+ * person was doing; the host renders it with its error view. It has no lifecycle of its own, so it is not
+ * added to the host: the parts it loads add their own controllers.
+ */
+export class LazyPartController<T> {
+  value?: T;
+  failure?: { error: unknown; retry: () => void };
+  private loading?: Promise<T>;
+
+  constructor(
+    private readonly host: LazyPartHost,
+    private readonly load: () => Promise<T>,
+  ) {}
+
+  /**
+   * The part, loading it first when needed. `again` is what a retry repeats; `quiet` loads ahead of need and
+   * says nothing when that fails (the next real use tries again).
+   */
+  async ready(again: () => void, { quiet = false } = {}): Promise<T | undefined> {
+    if (this.value) return this.value;
+    // One load at a time: a part builds controllers on its host, and two would each add theirs.
+    const loading = (this.loading ??= this.load());
+    try {
+      this.value = await loading;
+      this.failure = undefined;
+      return this.value;
+    } catch (error) {
+      if (this.loading === loading) this.loading = undefined;
+      if (!quiet) {
+        this.failure = { error, retry: again };
+        this.host.reportError(error);
+      }
+      return undefined;
+    } finally {
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Clears the failure and repeats what failed. */
+  retry(): void {
+    const failure = this.failure;
+    this.failure = undefined;
+    this.host.requestUpdate();
+    failure?.retry();
+  }
+
+}
