@@ -258,7 +258,9 @@ export function renderDateGrid(controller: DateGridController, options: DateGrid
     <table class="calendar-grid" part="calendar-grid" role="grid" aria-labelledby=${headingId}
       @keydown=${controller.onKeydown} @click=${controller.onClick}>
       <thead>
-        <tr>${weekdays.map((day) => html`<th scope="col" part="weekday" abbr=${format(day, locale, { weekday: 'long' })}>${format(day, locale, { weekday: 'short' })}</th>`)}</tr>
+        <tr>${weekdays.map((day) => html`<th scope="col" part="weekday" abbr=${format(day, locale, { weekday: 'long' })}>
+            <span class="weekday-short">${format(day, locale, { weekday: 'short' })}</span><span class="weekday-narrow">${format(day, locale, { weekday: 'narrow' })}</span>
+          </th>`)}</tr>
       </thead>
       <tbody>
         ${monthGrid(controller.focused, controller.weekStart).map((week) => html`<tr>${week.map(cell)}</tr>`)}
@@ -278,6 +280,8 @@ export function renderDateGrid(controller: DateGridController, options: DateGrid
 export const dateGridStyles = css`
   .calendar {
     max-width: 28rem;
+    /* The weekday headings switch to one letter when the grid is too narrow for "mié" or "Wed". */
+    container-type: inline-size;
   }
   .calendar-header {
     display: flex;
@@ -291,7 +295,8 @@ export const dateGridStyles = css`
     text-align: center;
     font-size: 1.125em;
     font-weight: 600;
-    overflow-wrap: anywhere;
+    /* Whole words on their own line first ("noviembre" / "de 2026"); split a word only if it cannot fit. */
+    overflow-wrap: break-word;
   }
   .calendar-nav {
     min-width: ${token('--portal-target-size')};
@@ -326,6 +331,20 @@ export const dateGridStyles = css`
     font-size: 0.875em;
     font-weight: 600;
     text-align: center;
+  }
+  .weekday-narrow {
+    display: none;
+  }
+  @container (max-width: 15rem) {
+    .calendar-heading {
+      font-size: 1em;
+    }
+    .weekday-short {
+      display: none;
+    }
+    .weekday-narrow {
+      display: inline;
+    }
   }
   .day {
     height: ${token('--portal-target-size')};

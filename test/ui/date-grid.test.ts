@@ -94,11 +94,20 @@ describe('date grid (ui/date-grid)', () => {
     expect($(host, '#test-heading')!.getAttribute('role')).to.equal('heading');
     const headers = $$(host, 'th');
     expect(headers.map((th) => th.getAttribute('abbr'))).to.deep.equal(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
-    expect(headers[0].textContent!.trim()).to.equal('Sun');
+    expect(headers[0].innerText.trim()).to.equal('Sun');
     expect($$(host, '[data-day]')).to.have.length(30);
     expect($$(host, 'tbody tr')[0].querySelector<HTMLElement>('[data-day]')!.dataset.day).to.equal('2026-11-01');
     // Focus starts on the selected day; nothing is focused until the person tabs in.
     expect(rovingDay(host, { focused: false })).to.equal('2026-11-10');
+  });
+
+  it('heads the columns with one letter when the grid is too narrow for short names, and keeps the full name', async () => {
+    const host = await mount(BOOKING, 'es');
+    const visible = () => $$(host, 'th').map((th) => th.innerText.trim());
+    expect(visible()).to.deep.equal(['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom']);
+    host.style.width = '200px';
+    expect(visible()).to.deep.equal(['L', 'M', 'X', 'J', 'V', 'S', 'D']);
+    expect($$(host, 'th')[2].getAttribute('abbr')).to.equal('miércoles');
   });
 
   it('names each day with its full date, today and whether it has free times', async () => {
