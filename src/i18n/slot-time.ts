@@ -46,7 +46,8 @@ function offsetLabel(instant: string): string {
 
 /** Epoch ms of an instant. A leap second (`:60`, allowed by FHIR) reads as the second before it. */
 function epochOf(instant: string): number {
-  const epoch = Date.parse(instant.replace(/:60(?=[.Z+-])/, ':59'));
+  // Checked before the rewrite: a month of slots parses thousands of instants, and almost none has `:60`.
+  const epoch = Date.parse(instant.includes(':60') ? instant.replace(/:60(?=[.Z+-])/, ':59') : instant);
   // The value stays out of the message: a slot time tied to a person is PHI.
   if (Number.isNaN(epoch)) throw new RangeError('slot-time: not an instant with an offset');
   return epoch;
@@ -77,9 +78,21 @@ function format(instant: string, clock: Clock, locale: string, kind: 'time' | 'w
   return formatter(locale, clock.timeZone, kind).format(epochOf(instant) + clock.shiftMs);
 }
 
+/** What the en-US `day` formatter prints ("03/14/2027"). */
+const US_DAY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
 function dayOn(instant: string, clock: Clock): string {
+  return dayAt(epochOf(instant) + clock.shiftMs, clock.timeZone);
+}
+
+function dayAt(epoch: number, timeZone: string): string {
+  const day = formatter('en-US', timeZone, 'day');
+  // `format` and a pattern cost a fraction of `formatToParts`, which a month of slots would call per slot;
+  // the parts remain for years and engines that print otherwise.
+  const match = US_DAY.exec(day.format(epoch));
+  if (match) return `${match[3]}-${match[1]}-${match[2]}`;
   const parts: Record<string, string> = {};
-  for (const part of formatter('en-US', clock.timeZone, 'day').formatToParts(epochOf(instant) + clock.shiftMs)) parts[part.type] = part.value;
+  for (const part of day.formatToParts(epoch)) parts[part.type] = part.value;
   return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
 }
 
@@ -106,15 +119,20 @@ export function bucketByLocalDay<S extends Pick<Slot, 'start'>>(
   // Asking `Intl` once per slot costs ~300 ms for a month at a mass-vaccination site. Every zone's offset is
   // a whole number of quarter hours and changes only on a quarter hour, so all instants in one UTC quarter
   // hour share their local date: one `Intl` call per zone and quarter hour is enough.
-  const known = new Map<string, string>();
+  const known = new Map<string, Map<number, string>>();
   for (const slot of slots) {
     const zone = zoneOf(slot);
     const epoch = epochOf(slot.start);
-    const key = zone ? `${zone}|${Math.floor(epoch / QUARTER_HOUR_MS)}` : undefined;
-    let day = key === undefined ? undefined : known.get(key);
-    if (day === undefined) {
-      day = localDayOf(slot.start, zone);
-      if (key !== undefined) known.set(key, day);
+    let day: string | undefined;
+    if (zone) {
+      let inZone = known.get(zone);
+      if (!inZone) known.set(zone, (inZone = new Map()));
+      const quarter = Math.floor(epoch / QUARTER_HOUR_MS);
+      day = inZone.get(quarter);
+      if (day === undefined) inZone.set(quarter, (day = dayAt(epoch, zone)));
+    } else {
+      // The date an instant is written with is its date in its own offset.
+      day = slot.start.slice(0, 10);
     }
     let bucket = byDay.get(day);
     if (!bucket) byDay.set(day, (bucket = []));
@@ -178,20 +196,26 @@ export interface SlotNameOptions extends SlotTimeOptions {
   location?: Pick<Location, 'timeZone' | 'name'>;
   practitioner?: Pick<Practitioner, 'name'>;
   service?: Pick<Service, 'name'>;
+  /**
+   * How many places one button stands for (lanes sharing the start), said when more than one: a single place
+   * needs no count, and the catalogue then only ever needs the plural.
+   */
+  places?: number;
 }
 
 /**
  * The accessible name of a time button: day, time, zone, clinician and place in one sentence
  * ("Tuesday, November 3, 2026, 9:30 AM EST, with Dr. Amara Hart, at Riverside Downtown Clinic"), plus the
- * viewer's time when it is shown on the button and the service when given, so that no visible text is
- * missing from what a screen reader says.
+ * viewer's time when it is shown on the button, the count of places and the service when given, so that no
+ * visible text is missing from what a screen reader says. `labels` saves a caller that already has them
+ * from working them out twice.
  */
-export function slotAccessibleName(slot: Pick<Slot, 'start'>, options: SlotNameOptions): string {
-  const { locale, location, practitioner, service } = options;
-  const labels = slotTimeLabels(slot, options);
+export function slotAccessibleName(slot: Pick<Slot, 'start'>, options: SlotNameOptions, labels = slotTimeLabels(slot, options)): string {
+  const { locale, location, practitioner, service, places } = options;
   const day = format(slot.start, clockFor(slot.start, location?.timeZone), INTL_LOCALE[locale], 'fullDate');
   const parts = [translate(locale, 'slotTime.when', { day, time: labels.time, zone: labels.zone })];
   if (labels.viewerTime) parts.push(translate(locale, 'slotTime.yourTime', { time: labels.viewerTime }));
+  if (places !== undefined && places > 1) parts.push(translate(locale, 'slotTime.places', { count: places }));
   if (practitioner) parts.push(translate(locale, 'slotTime.withPractitioner', { name: practitioner.name }));
   if (location) parts.push(translate(locale, 'slotTime.atLocation', { name: location.name }));
   if (service) parts.push(translate(locale, 'slotTime.forService', { name: service.name }));
@@ -213,4 +237,32 @@ export function followUpDay(firstDoseDay: string, intervalDays: number): string 
   date.setUTCDate(date.getUTCDate() + intervalDays);
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `epoch`, in ms (New York in winter: −5 h). */
+function offsetMsAt(epoch: number, timeZone: string): number {
+  let wallClock = wallClocks.get(timeZone);
+  if (!wallClock) {
+    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' };
+    wallClocks.set(timeZone, (wallClock = new Intl.DateTimeFormat('en-US', { ...options, timeZone })));
+  }
+  const parts: Record<string, number> = {};
+  for (const part of wallClock.formatToParts(epoch)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute);
+  return wall - Math.floor(epoch / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
+ * The instant a local day begins in `timeZone` (`2027-03-14` in New York → `2027-03-14T05:00:00.000Z`), to
+ * search one clinic day. The offset is read at a first guess and again at the better one, which settles
+ * it on either side of a clock change. Where a clock change skips midnight itself, the answer is up to an
+ * hour early: a search window may be a little wide, never short.
+ */
+export function startOfLocalDay(day: string, timeZone: string): string {
+  const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(midnightAsUtc)) throw new RangeError('startOfLocalDay: expected a YYYY-MM-DD day');
+  const guess = midnightAsUtc - offsetMsAt(midnightAsUtc, timeZone);
+  return new Date(midnightAsUtc - offsetMsAt(guess, timeZone)).toISOString();
 }

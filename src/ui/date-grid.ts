@@ -19,6 +19,11 @@ export interface DateGridState {
   max?: Day;
   /** Days with free times: the only days that can be selected. */
   available?: Iterable<Day>;
+  /**
+   * From this day on, free times are unknown: the search was cut short (a mass-vaccination site on a server
+   * that pages) before reaching them. Such days can be chosen and say so; the host searches a chosen one.
+   */
+  uncheckedFrom?: Day;
   selected?: Day;
 }
 
@@ -62,6 +67,7 @@ export class DateGridController implements ReactiveController {
   get max(): Day | undefined { return this.state.max; }
   get selected(): Day | undefined { return this.state.selected; }
   get available(): ReadonlySet<Day> { return this.state.available; }
+  get uncheckedFrom(): Day | undefined { return this.state.uncheckedFrom; }
 
   get l10n(): DateGridL10n {
     return this.options.l10n;
@@ -92,6 +98,7 @@ export class DateGridController implements ReactiveController {
       min: has('min') ? state.min : this.min,
       max: has('max') ? state.max : this.max,
       selected: has('selected') ? state.selected : this.selected,
+      uncheckedFrom: has('uncheckedFrom') ? state.uncheckedFrom : this.uncheckedFrom,
       available: state.available ? new Set(state.available) : this.available,
     };
     this.focusedDay = clampDay(this.focusedDay, this.min, this.max);
@@ -103,7 +110,12 @@ export class DateGridController implements ReactiveController {
   }
 
   isSelectable(day: Day): boolean {
-    return this.isInBounds(day) && this.available.has(day);
+    return this.isInBounds(day) && (this.available.has(day) || this.isUnchecked(day));
+  }
+
+  /** A day the search did not reach, so it may have free times (see `uncheckedFrom`). */
+  isUnchecked(day: Day): boolean {
+    return this.uncheckedFrom !== undefined && day >= this.uncheckedFrom && !this.available.has(day);
   }
 
   get canShowPrevious(): boolean {
@@ -223,7 +235,15 @@ export function renderDateGrid(controller: DateGridController, options: DateGrid
   const headingId = `${options.id ?? 'date-grid'}-heading`;
   const weekdays = weekdayOrder(controller.weekStart).map((weekday) => addDays(SUNDAY, weekday));
   const status = (day: Day) =>
-    t(!controller.isInBounds(day) ? 'dateGrid.outOfRange' : controller.available.has(day) ? 'dateGrid.available' : 'dateGrid.unavailable');
+    t(
+      !controller.isInBounds(day)
+        ? 'dateGrid.outOfRange'
+        : controller.available.has(day)
+          ? 'dateGrid.available'
+          : controller.isUnchecked(day)
+            ? 'dateGrid.unchecked'
+            : 'dateGrid.unavailable',
+    );
 
   const cell = (day: Day | null) => {
     if (!day) return html`<td role="gridcell" class="blank"></td>`;
@@ -231,7 +251,8 @@ export function renderDateGrid(controller: DateGridController, options: DateGrid
     const selected = day === controller.selected;
     const today = day === controller.today;
     const label = [format(day, locale, { dateStyle: 'full' }), ...(today ? [t('dateGrid.today')] : []), status(day)].join(', ');
-    const part = ['day', available && 'day-available', selected && 'day-selected', today && 'day-today', !available && 'day-disabled'];
+    const unchecked = available && controller.isUnchecked(day);
+    const part = ['day', available && 'day-available', unchecked && 'day-unchecked', selected && 'day-selected', today && 'day-today', !available && 'day-disabled'];
     // The APG grid: the cell itself takes focus and carries the state; its name says date, today and free times.
     return html`<td role="gridcell" class="day" part=${part.filter(Boolean).join(' ')} data-day=${day} aria-label=${label}
       tabindex=${day === controller.focused ? 0 : -1} aria-selected=${selected ? 'true' : nothing}
@@ -275,7 +296,7 @@ export function renderDateGrid(controller: DateGridController, options: DateGrid
  * @csspart calendar-nav - Previous and next month buttons.
  * @csspart calendar-grid - The table of days.
  * @csspart weekday - A weekday column header.
- * @csspart day - Every day cell; also `day-available`, `day-selected`, `day-today`, `day-disabled`.
+ * @csspart day - Every day cell; also `day-available`, `day-unchecked` (free times not searched yet), `day-selected`, `day-today`, `day-disabled`.
  */
 export const dateGridStyles = css`
   .calendar {
@@ -379,6 +400,14 @@ export const dateGridStyles = css`
   }
   .day[part~='day-available'] .day-marker {
     visibility: visible;
+  }
+  /* Not searched yet: choosable, but without the free-times dot, and a dashed edge says "unknown". */
+  .day[part~='day-unchecked'] {
+    border-style: dashed;
+    font-weight: 400;
+  }
+  .day[part~='day-unchecked'] .day-marker {
+    visibility: hidden;
   }
   .day[part~='day-available']:hover {
     background: ${token('--portal-color-surface-raised')};

@@ -5,12 +5,16 @@ import { localDayOf, slotAccessibleName, slotTimeLabels } from '../i18n/slot-tim
 import type { Location, Practitioner, Service, Slot } from '../model/index.js';
 import { token } from '../styles/tokens.js';
 
-/** Above this many times in a day, the list first offers the hours (a mass-vaccination day has thousands). */
+/**
+ * Above this many free places (slots) in a day, the list first offers the hours, each with its count of
+ * places, and renders only the chosen hour's times. Counted in places, not in buttons after
+ * {@link groupSameTime}, so a busy day keeps the same two steps however its lanes line up.
+ */
 export const HOUR_GROUPING_THRESHOLD = 48;
 
 export interface SlotListOptions {
   l10n: Pick<LocalizeController, 'locale' | 't'>;
-  /** The day's slots, in time order. */
+  /** The day's slots, in time order; a new array when they change (the grouping is kept per array). */
   slots: readonly Slot[];
   locations: Readonly<Record<string, Location>>;
   practitioners: Readonly<Record<string, Practitioner>>;
@@ -19,18 +23,23 @@ export interface SlotListOptions {
   /** Hour (clinic clock, "09") whose times are shown when the day is grouped by hour. */
   openHour?: string;
   onHour(hour: string): void;
+  /** Gets the first slot of the chosen time. */
   onChoose(slot: Slot): void;
 }
 
+/** Slots a person cannot tell apart (same start instant, place and clinician), in time order; never empty. */
+export type SlotGroup = readonly [Slot, ...Slot[]];
+
 /**
  * The free times of one day as buttons: clinic time with its zone label, the viewer's own time as a second
- * line when it differs, and an accessible name with day, time, zone, clinician and place. A day with more
- * than {@link HOUR_GROUPING_THRESHOLD} times shows its hours first and renders only the chosen hour's times.
+ * line when it differs, and an accessible name with day, time, zone, clinician and place. Places that only
+ * differ by lane are one button with their count. A day with more than {@link HOUR_GROUPING_THRESHOLD} places
+ * shows its hours first.
  */
 export function renderSlotList(options: SlotListOptions): TemplateResult {
-  const { slots, l10n } = options;
-  if (slots.length <= HOUR_GROUPING_THRESHOLD) return timeButtons(slots, options);
-  const hours = groupByHour(slots, options.locations);
+  const { l10n } = options;
+  const { groups, hours } = arrange(options.slots, options.locations);
+  if (!hours) return timeButtons(groups, options);
   const open = options.openHour && hours.has(options.openHour) ? options.openHour : [...hours.keys()][0];
   return html`<div class="hours" part="hours" role="group" aria-label=${l10n.t('scheduler.hours')}>
       ${[...hours].map(
@@ -41,60 +50,142 @@ export function renderSlotList(options: SlotListOptions): TemplateResult {
             aria-pressed=${hour === open ? 'true' : 'false'}
             @click=${() => options.onHour(hour)}
           >
-            ${hourLabel(inHour[0], options)} <span class="count">${l10n.t('scheduler.freeCount', { count: inHour.length })}</span>
+            ${hourLabel(inHour[0][0], options)} <span class="count">${l10n.t('scheduler.freeCount', { count: placesIn(inHour) })}</span>
           </button>`,
       )}
     </div>
     ${open ? timeButtons(hours.get(open) ?? [], options) : nothing}`;
 }
 
-function timeButtons(slots: readonly Slot[], options: SlotListOptions): TemplateResult {
+interface Arranged {
+  locations: Readonly<Record<string, Location>>;
+  groups: SlotGroup[];
+  /** Present when the day has more places than {@link HOUR_GROUPING_THRESHOLD}. */
+  hours?: Map<string, SlotGroup[]>;
+}
+
+/**
+ * A day's slots stay the same array while the person clicks through hours (the scheduler buckets a search
+ * once), so the grouping is kept with it rather than redone for thousands of slots on every render.
+ */
+const arranged = new WeakMap<readonly Slot[], Arranged>();
+
+function arrange(slots: readonly Slot[], locations: Readonly<Record<string, Location>>): Arranged {
+  let found = arranged.get(slots);
+  if (!found || found.locations !== locations) {
+    const groups = groupSameTime(slots);
+    found = { locations, groups, hours: slots.length > HOUR_GROUPING_THRESHOLD ? groupByHour(groups, locations) : undefined };
+    arranged.set(slots, found);
+  }
+  return found;
+}
+
+/**
+ * Slots with the same start instant, location and clinician (a missing one matches a missing one), in the
+ * order of their first member. A mass-vaccination site publishes hundreds of lanes at 8:00; to the person
+ * they are one time with many places, and any of them books the same visit.
+ */
+export function groupSameTime(slots: readonly Slot[]): SlotGroup[] {
+  const byKey = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    const key = sameTimeKey(slot);
+    const group = byKey.get(key);
+    if (group) group.push(slot);
+    else byKey.set(key, [slot]);
+  }
+  return [...byKey.values()] as unknown as SlotGroup[];
+}
+
+/** Equal for slots that {@link groupSameTime} puts together. */
+export function sameTimeKey(slot: Pick<Slot, 'start' | 'locationId' | 'practitionerId'>): string {
+  // The instant, not the text: "13:00Z" and "08:00-05:00" are the same start. Unparseable text keys as written.
+  const epoch = Date.parse(slot.start);
+  return `${Number.isNaN(epoch) ? slot.start : epoch}|${slot.locationId ?? ''}|${slot.practitionerId ?? ''}`;
+}
+
+const placesIn = (groups: readonly SlotGroup[]): number => groups.reduce((sum, group) => sum + group.length, 0);
+
+function timeButtons(groups: readonly SlotGroup[], options: SlotListOptions): TemplateResult {
   const { l10n, viewerZone } = options;
   return html`<ul class="times" part="times" role="list">
-    ${slots.map((slot) => {
+    ${groups.map((group) => {
+      const slot = group[0];
       const location = slot.locationId ? options.locations[slot.locationId] : undefined;
       const practitioner = slot.practitionerId ? options.practitioners[slot.practitionerId] : undefined;
+      const places = group.length > 1 ? group.length : undefined;
       return html`<li>
         <button type="button" part="slot" @click=${() => options.onChoose(slot)}>
-          ${slotButtonContent(slot, { l10n, location, practitioner, viewerZone })}
+          ${slotButtonContent(slot, { l10n, location, practitioner, viewerZone, places })}
         </button>
       </li>`;
     })}
   </ul>`;
 }
 
+export interface SlotButtonOptions {
+  l10n: SlotListOptions['l10n'];
+  location?: Location;
+  practitioner?: Practitioner;
+  viewerZone?: string;
+  showDay?: boolean;
+  /** How many places this button stands for, when more than one. */
+  places?: number;
+}
+
 /**
  * What a time button says. Screen readers get one sentence from `slotAccessibleName` (day, time, zone,
  * clinician, place; it begins with the day, which the calendar shows instead); sighted people get the
- * compact face. The visible time and zone are part of that sentence, so speech input can name the button
- * by what it shows (WCAG 2.5.3).
+ * compact face. The visible time, zone and count are part of that sentence, so speech input can name the
+ * button by what it shows (WCAG 2.5.3).
  */
-export function slotButtonContent(
-  slot: Slot,
-  { l10n, location, practitioner, viewerZone, showDay = false }: { l10n: SlotListOptions['l10n']; location?: Location; practitioner?: Practitioner; viewerZone?: string; showDay?: boolean },
-): TemplateResult {
-  const labels = slotTimeLabels(slot, { locale: l10n.locale, location, viewerZone });
-  const name = slotAccessibleName(slot, { locale: l10n.locale, location, practitioner, viewerZone });
-  const day = showDay ? formatFhirDate(localDayOf(slot.start, location?.timeZone), l10n.locale) : undefined;
+export function slotButtonContent(slot: Slot, { l10n, location, practitioner, viewerZone, showDay = false, places }: SlotButtonOptions): TemplateResult {
+  const locale = l10n.locale;
+  const labels = slotTimeLabels(slot, { locale, location, viewerZone });
+  const name = slotAccessibleName(slot, { locale, location, practitioner, viewerZone, places }, labels);
+  const day = showDay ? formatFhirDate(localDayOf(slot.start, location?.timeZone), locale) : undefined;
+  const many = places !== undefined && places > 1;
   return html`<span class="visually-hidden">${name}</span
     ><span class="face" aria-hidden="true">
       ${day ? html`<span class="day">${day}</span>` : nothing}
       <span class="time">${labels.time} <span class="zone">${labels.zone}</span></span>
       ${labels.viewerTime ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
+      ${many ? html`<span class="places">${l10n.t('slotTime.places', { count: places })}</span>` : nothing}
       ${practitioner || location ? html`<span class="where">${[practitioner?.name, location?.name].filter(Boolean).join(' · ')}</span>` : nothing}
     </span>`;
 }
 
-/** Slots by the hour of their start on the clinic's clock ("08", "09", …), in time order. */
-function groupByHour(slots: readonly Slot[], locations: Readonly<Record<string, Location>>): Map<string, Slot[]> {
-  const hours = new Map<string, Slot[]>();
-  for (const slot of slots) {
+const QUARTER_HOUR_MS = 15 * 60_000;
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour ("08") an instant starts in on a zone's clock; one formatter per zone, built once. */
+function hourIn(zone: string, epoch: number): string {
+  let format = hourFormats.get(zone);
+  if (!format) hourFormats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' })));
+  return format.format(epoch);
+}
+
+/** Times by the hour of their start on the clinic's clock ("08", "09", …), in time order. */
+function groupByHour(groups: readonly SlotGroup[], locations: Readonly<Record<string, Location>>): Map<string, SlotGroup[]> {
+  const hours = new Map<string, SlotGroup[]>();
+  // Offsets are whole quarter hours and change only on a quarter hour, so every instant in one UTC quarter
+  // hour has the same local hour: one `Intl` call per zone and quarter hour, not per time.
+  const known = new Map<string, string>();
+  for (const group of groups) {
+    const slot = group[0];
     const zone = slot.locationId ? locations[slot.locationId]?.timeZone : undefined;
-    // Without a zone the instant's own written clock is the clinic's ("…T09:30:00-05:00" → "09").
-    const hour = zone
-      ? new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(slot.start))
-      : slot.start.slice(11, 13);
-    hours.set(hour, [...(hours.get(hour) ?? []), slot]);
+    const epoch = Date.parse(slot.start);
+    let hour: string | undefined;
+    if (!zone || Number.isNaN(epoch)) {
+      // Without a zone the instant's own written clock is the clinic's ("…T09:30:00-05:00" → "09").
+      hour = slot.start.slice(11, 13);
+    } else {
+      const key = `${zone}|${Math.floor(epoch / QUARTER_HOUR_MS)}`;
+      hour = known.get(key);
+      if (hour === undefined) known.set(key, (hour = hourIn(zone, epoch)));
+    }
+    const inHour = hours.get(hour);
+    if (inHour) inHour.push(group);
+    else hours.set(hour, [group]);
   }
   return hours;
 }
@@ -140,6 +231,7 @@ export const slotListStyles = css`
   }
   .zone,
   .viewer-time,
+  .places,
   .where,
   .count {
     font-size: 0.85em;

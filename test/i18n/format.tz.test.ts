@@ -28,6 +28,28 @@ describe(`formatting in the viewer zone ${viewerZone}`, () => {
     expect(plain(formatInstant('2021-03-10T15:00:00-05:00', { locale: 'en' }))).to.equal('3:00 PM');
   });
 
+  it('reuses formatters without mixing zones, languages or options, on both sides of a clock change', () => {
+    const NY = 'America/New_York';
+    // The night clocks fall back in New York: 05:59:59Z is still 1:59 EDT, 06:00Z is 1:00 EST.
+    expect(zoneLabel('2027-11-07T05:30:00Z', NY, 'en')).to.equal('EDT');
+    expect(zoneLabel('2027-11-07T05:59:59Z', NY, 'en')).to.equal('EDT');
+    expect(zoneLabel('2027-11-07T06:00:00Z', NY, 'en')).to.equal('EST');
+    expect(zoneLabel('2027-11-07T05:30:00Z', NY, 'en'), 'asked again after the change').to.equal('EDT');
+    // Chicago changes an hour later in UTC; Kolkata has no abbreviation in English.
+    expect(zoneLabel('2027-11-07T06:30:00Z', 'America/Chicago', 'en')).to.equal('CDT');
+    expect(zoneLabel('2027-11-07T06:30:00Z', 'Asia/Kolkata', 'en')).to.equal('GMT+5:30');
+    expect(plain(formatInstant('2027-11-07T05:30:00Z', { locale: 'en', timeZone: NY, zone: true }))).to.equal('1:30 AM EDT');
+    expect(plain(formatInstant('2027-11-07T06:30:00Z', { locale: 'en', timeZone: NY, zone: true }))).to.equal('1:30 AM EST');
+    expect(plain(formatInstant('2027-11-07T06:30:00Z', { locale: 'en', timeZone: NY, date: 'medium' }))).to.equal('Nov 7, 2027, 1:30 AM');
+    expect(plain(formatInstant('2027-11-07T06:30:00Z', { locale: 'en', timeZone: NY, date: 'medium', time: false }))).to.equal('Nov 7, 2027');
+    // Spanish (`es`, not `es-US`) keeps a 24-hour clock: a formatter of its own.
+    expect(plain(formatInstant('2027-11-07T18:30:00Z', { locale: 'es', timeZone: NY }))).to.equal('13:30');
+    expect(plain(formatInstant('2027-11-07T18:30:00Z', { locale: 'en', timeZone: NY }))).to.equal('1:30 PM');
+    expect(formatFhirDate('2013-01-10', 'en')).to.equal('January 10, 2013');
+    expect(formatFhirDate('2013-01-10', 'en', 'short')).to.equal('Jan 10, 2013');
+    expect(formatFhirDate('2013-01', 'en', 'short')).to.equal('Jan 2013');
+  });
+
   it('formats decimals with the precision they were written with', () => {
     expect(formatDecimal('2.00', 'en')).to.equal('2.00');
     expect(formatDecimal('2.00', 'es')).to.equal('2,00');

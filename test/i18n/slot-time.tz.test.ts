@@ -48,6 +48,12 @@ describe(`slot times in the clinic zone, viewed from ${browserZone}`, () => {
       expect(localDayOf('2026-11-01T23:59:59Z')).to.equal('2026-11-01');
     });
 
+    it('reads years before 1000 and leap seconds too', () => {
+      expect(localDayOf('0999-03-14T12:00:00Z', 'America/New_York')).to.equal('0999-03-14');
+      expect(localDayOf('2026-12-31T23:59:60Z', 'America/New_York')).to.equal('2026-12-31');
+      expect(localDayOf('2026-12-31T23:59:60Z', 'Asia/Kolkata')).to.equal('2027-01-01');
+    });
+
     it('rejects what is not an instant, without echoing it', () => {
       expect(() => localDayOf('next Tuesday')).to.throw(RangeError, /not an instant/);
       expect(() => localDayOf('not-a-time', 'America/New_York')).to.throw(RangeError).that.satisfies((error: Error) => !error.message.includes('not-a-time'));
@@ -101,6 +107,17 @@ describe(`slot times in the clinic zone, viewed from ${browserZone}`, () => {
         // 23:30 at UTC−05:00 comes an hour before 23:30 CST.
         ['2026-11-02', ['popup-nov2-2330', 'chi-nov2-2330']],
         ['2026-11-03', ['ny-nov3-0030']],
+      ]);
+    });
+
+    it('keeps what it learnt about one zone out of another at the same instant', () => {
+      // 18:30Z on Nov 2 is 13:30 in New York and already 00:15 on Nov 3 in Kathmandu (UTC+5:45).
+      const kathmandu: Location = { id: 'loc-ktm', name: 'Thamel Clinic', timeZone: 'Asia/Kathmandu' };
+      const slots = [slot('ny', '2026-11-02T18:30:00Z'), slot('ktm', '2026-11-02T18:30:00Z', kathmandu.id), slot('ktm-before', '2026-11-02T18:14:00Z', kathmandu.id)];
+      const days = bucketByLocalDay(slots, (s) => (s.locationId === kathmandu.id ? kathmandu.timeZone : newYork.timeZone));
+      expect([...days.entries()].map(([day, list]) => [day, list.map((s) => s.id)])).to.deep.equal([
+        ['2026-11-02', ['ktm-before', 'ny']],
+        ['2026-11-03', ['ktm']],
       ]);
     });
   });
@@ -201,6 +218,12 @@ describe(`slot times in the clinic zone, viewed from ${browserZone}`, () => {
       const est = name({ location: newYork }, '2026-11-01T01:30:00-05:00');
       expect(edt).to.equal('Sunday, November 1, 2026, 1:30 AM EDT, at Riverside Downtown Clinic');
       expect(est).to.equal('Sunday, November 1, 2026, 1:30 AM EST, at Riverside Downtown Clinic');
+    });
+
+    it('says how many places one button stands for, after the time, when there is more than one', () => {
+      expect(name({ location: newYork, places: 12 })).to.equal('Tuesday, November 3, 2026, 9:30 AM EST, 12 places, at Riverside Downtown Clinic');
+      expect(name({ locale: 'es', location: newYork, places: 2 })).to.equal('martes, 3 de noviembre de 2026, 9:30 a.m. EST, 2 plazas, en Riverside Downtown Clinic');
+      expect(name({ location: newYork, places: 1 })).to.equal('Tuesday, November 3, 2026, 9:30 AM EST, at Riverside Downtown Clinic');
     });
 
     it('names the offset for a clinic without a zone', () => {

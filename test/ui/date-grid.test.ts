@@ -210,6 +210,24 @@ describe('date grid (ui/date-grid)', () => {
     expect(host.months).to.deep.equal(['2026-12', '2026-11']);
   });
 
+  it('lets a person choose a day the search did not reach, and says its times are not checked yet', async () => {
+    const host = await mount({ ...BOOKING, uncheckedFrom: '2026-11-20' });
+    expect(cell(host, '2026-11-24').getAttribute('aria-label')).to.equal('Tuesday, November 24, 2026, free times not checked yet, choose to see them');
+    expect(cell(host, '2026-11-24').getAttribute('part')).to.contain('day-unchecked');
+    // Days before the cut are known: without free times they stay closed.
+    expect(cell(host, '2026-11-19').getAttribute('aria-disabled')).to.equal('true');
+    // A known free day past the cut is simply available.
+    expect(cell(host, '2026-11-30').getAttribute('part')).not.to.contain('day-unchecked');
+    await startAt(host, '2026-11-24');
+    await press(host, 'Enter');
+    cell(host, '2026-11-19').click();
+    await host.updateComplete;
+    expect(host.selections).to.deep.equal(['2026-11-24']);
+    host.grid.configure({ uncheckedFrom: undefined });
+    await host.updateComplete;
+    expect(cell(host, '2026-11-24').getAttribute('aria-disabled')).to.equal('true');
+  });
+
   it('selects an available day with Enter, Space or a click, and never a day without free times', async () => {
     const host = await mount();
     await startAt(host, '2026-11-06');

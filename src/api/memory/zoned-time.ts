@@ -43,10 +43,21 @@ interface WallClock extends PlainDate {
   readonly second: number;
 }
 
+/** What the en-US formatter above prints ("03/14/2027, 08:00:00"). */
+const WALL_CLOCK_TEXT = /^(\d{2})\/(\d{2})\/(\d{4}),? (\d{2}):(\d{2}):(\d{2})$/;
+
 function wallClockAt(zone: string, epochMs: number): WallClock {
+  const formatter = wallClockFormatter(zone);
+  // `format` and a pattern are several times cheaper than `formatToParts`; the parts are the fallback for
+  // any engine or year that prints otherwise.
+  const match = WALL_CLOCK_TEXT.exec(formatter.format(epochMs));
   const parts: Record<string, number> = {};
-  for (const part of wallClockFormatter(zone).formatToParts(epochMs)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  if (match) {
+    [parts.month, parts.day, parts.year, parts.hour, parts.minute, parts.second] = match.slice(1).map(Number);
+  } else {
+    for (const part of formatter.formatToParts(epochMs)) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
   }
   return {
     year: parts.year,
@@ -59,12 +70,26 @@ function wallClockAt(zone: string, epochMs: number): WallClock {
   };
 }
 
+/**
+ * Offsets already asked for, by zone and whole second. Generating day after day asks the same instants
+ * again (the probe one day after Monday's 08:00 is the probe one day before Wednesday's), and the answer for
+ * an instant never changes. Cleared when it grows, so a long-lived adapter does not keep every second.
+ */
+const offsets = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 10_000;
+
 /** Offset of `zone` from UTC at an instant, in ms (New York in winter: -5 h). */
 export function zoneOffsetMs(zone: string, epochMs: number): number {
   const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
-  const wall = wallClockAt(zone, wholeSeconds);
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return wallAsUtc - wholeSeconds;
+  const key = `${zone}|${wholeSeconds}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const wall = wallClockAt(zone, wholeSeconds);
+    offset = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - wholeSeconds;
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** The calendar date an instant falls on in `zone`. */
@@ -119,8 +144,9 @@ export function wallTimeToEpochMs(zone: string, date: PlainDate, minuteOfDay: nu
   // US zones change offset at most once in a day, so the offsets a day before and after bracket the answer.
   const before = zoneOffsetMs(zone, wallAsUtc - DAY_MS);
   const after = zoneOffsetMs(zone, wallAsUtc + DAY_MS);
-  const candidates = before === after ? [wallAsUtc - before] : [wallAsUtc - before, wallAsUtc - after];
-  const valid = candidates.filter((epoch) => epoch + zoneOffsetMs(zone, epoch) === wallAsUtc).sort((a, b) => a - b);
+  // No change nearby: the one candidate is the answer (checking it could only lead to the same value below).
+  if (before === after) return wallAsUtc - before;
+  const valid = [wallAsUtc - before, wallAsUtc - after].filter((epoch) => epoch + zoneOffsetMs(zone, epoch) === wallAsUtc).sort((a, b) => a - b);
   if (valid.length > 0) return valid[0];
   // In the gap: read the wall time with the offset that held before the change.
   return wallAsUtc - before;
@@ -132,13 +158,30 @@ export function formatInstant(epochMs: number, zone: string): string {
   return formatWithOffset(epochMs, offset);
 }
 
+const offsetSuffixes = new Map<number, string>();
+const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => pad(value));
+let lastDay = Number.NaN;
+let lastDate = '';
+
 /** Same, with an offset the caller already knows (lets a day of slots share one `Intl` lookup). */
 export function formatWithOffset(epochMs: number, offsetMs: number): string {
-  const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
-  const wall = new Date(wholeSeconds + offsetMs).toISOString().slice(0, 19);
-  const sign = offsetMs < 0 ? '-' : '+';
-  const offsetMinutes = Math.abs(offsetMs) / MINUTE_MS;
-  return `${wall}${sign}${pad(Math.floor(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+  const wall = Math.floor(epochMs / 1000) * 1000 + offsetMs;
+  // A day of slots writes one date and one or two offsets thousands of times: only the clock is worked out
+  // per slot, which takes half the time of `toISOString` per slot.
+  const day = Math.floor(wall / DAY_MS);
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDate = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  let suffix = offsetSuffixes.get(offsetMs);
+  if (suffix === undefined) {
+    const sign = offsetMs < 0 ? '-' : '+';
+    const offsetMinutes = Math.abs(offsetMs) / MINUTE_MS;
+    suffix = `${sign}${pad(Math.floor(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+    offsetSuffixes.set(offsetMs, suffix);
+  }
+  const seconds = (wall - day * DAY_MS) / 1000;
+  return `${lastDate}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}${suffix}`;
 }
 
 /** Local wall time in `zone` as an instant string with offset. */

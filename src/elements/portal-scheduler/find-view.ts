@@ -1,17 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataState } from '../../controllers/data.js';
 import type { LocalizeController } from '../../controllers/localize.js';
-import type { ListResult, Location, Practitioner, Service, Slot, SlotSearchResult } from '../../model/index.js';
+import type { Catalog, DayTimes } from '../../controllers/slot-search.js';
+import type { Service, Slot, SlotSearchResult } from '../../model/index.js';
 import { addDays, firstOfMonth, lastOfMonth, type Day, type Month } from '../../ui/calendar-days.js';
 import { renderDateGrid, type DateGridController } from '../../ui/date-grid.js';
-import { renderSlotList } from '../../ui/slot-list.js';
+import { renderSlotList, sameTimeKey } from '../../ui/slot-list.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';
-
-export interface Catalog {
-  services: ListResult<Service>;
-  locations: ListResult<Location>;
-  practitioners: ListResult<Practitioner>;
-}
 
 export type Filter = 'service' | 'location' | 'practitioner';
 
@@ -25,8 +20,14 @@ export interface FindContext {
   chosen: Record<Filter, string | undefined>;
   locked: Record<Filter, string | undefined>;
   choose(filter: Filter, value: string | undefined): void;
-  slots: DataState<SlotSearchResult>;
-  days(result: SlotSearchResult): Map<Day, Slot[]>;
+  /** The month's search: its state drives the loading and error views. */
+  month: DataState<SlotSearchResult>;
+  /** Free times by local day from the month's search. */
+  days: Map<Day, Slot[]>;
+  /** The month's search was cut short: later days are unchecked, and searched one at a time when chosen. */
+  unchecked: boolean;
+  /** The chosen day's times. */
+  times?: DayTimes;
   calendar: DateGridController;
   selectedDay?: Day;
   maxDaysOut: number;
@@ -61,32 +62,36 @@ export function renderFilters(ctx: FindContext): TemplateResult {
 }
 
 export function renderAvailability(ctx: FindContext): TemplateResult {
-  const { l10n, slots: state } = ctx;
-  if (state.status === 'error') return renderError(l10n, state.error, ctx.retry);
-  const result = state.status === 'ready' ? state.value : state.status === 'loading' ? state.stale : undefined;
-  const days = result ? ctx.days(result) : new Map<Day, Slot[]>();
-  const horizonEmpty = state.status === 'ready' && days.size === 0 && !ctx.calendar.canShowNext;
-  const daySlots = ctx.selectedDay ? (days.get(ctx.selectedDay) ?? []) : [];
-  return html`<div class="find" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
+  const { l10n, month, days, times } = ctx;
+  if (month.status === 'error') return renderError(l10n, month.error, ctx.retry);
+  const horizonEmpty = month.status === 'ready' && days.size === 0 && !ctx.unchecked && !ctx.calendar.canShowNext;
+  const empty = (key: 'scheduler.chooseDay' | 'scheduler.noTimesThisMonth' | 'scheduler.noTimesThisDay') =>
+    html`<p class="empty" role="status">${l10n.t(key)}</p>`;
+  const busy = month.status === 'loading' || times?.status === 'loading';
+  return html`<div class="find" aria-busy=${busy ? 'true' : 'false'}>
     ${renderDateGrid(ctx.calendar, { id: 'scheduler-days' })}
     <div class="day-times">
       ${horizonEmpty
         ? html`<div class="no-availability" part="state" role="status"><slot name="no-availability">${l10n.t('scheduler.noAvailability', { days: ctx.maxDaysOut })}</slot></div>`
-        : !result
-          ? renderLoading(l10n)
-          : daySlots.length === 0
-            ? html`<p class="empty" role="status">${l10n.t(days.size ? 'scheduler.chooseDay' : 'scheduler.noTimesThisMonth')}</p>`
-            : renderSlotList({
-                l10n,
-                slots: daySlots,
-                locations: result.locations,
-                practitioners: result.practitioners,
-                services: result.services,
-                viewerZone: ctx.viewerZone,
-                openHour: ctx.openHour,
-                onHour: ctx.onHour,
-                onChoose: ctx.onChoose,
-              })}
+        : !times || times.status === 'loading'
+          ? month.status === 'ready' && !times
+            ? empty(days.size || ctx.unchecked ? 'scheduler.chooseDay' : 'scheduler.noTimesThisMonth')
+            : renderLoading(l10n)
+          : times.status === 'error'
+            ? renderError(l10n, times.error, times.retry)
+            : times.slots.length === 0
+              ? empty(ctx.unchecked ? 'scheduler.noTimesThisDay' : days.size ? 'scheduler.chooseDay' : 'scheduler.noTimesThisMonth')
+              : renderSlotList({
+                  l10n,
+                  slots: times.slots,
+                  locations: times.result.locations,
+                  practitioners: times.result.practitioners,
+                  services: times.result.services,
+                  viewerZone: ctx.viewerZone,
+                  openHour: ctx.openHour,
+                  onHour: ctx.onHour,
+                  onChoose: ctx.onChoose,
+                })}
     </div>
   </div>`;
 }
@@ -113,13 +118,30 @@ export function monthWindow(month: Month, maxDaysOut: number): { from: string; t
   return { from: new Date(Math.max(now, monthStart)).toISOString(), to: new Date(Math.min(horizonEnd, monthEnd)).toISOString() };
 }
 
-/** The free times nearest to one that was taken, before or after it, soonest first on a tie. */
+/**
+ * The free times nearest to one that was taken, before or after it, soonest first on a tie. Each is a choice
+ * the person can tell apart from the others (another start, or the same start at another place or with
+ * another clinician): three lanes of one 8:00 would fill the list with one choice. The taken time itself
+ * may come back through another of its lanes, first of all: a mass-vaccination site has hundreds of places
+ * at 8:00, and one of them being taken is no reason to send the person to 8:15.
+ */
 export function nearest(taken: Slot, free: Slot[], count = 3): Slot[] {
   const at = Date.parse(taken.start);
-  return free
+  const takenKey = sameTimeKey(taken);
+  const candidates = free
     .filter((s) => s.id !== taken.id)
-    .sort((a, b) => Math.abs(Date.parse(a.start) - at) - Math.abs(Date.parse(b.start) - at) || Date.parse(a.start) - Date.parse(b.start))
-    .slice(0, count);
+    .map((slot) => ({ slot, ms: Date.parse(slot.start), key: sameTimeKey(slot) }))
+    // Same distance and start: the place and clinician the person chose before any other.
+    .sort((a, b) => Math.abs(a.ms - at) - Math.abs(b.ms - at) || a.ms - b.ms || Number(b.key === takenKey) - Number(a.key === takenKey));
+  const seen = new Set<string>();
+  const out: Slot[] = [];
+  for (const { slot, key } of candidates) {
+    if (out.length === count) break;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(slot);
+  }
+  return out;
 }
 
 /** "Pfizer-BioNTech COVID-19 vaccine (dose 2)": doses of one product share a name. */

@@ -2,22 +2,21 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalElement } from '../../base/portal-element.js';
 import { loadOnce } from '../../api/lazy.js';
-import { DataController } from '../../controllers/data.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
 import { PendingChoiceController, type PendingChoice } from '../../controllers/pending-choice.js';
-import { bucketByLocalDay, localDayOf } from '../../i18n/slot-time.js';
-import { type Appointment, type Service, type Slot, type SlotQuery, type SlotSearchResult } from '../../model/index.js';
+import { SlotSearchController, type Catalog } from '../../controllers/slot-search.js';
+import { localDayOf } from '../../i18n/slot-time.js';
+import { type Appointment, type Service, type Slot, type SlotQuery } from '../../model/index.js';
 import { addDays, type Day } from '../../ui/calendar-days.js';
 import { DateGridController, dateGridStyles } from '../../ui/date-grid.js';
 import { slotListStyles } from '../../ui/slot-list.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import type { BookingFlow } from './booking-flow.js';
 import type { StepContext } from './booking-steps.js';
-import { monthWindow, nearest, offeredServices, renderAvailability, renderFilters, type Catalog, type FindContext } from './find-view.js';
+import { monthWindow, nearest, offeredServices, renderAvailability, renderFilters, type FindContext } from './find-view.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
 import { renderViewSwitch, type SchedulerView } from './view-switch.js';
 
-const NO_SLOTS: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
 
 /** The booking flow's code, shared by every scheduler on the page: fetched once, on the first reach for it. */
 const bookingFlowCode = loadOnce(() => import('./booking-flow.js'));
@@ -103,7 +102,6 @@ export class PortalScheduler extends PortalElement {
   @state() private nextDose?: { service: Service; from: Day };
 
   private wasSignedIn = false;
-  private bucketed?: { result: SlotSearchResult; min: Day; days: Map<Day, Slot[]> };
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   /** Review, booking and the appointments list: loaded on first use. */
   private readonly flow = new LazyPartController<BookingFlow>(this, async () =>
@@ -122,33 +120,7 @@ export class PortalScheduler extends PortalElement {
     onMonthChange: (month) => (this.month = month),
   });
 
-  private readonly catalog = new DataController<Catalog>(
-    this,
-    async (api, signal) => {
-      if (this.source) {
-        // A publication names places and the services its schedules give; clinicians come with each time.
-        const { services, locations } = await api.scheduling.listPublished(this.source, signal);
-        return { services, locations, practitioners: { items: [], dropped: 0, truncated: false } };
-      }
-      const [services, locations, practitioners] = await Promise.all([
-        api.scheduling.listServices(signal),
-        api.scheduling.listLocations(signal),
-        api.scheduling.listPractitioners(signal),
-      ]);
-      return { services, locations, practitioners };
-    },
-    () => this.source ?? null,
-  );
-
-  private readonly slots = new DataController<SlotSearchResult>(
-    this,
-    async (api, signal) => {
-      const query = this.query();
-      if (!query) return NO_SLOTS;
-      return this.source ? api.scheduling.searchPublished(this.source, query, signal) : api.scheduling.searchSlots(query, signal);
-    },
-    () => (this.query() ? [this.source ?? null, this.query()] : null),
-  );
+  private readonly search = new SlotSearchController(this);
 
   constructor() {
     super();
@@ -174,7 +146,7 @@ export class PortalScheduler extends PortalElement {
 
   /** @internal For the pending-choice controller: a saved time can be looked up once the catalog is known. */
   get readyToResume(): boolean {
-    return this.catalog.state.status === 'ready';
+    return this.search.catalog.state.status === 'ready';
   }
 
   slotChosen(slot: Slot): void {
@@ -195,7 +167,7 @@ export class PortalScheduler extends PortalElement {
     });
     // Only now that the new time is certain does the old one go.
     if (this.rescheduling) void this.flow.value?.appointments.releaseOld(this.rescheduling);
-    void this.slots.reload();
+    void this.search.reload();
   }
 
   /** @internal The appointments controller reports a cancellation the server confirmed. */
@@ -222,21 +194,25 @@ export class PortalScheduler extends PortalElement {
     this.view = 'book';
     [this.chosenService, this.chosenLocation, this.chosenPractitioner] = [choice.serviceId, choice.locationId, undefined];
     booking.check(wanted);
-    let result: SlotSearchResult;
+    let pool: Slot[];
     try {
       const day = localDayOf(choice.start, zone);
       this.selectedDay = day;
       this.calendar.focusDay(day, false);
       await this.updateComplete;
       // The search must be one made after sign-in, whether or not the filters moved.
-      if (this.slots.state.status !== 'loading') void this.slots.reload();
-      result = await this.slots.complete;
+      if (this.search.month.state.status !== 'loading') void this.search.month.reload();
+      await this.search.month.complete;
+      // Past a cut-short month, the day is searched on its own once the month's answer has rendered.
+      await this.updateComplete;
+      const times = await this.search.complete();
+      pool = times?.status === 'ready' ? times.slots : [];
     } catch {
       if (booking.state.step === 'checking') booking.reset();
       return;
     }
     if (booking.state.step !== 'checking') return;
-    const slot = result.slots.find((s) => s.id === choice.slotId && s.status === 'free');
+    const slot = pool.find((s) => s.id === choice.slotId);
     if (slot) void booking.choose(slot, { resumed: true });
     else booking.unavailable(wanted);
   }
@@ -253,7 +229,8 @@ export class PortalScheduler extends PortalElement {
   }
 
   private catalogValue(): Catalog | undefined {
-    return this.catalog.state.status === 'ready' ? this.catalog.state.value : undefined;
+    const catalog = this.search.catalog.state;
+    return catalog.status === 'ready' ? catalog.value : undefined;
   }
 
   private allServices(): Service[] {
@@ -279,9 +256,9 @@ export class PortalScheduler extends PortalElement {
     return addDays(today, Math.max(0, this.maxDaysOut - 1));
   }
 
-  /** The search for the visible month within the horizon; undefined until the catalog is known. */
-  private query(): SlotQuery | undefined {
-    if (this.catalog?.state.status !== 'ready') return undefined;
+  /** @internal For the slot search: the visible month within the horizon; undefined until the catalog is known. */
+  monthQuery(): SlotQuery | undefined {
+    if (this.search?.catalog.state.status !== 'ready') return undefined;
     return {
       ...monthWindow(this.month ?? this.calendar.month, this.maxDaysOut),
       serviceId: this.serviceId(),
@@ -306,10 +283,13 @@ export class PortalScheduler extends PortalElement {
     const today = this.today();
     const min = this.nextDose && this.nextDose.from > today ? this.nextDose.from : today;
     this.calendar.configure({ today, min, max: this.lastDay(today) });
-    if (this.slots.state.status === 'ready') {
-      const days = this.days(this.slots.state.value);
-      this.calendar.configure({ available: days.keys(), selected: this.selectedDay });
-      if (!this.selectedDay || !days.has(this.selectedDay)) {
+    const month = this.search.month.state;
+    if (month.status === 'ready') {
+      const days = this.search.days(month.value);
+      const uncheckedFrom = this.search.uncheckedFrom;
+      this.calendar.configure({ available: days.keys(), uncheckedFrom, selected: this.selectedDay });
+      const unchecked = uncheckedFrom !== undefined && this.selectedDay !== undefined && this.selectedDay >= uncheckedFrom;
+      if (!this.selectedDay || (!days.has(this.selectedDay) && !unchecked)) {
         // The first day with times in the visible month is chosen for the person; they can pick another.
         const first = [...days.keys()][0];
         if (first) {
@@ -320,26 +300,22 @@ export class PortalScheduler extends PortalElement {
     }
   }
 
-  /** Free slots by the clinic's local day from the first bookable day on; computed once per search result and bound. */
-  private days(result: SlotSearchResult): Map<Day, Slot[]> {
-    const min = this.calendar.min ?? '';
-    if (this.bucketed?.result !== result || this.bucketed.min !== min) {
-      const days = bucketByLocalDay(
-        result.slots.filter((s) => s.status === 'free'),
-        (slot) => (slot.locationId ? result.locations[slot.locationId]?.timeZone : undefined),
-      );
-      for (const day of [...days.keys()]) if (day < min) days.delete(day);
-      this.bucketed = { result, min, days };
-    }
-    return this.bucketed.days;
+  /** @internal For the slot search: the day whose times are on screen. */
+  get shownDay(): Day | undefined {
+    return this.selectedDay;
+  }
+
+  /** @internal For the slot search: the first bookable day. */
+  get firstDay(): Day {
+    return this.calendar.min ?? this.today();
   }
 
   protected override render() {
     const access = this.renderAccessState();
     if (access) return access;
-    const catalog = this.catalog.state;
+    const catalog = this.search.catalog.state;
     if (catalog.status === 'idle' || catalog.status === 'loading') return renderLoading(this.l10n);
-    if (catalog.status === 'error') return renderError(this.l10n, catalog.error, () => void this.catalog.reload());
+    if (catalog.status === 'error') return renderError(this.l10n, catalog.error, () => void this.search.catalog.reload());
     const views = this.signedIn ? renderViewSwitch(this.l10n, this.view, (view) => this.show(view)) : nothing;
     const flow = this.flow.value;
     if (!flow && this.flow.failure) return html`${views}${renderError(this.l10n, this.flow.failure.error, () => this.flow.retry())}`;
@@ -419,8 +395,10 @@ export class PortalScheduler extends PortalElement {
         else this.chosenPractitioner = value;
         this.selectedDay = undefined;
       },
-      slots: this.slots.state,
-      days: (result) => this.days(result),
+      month: this.search.month.state,
+      days: this.search.monthResult ? this.search.days(this.search.monthResult) : new Map(),
+      unchecked: this.search.uncheckedFrom !== undefined,
+      times: this.selectedDay ? this.search.timesOn(this.selectedDay) : undefined,
       calendar: this.calendar,
       selectedDay: this.selectedDay,
       maxDaysOut: this.maxDaysOut,
@@ -432,14 +410,24 @@ export class PortalScheduler extends PortalElement {
         const serviceId = this.serviceId();
         if (!serviceId || slot.serviceIds.includes(serviceId)) void this.choose(slot);
       },
-      retry: () => void this.slots.reload(),
+      retry: () => void this.search.month.reload(),
     };
+  }
+
+  /** Every free time the searches know: the month's days, and the chosen day's own search past a cut. */
+  private knownFreeTimes(): Slot[] {
+    const month = this.search.monthResult;
+    const known = month ? [...this.search.days(month).values()].flat() : [];
+    const times = this.selectedDay ? this.search.timesOn(this.selectedDay) : undefined;
+    if (times?.status !== 'ready' || times.result === month) return known;
+    const ids = new Set(times.slots.map((slot) => slot.id));
+    return [...known.filter((slot) => !ids.has(slot.id)), ...times.slots];
   }
 
   private stepContext({ booking, appointments, publisherLink }: BookingFlow): StepContext {
     // A refresh keeps the last answer: it still names the places and clinicians the steps show.
-    const slots = this.slots.state;
-    const result = slots.status === 'ready' ? slots.value : slots.status === 'loading' ? slots.stale : undefined;
+    const times = this.selectedDay ? this.search.timesOn(this.selectedDay) : undefined;
+    const result = times?.status === 'ready' ? times.result : this.search.monthResult;
     const service = this.allServices().find((s) => s.id === this.serviceId());
     const lastDay = this.lastDay(this.today());
     return {
@@ -453,7 +441,7 @@ export class PortalScheduler extends PortalElement {
       publisherLink: (slot) => publisherLink(slot, this.referralSource || this.ownerDocument.location?.hostname || 'portal-kit'),
       rescheduling: this.rescheduling,
       release: appointments.release,
-      alternatives: (taken) => nearest(taken, result ? [...this.days(result).values()].flat() : []),
+      alternatives: (taken) => nearest(taken, this.knownFreeTimes()),
       nextDoseService: ({ cvx, doseNumber = 1 }, from) =>
         from <= lastDay ? this.allServices().find((s) => s.vaccine?.cvx === cvx && s.vaccine.doseNumber === doseNumber + 1) : undefined,
       requestSignIn: (slot) => {
@@ -467,7 +455,7 @@ export class PortalScheduler extends PortalElement {
         // Leaving a confirmation ends what it was for; leaving a review keeps it (another time, same purpose).
         if (booking.state.step === 'confirmed') this.leaveContext();
         booking.reset();
-        void this.slots.reload();
+        void this.search.reload();
       },
       bookNextDose: (next, from) => this.bookNextDose(next, from),
       retryRelease: () => void appointments.retryRelease(),

@@ -3,11 +3,14 @@ import {
   addDays,
   dateInZone,
   formatInstant,
+  formatWithOffset,
+  toFhirDate,
   wallTimeToEpochMs,
   zonedInstant,
+  zoneOffsetMs,
 } from '../../../src/api/memory/zoned-time.js';
 import { InstantSchema } from '../../../src/model/index.js';
-import { localTime } from './support.js';
+import { localDate, localTime } from './support.js';
 
 const NY = 'America/New_York';
 
@@ -51,6 +54,48 @@ describe('memory adapter: zoned wall times', () => {
       const instant = formatInstant(Date.parse('2027-06-15T12:34:56.789Z'), zone);
       expect(InstantSchema.safeParse(instant).success, instant).to.equal(true);
       expect(Date.parse(instant)).to.equal(Date.parse('2027-06-15T12:34:56Z'));
+    }
+  });
+  it('gives the same offsets when asked again, on both sides of each change and in odd zones', () => {
+    const HOUR = 3_600_000;
+    const cases: Array<[string, string, number]> = [
+      [NY, '2027-03-14T06:59:59Z', -5],
+      [NY, '2027-03-14T07:00:00Z', -4],
+      [NY, '2027-11-07T05:59:59Z', -4],
+      [NY, '2027-11-07T06:00:00Z', -5],
+      // Lord Howe moves its clock by half an hour (UTC+10:30 in winter, +11 in summer): 02:00 on 3 Oct 2027 is 15:30Z.
+      ['Australia/Lord_Howe', '2027-10-02T15:29:59Z', 10.5],
+      ['Australia/Lord_Howe', '2027-10-02T15:30:00Z', 11],
+      ['Asia/Kathmandu', '2027-01-01T00:00:00Z', 5.75],
+      ['Pacific/Pago_Pago', '2027-01-01T00:00:00Z', -11],
+      ['Pacific/Kiritimati', '2027-01-01T00:00:00Z', 14],
+    ];
+    for (const round of ['first', 'again']) {
+      for (const [zone, instant, hours] of cases) expect(zoneOffsetMs(zone, Date.parse(instant)), `${zone} ${instant} ${round}`).to.equal(hours * HOUR);
+    }
+    expect(dateInZone(NY, Date.parse('0999-03-14T12:00:00Z')), 'a year the formatter prints short').to.deep.equal({ year: 999, month: 3, day: 14 });
+  });
+
+  it('opens at 08:00 local on every day from March to December, both changes included', () => {
+    for (let date = { year: 2027, month: 3, day: 1 }, n = 0; n < 290; n++, date = addDays(date, 1)) {
+      for (const zone of [NY, 'America/Chicago', 'Australia/Lord_Howe']) {
+        const instant = formatInstant(wallTimeToEpochMs(zone, date, 8 * 60), zone);
+        expect(`${localDate(instant, zone)} ${localTime(instant, zone)}`, `${zone} ${toFhirDate(date)}`).to.equal(`${toFhirDate(date)} 08:00`);
+      }
+    }
+  });
+
+  it('writes each offset right however often it is reused', () => {
+    const at = Date.parse('2027-06-15T12:00:00Z');
+    const offsets: Array<[number, string]> = [
+      [-5 * 60, '2027-06-15T07:00:00-05:00'],
+      [5 * 60 + 45, '2027-06-15T17:45:00+05:45'],
+      [0, '2027-06-15T12:00:00+00:00'],
+      [-(9 * 60 + 30), '2027-06-15T02:30:00-09:30'],
+      [14 * 60, '2027-06-16T02:00:00+14:00'],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [minutes, written] of offsets) expect(formatWithOffset(at, minutes * 60_000)).to.equal(written);
     }
   });
 });

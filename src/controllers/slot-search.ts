@@ -1,0 +1,174 @@
+import { bucketByLocalDay, startOfLocalDay } from '../i18n/slot-time.js';
+import type { ListResult, Location, Practitioner, Service, Slot, SlotQuery, SlotSearchResult } from '../model/index.js';
+import { addDays, type Day } from '../ui/calendar-days.js';
+import { DataController, type DataHost } from './data.js';
+
+/** What can be searched: the services, places and clinicians a scheduler offers. */
+export interface Catalog {
+  services: ListResult<Service>;
+  locations: ListResult<Location>;
+  practitioners: ListResult<Practitioner>;
+}
+
+/** What a SlotSearchController needs from its element. PortalScheduler provides it. */
+export interface SlotSearchHost extends DataHost {
+  /** A SMART Scheduling Links manifest to read instead of the FHIR server's own slots. */
+  readonly source?: string;
+  /** The search for the visible month within the horizon; undefined until the catalog is known. */
+  monthQuery(): SlotQuery | undefined;
+  /** The day whose times are on screen, if any. */
+  readonly shownDay?: Day;
+  /** The first day that may be booked (today, or a next dose's earliest day). */
+  readonly firstDay: Day;
+}
+
+/** The times of the day on screen, from the month's search or from a search of that day alone. */
+export type DayTimes =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown; retry: () => void }
+  | { status: 'ready'; slots: Slot[]; result: SlotSearchResult };
+
+const NO_SLOTS: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
+/** The widest a zone is from UTC (UTC−12 to UTC+14): a day window that fits any clinic. */
+const ANY_ZONE_MS = 14 * 3_600_000;
+
+/**
+ * The scheduler's data: the catalog, one search per visible month (to mark the days with free times) and,
+ * when that search came back cut short, one search per day past the cut. A server pages a month at a
+ * mass-vaccination site long before its end (5,000 times a day); without the day search every later day
+ * would look empty. Days are the clinics' local days throughout.
+ */
+export class SlotSearchController {
+  readonly catalog: DataController<Catalog>;
+  readonly month: DataController<SlotSearchResult>;
+  private readonly day: DataController<SlotSearchResult | null>;
+  private bucketed = new WeakMap<SlotSearchResult, { min: Day; days: Map<Day, Slot[]> }>();
+
+  constructor(private readonly host: SlotSearchHost) {
+    this.catalog = new DataController<Catalog>(
+      host,
+      async (api, signal) => {
+        if (host.source) {
+          // A publication names places and the services its schedules give; clinicians come with each time.
+          const { services, locations } = await api.scheduling.listPublished(host.source, signal);
+          return { services, locations, practitioners: { items: [], dropped: 0, truncated: false } };
+        }
+        const [services, locations, practitioners] = await Promise.all([
+          api.scheduling.listServices(signal),
+          api.scheduling.listLocations(signal),
+          api.scheduling.listPractitioners(signal),
+        ]);
+        return { services, locations, practitioners };
+      },
+      () => host.source ?? null,
+    );
+    this.month = new DataController<SlotSearchResult>(
+      host,
+      (api, signal) => {
+        const query = host.monthQuery();
+        return query ? this.search(api, query, signal) : Promise.resolve(NO_SLOTS);
+      },
+      () => (host.monthQuery() ? [host.source ?? null, host.monthQuery()] : null),
+    );
+    this.day = new DataController<SlotSearchResult | null>(
+      host,
+      (api, signal) => {
+        const query = this.dayQuery();
+        return query ? this.search(api, query, signal) : Promise.resolve(null);
+      },
+      () => {
+        const query = this.dayQuery();
+        return query ? [host.source ?? null, query] : null;
+      },
+    );
+  }
+
+  private search(api: NonNullable<DataHost['api']>, query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult> {
+    const { source } = this.host;
+    return source ? api.scheduling.searchPublished(source, query, signal) : api.scheduling.searchSlots(query, signal);
+  }
+
+  /** The month's last answer (kept while a new one loads). */
+  get monthResult(): SlotSearchResult | undefined {
+    const state = this.month.state;
+    return state.status === 'ready' ? state.value : state.status === 'loading' ? state.stale : undefined;
+  }
+
+  /** Free times by the clinic's local day from the first bookable day on; computed once per answer. */
+  days(result: SlotSearchResult): Map<Day, Slot[]> {
+    const min = this.host.firstDay;
+    const cached = this.bucketed.get(result);
+    if (cached?.min === min) return cached.days;
+    const days = bucketByLocalDay(
+      result.slots.filter((s) => s.status === 'free'),
+      (slot) => (slot.locationId ? result.locations[slot.locationId]?.timeZone : undefined),
+    );
+    for (const day of [...days.keys()]) if (day < min) days.delete(day);
+    this.bucketed.set(result, { min, days });
+    return days;
+  }
+
+  /**
+   * The first day the month's search may have missed, when it came back cut short: its last day (perhaps
+   * cut mid-day) and every day after it. Undefined when the month was searched to its end.
+   */
+  get uncheckedFrom(): Day | undefined {
+    const state = this.month.state;
+    if (state.status !== 'ready' || !state.value.truncated) return undefined;
+    const known = [...this.days(state.value).keys()];
+    return known.at(-1) ?? this.host.firstDay;
+  }
+
+  /** The times of `day`: the month's, or (past the cut) those of a search of that day alone. */
+  timesOn(day: Day): DayTimes {
+    const month = this.month.state;
+    if (month.status === 'error') return { status: 'error', error: month.error, retry: () => void this.month.reload() };
+    const result = this.monthResult;
+    if (!result) return { status: 'loading' };
+    const cut = this.uncheckedFrom;
+    if (cut === undefined || day < cut) return { status: 'ready', slots: this.days(result).get(day) ?? [], result };
+    const state = this.day.state;
+    if (state.status === 'error') return { status: 'error', error: state.error, retry: () => void this.day.reload() };
+    if (state.status !== 'ready' || !state.value) return { status: 'loading' };
+    return { status: 'ready', slots: this.days(state.value).get(day) ?? [], result: state.value };
+  }
+
+  /** Searches again (after a booking, or on "Try again"): the month, and the day on screen if it is past the cut. */
+  async reload(): Promise<void> {
+    const dayToo = this.dayQuery() !== undefined;
+    await Promise.all([this.month.reload(), dayToo ? this.day.reload() : undefined]);
+  }
+
+  /** Settles when the searches in flight do (the day's too, when one runs). */
+  async complete(): Promise<DayTimes | undefined> {
+    await this.month.complete;
+    if (this.dayQuery()) await this.day.complete;
+    return this.host.shownDay ? this.timesOn(this.host.shownDay) : undefined;
+  }
+
+  /** The search of the day on screen alone, when it lies past the month's cut. */
+  private dayQuery(): SlotQuery | undefined {
+    const day = this.host.shownDay;
+    const cut = this.uncheckedFrom;
+    const query = this.host.monthQuery();
+    const result = this.monthResult;
+    if (!day || cut === undefined || day < cut || !query || !result) return undefined;
+    // The clinics' own midnights when their zones are known; otherwise a window wide enough for any zone.
+    const zones = new Set(Object.values(result.locations).map((location) => location.timeZone));
+    const catalogZone = query.locationId ? this.catalogZone(query.locationId) : undefined;
+    const known = catalogZone ? [catalogZone] : [...zones].filter((zone): zone is string => zone !== undefined);
+    const exact = known.length > 0 && (catalogZone !== undefined || !zones.has(undefined));
+    const starts = exact ? known.map((zone) => Date.parse(startOfLocalDay(day, zone))) : [Date.parse(`${day}T00:00:00Z`) - ANY_ZONE_MS];
+    const ends = exact ? known.map((zone) => Date.parse(startOfLocalDay(addDays(day, 1), zone))) : [Date.parse(`${addDays(day, 1)}T00:00:00Z`) + ANY_ZONE_MS];
+    // Never before the month's own start (now, at the earliest) nor past its end (the horizon).
+    const from = Math.max(Math.min(...starts), Date.parse(query.from));
+    const to = Math.min(Math.max(...ends), Date.parse(query.to));
+    if (from >= to) return undefined;
+    return { ...query, from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  }
+
+  private catalogZone(locationId: string): string | undefined {
+    const catalog = this.catalog.state;
+    return catalog.status === 'ready' ? catalog.value.locations.items.find((l) => l.id === locationId)?.timeZone : undefined;
+  }
+}
