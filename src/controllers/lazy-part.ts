@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { loadOnce } from '../api/lazy.js';
 
 /** What a LazyPartController needs from its element. PortalElement provides `reportError`. */
 export interface LazyPartHost extends ReactiveControllerHost {
@@ -14,12 +15,16 @@ export interface LazyPartHost extends ReactiveControllerHost {
 export class LazyPartController<T> {
   value?: T;
   failure?: { error: unknown; retry: () => void };
-  private loading?: Promise<T>;
+  /** One load at a time, tried again after a failure: a part builds controllers on its host, and two would each add theirs. */
+  private readonly part: (operation: string) => Promise<T>;
 
   constructor(
     private readonly host: LazyPartHost,
-    private readonly load: () => Promise<T>,
-  ) {}
+    private readonly operation: string,
+    load: () => Promise<T>,
+  ) {
+    this.part = loadOnce(load);
+  }
 
   /**
    * The part, loading it first when needed. `again` is what a retry repeats; `quiet` loads ahead of need and
@@ -27,14 +32,11 @@ export class LazyPartController<T> {
    */
   async ready(again: () => void, { quiet = false } = {}): Promise<T | undefined> {
     if (this.value) return this.value;
-    // One load at a time: a part builds controllers on its host, and two would each add theirs.
-    const loading = (this.loading ??= this.load());
     try {
-      this.value = await loading;
+      this.value = await this.part(this.operation);
       this.failure = undefined;
       return this.value;
     } catch (error) {
-      if (this.loading === loading) this.loading = undefined;
       if (!quiet) {
         this.failure = { error, retry: again };
         this.host.reportError(error);

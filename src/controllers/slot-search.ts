@@ -1,4 +1,5 @@
-import { bucketByLocalDay, startOfLocalDay } from '../i18n/slot-time.js';
+import { startOfLocalDay } from '../api/zoned-time.js';
+import { bucketByLocalDay } from '../i18n/slot-time.js';
 import type { ListResult, Location, Practitioner, Service, Slot, SlotQuery, SlotSearchResult } from '../model/index.js';
 import { addDays, type Day } from '../ui/calendar-days.js';
 import { DataController, type DataHost } from './data.js';

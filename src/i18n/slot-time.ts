@@ -1,3 +1,4 @@
+import { dateInZone, toFhirDate } from '../api/zoned-time.js';
 import type { Locale } from '../model/config.js';
 import type { Location, Practitioner, Service, Slot } from '../model/scheduling.js';
 import { offsetOf, zoneLabel } from './format.js';
@@ -56,18 +57,16 @@ function epochOf(instant: string): number {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Formatters are cached: a week view formats thousands of slots. */
-function formatter(locale: string, timeZone: string, kind: 'day' | 'time' | 'weekdayTime' | 'fullDate'): Intl.DateTimeFormat {
+function formatter(locale: string, timeZone: string, kind: 'time' | 'weekdayTime' | 'fullDate'): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${kind}`;
   let cached = formatters.get(key);
   if (!cached) {
     const options: Intl.DateTimeFormatOptions =
-      kind === 'day'
-        ? { year: 'numeric', month: '2-digit', day: '2-digit' }
-        : kind === 'time'
-          ? { hour: 'numeric', minute: '2-digit' }
-          : kind === 'weekdayTime'
-            ? { weekday: 'short', hour: 'numeric', minute: '2-digit' }
-            : { dateStyle: 'full' };
+      kind === 'time'
+        ? { hour: 'numeric', minute: '2-digit' }
+        : kind === 'weekdayTime'
+          ? { weekday: 'short', hour: 'numeric', minute: '2-digit' }
+          : { dateStyle: 'full' };
     cached = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     formatters.set(key, cached);
   }
@@ -78,22 +77,12 @@ function format(instant: string, clock: Clock, locale: string, kind: 'time' | 'w
   return formatter(locale, clock.timeZone, kind).format(epochOf(instant) + clock.shiftMs);
 }
 
-/** What the en-US `day` formatter prints ("03/14/2027"). */
-const US_DAY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
-
 function dayOn(instant: string, clock: Clock): string {
   return dayAt(epochOf(instant) + clock.shiftMs, clock.timeZone);
 }
 
 function dayAt(epoch: number, timeZone: string): string {
-  const day = formatter('en-US', timeZone, 'day');
-  // `format` and a pattern cost a fraction of `formatToParts`, which a month of slots would call per slot;
-  // the parts remain for years and engines that print otherwise.
-  const match = US_DAY.exec(day.format(epoch));
-  if (match) return `${match[3]}-${match[1]}-${match[2]}`;
-  const parts: Record<string, string> = {};
-  for (const part of day.formatToParts(epoch)) parts[part.type] = part.value;
-  return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
+  return toFhirDate(dateInZone(timeZone, epoch));
 }
 
 /**
@@ -237,32 +226,4 @@ export function followUpDay(firstDoseDay: string, intervalDays: number): string 
   date.setUTCDate(date.getUTCDate() + intervalDays);
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-}
-
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `epoch`, in ms (New York in winter: −5 h). */
-function offsetMsAt(epoch: number, timeZone: string): number {
-  let wallClock = wallClocks.get(timeZone);
-  if (!wallClock) {
-    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' };
-    wallClocks.set(timeZone, (wallClock = new Intl.DateTimeFormat('en-US', { ...options, timeZone })));
-  }
-  const parts: Record<string, number> = {};
-  for (const part of wallClock.formatToParts(epoch)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute);
-  return wall - Math.floor(epoch / MINUTE_MS) * MINUTE_MS;
-}
-
-/**
- * The instant a local day begins in `timeZone` (`2027-03-14` in New York → `2027-03-14T05:00:00.000Z`), to
- * search one clinic day. The offset is read at a first guess and again at the better one, which settles
- * it on either side of a clock change. Where a clock change skips midnight itself, the answer is up to an
- * hour early: a search window may be a little wide, never short.
- */
-export function startOfLocalDay(day: string, timeZone: string): string {
-  const midnightAsUtc = Date.parse(`${day}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(midnightAsUtc)) throw new RangeError('startOfLocalDay: expected a YYYY-MM-DD day');
-  const guess = midnightAsUtc - offsetMsAt(midnightAsUtc, timeZone);
-  return new Date(midnightAsUtc - offsetMsAt(guess, timeZone)).toISOString();
 }

@@ -3,7 +3,7 @@ import type { MessagingApi } from '../portal-api.js';
 import { apiError, type Runtime } from './runtime.js';
 import { HOME_ZONE } from './seed/context.js';
 import type { MemoryStore, ThreadRecord } from './store.js';
-import { formatInstant } from './zoned-time.js';
+import { formatInstant } from '../zoned-time.js';
 
 const sentMs = (message: Message): number => (message.sentAt ? Date.parse(message.sentAt) : 0);
 const oldestFirst = (messages: Message[]): Message[] =>

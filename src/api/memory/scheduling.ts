@@ -20,7 +20,7 @@ import { embedVisit } from './seed/appointments.js';
 import { HOME_ZONE } from './seed/context.js';
 import { SCHEDULES } from './seed/schedules.js';
 import type { AppointmentRecord, MemoryStore } from './store.js';
-import { formatInstant } from './zoned-time.js';
+import { formatInstant } from '../zoned-time.js';
 
 /** Statuses a patient may still cancel online; arrived or checked-in visits are the front desk's business. */
 const CANCELLABLE: readonly AppointmentStatus[] = ['proposed', 'pending', 'booked'];

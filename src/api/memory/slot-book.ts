@@ -1,7 +1,7 @@
 import type { Slot, SlotStatus } from '../../model/index.js';
 import { SLOT_WINDOW_DAYS } from './seed/context.js';
 import { generateDay, parseSlotId, SCHEDULES, type DaySlot, type SiteSchedule } from './seed/schedules.js';
-import { addDays, compareDates, dateInZone, fromDateKey, toDateKey, wallTimeToEpochMs, type PlainDate } from './zoned-time.js';
+import { addDays, compareDates, dateInZone, fromDateKey, toDateKey, wallTimeToEpochMs, type PlainDate } from '../zoned-time.js';
 
 /** What bookings changed on a slot since it was published. */
 interface SlotChange {

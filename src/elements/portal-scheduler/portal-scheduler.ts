@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalElement } from '../../base/portal-element.js';
-import { loadOnce } from '../../api/lazy.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
 import { PendingChoiceController, type PendingChoice } from '../../controllers/pending-choice.js';
 import { SlotSearchController, type Catalog } from '../../controllers/slot-search.js';
@@ -17,9 +16,6 @@ import { monthWindow, nearest, offeredServices, renderAvailability, renderFilter
 import { schedulerStyles } from './portal-scheduler.styles.js';
 import { renderViewSwitch, type SchedulerView } from './view-switch.js';
 
-
-/** The booking flow's code, shared by every scheduler on the page: fetched once, on the first reach for it. */
-const bookingFlowCode = loadOnce(() => import('./booking-flow.js'));
 
 /**
  * @tagname portal-scheduler
@@ -104,8 +100,8 @@ export class PortalScheduler extends PortalElement {
   private wasSignedIn = false;
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   /** Review, booking and the appointments list: loaded on first use. */
-  private readonly flow = new LazyPartController<BookingFlow>(this, async () =>
-    (await bookingFlowCode('scheduling.book')).createBookingFlow(this),
+  private readonly flow = new LazyPartController<BookingFlow>(this, 'scheduling.book', async () =>
+    (await import('./booking-flow.js')).createBookingFlow(this),
   );
   /** A time picked while the flow loads: the latest one is chosen once it is there. */
   private waitingChoice?: Slot;
@@ -125,7 +121,8 @@ export class PortalScheduler extends PortalElement {
   constructor() {
     super();
     // Someone pointing at or tabbing into the element may pick a time next: fetch the booking code meanwhile.
-    const prefetch = () => void bookingFlowCode('scheduling.prefetch').catch(() => undefined);
+    // The module loader keeps what it fetched, so the flow's own load later finds it there.
+    const prefetch = () => void import('./booking-flow.js').catch(() => undefined);
     this.addEventListener('pointerover', prefetch, { once: true });
     this.addEventListener('focusin', prefetch, { once: true });
   }

@@ -8,7 +8,7 @@ import {
   wallTimeToEpochMs,
   zonedInstant,
   zoneOffsetMs,
-} from '../../../src/api/memory/zoned-time.js';
+} from '../../../src/api/zoned-time.js';
 import { InstantSchema } from '../../../src/model/index.js';
 import { localDate, localTime } from './support.js';
 

@@ -6,7 +6,7 @@ import {
   toFhirDate,
   wallTimeToEpochMs,
   type PlainDate,
-} from '../zoned-time.js';
+} from '../../zoned-time.js';
 
 /**
  * The patient's home zone. "Today" for the seed is the calendar date here, so an adapter created at 08:00

@@ -7,7 +7,7 @@ import {
   weekday,
   zoneOffsetMs,
   type PlainDate,
-} from '../zoned-time.js';
+} from '../../zoned-time.js';
 import { LOCATION_IDS, PRACTITIONER_IDS, SERVICE_IDS } from './directory.js';
 
 /** Opening hours as [from, to) minutes after local midnight. */

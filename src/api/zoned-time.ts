@@ -4,6 +4,9 @@
  * Seed data says "a slot at 08:00 local time on the day after tomorrow". Adding 24 h to an instant gets
  * that wrong twice a year (the clinic would open at 07:00 or 09:00 on the day after a DST change), so days
  * are counted on a plain calendar and each local wall time is converted to an instant on its own.
+ *
+ * Shared by the memory adapter (its seed and slot generation) and the scheduler (clinic days, the search of
+ * one day); nothing here reads the browser's zone.
  */
 
 /** A calendar date with no zone (month 1-12). */
@@ -187,4 +190,15 @@ export function formatWithOffset(epochMs: number, offsetMs: number): string {
 /** Local wall time in `zone` as an instant string with offset. */
 export function zonedInstant(zone: string, date: PlainDate, minuteOfDay: number): string {
   return formatInstant(wallTimeToEpochMs(zone, date, minuteOfDay), zone);
+}
+
+/**
+ * The instant a local day (`2027-03-14`) begins in `zone` (New York → `2027-03-14T05:00:00.000Z`), to search
+ * one clinic day. Where a clock change skips midnight itself, the day's first instant (the moved clock).
+ */
+export function startOfLocalDay(day: string, zone: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const date = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
+  if (!date || toFhirDate(addDays(date, 0)) !== day) throw new RangeError('startOfLocalDay: expected a YYYY-MM-DD day');
+  return new Date(wallTimeToEpochMs(zone, date, 0)).toISOString();
 }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { localDayOf, startOfLocalDay } from '../../src/i18n/slot-time.js';
+import { startOfLocalDay } from '../../src/api/zoned-time.js';
+import { localDayOf } from '../../src/i18n/slot-time.js';
 
-describe('startOfLocalDay (i18n/slot-time)', () => {
+describe('startOfLocalDay (api/zoned-time)', () => {
   it('finds the instant a clinic day begins, on ordinary days and both sides of a clock change', () => {
     expect(startOfLocalDay('2027-01-15', 'America/New_York')).to.equal('2027-01-15T05:00:00.000Z');
     expect(startOfLocalDay('2027-07-15', 'America/New_York')).to.equal('2027-07-15T04:00:00.000Z');
