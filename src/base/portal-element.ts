@@ -4,17 +4,25 @@ import { state } from 'lit/decorators.js';
 import { isAbortError, isApiError } from '../api/errors.js';
 import type { PortalApi } from '../api/portal-api.js';
 import { ensureContextRoot } from '../context/context-root.js';
-import { apiContext, configContext, sessionContext } from '../context/keys.js';
+import { scopesCover } from '../auth/scopes.js';
+import { apiContext, authContext, configContext, sessionContext } from '../context/keys.js';
 import { LocalizeController } from '../controllers/localize.js';
 import type { PortalConfig } from '../model/config.js';
-import type { Session } from '../model/session.js';
+import type { Session, SessionActions } from '../model/session.js';
 import { hostStyles } from '../styles/tokens.js';
 import { renderNotice } from '../ui/state-view.js';
 import { defineElement } from './define.js';
 import { portalEvent, type PortalEventDetails, type PortalEventName } from './events.js';
 
-/** What an element can show before its own content: missing wiring or a missing/lapsed session. */
-export type AccessState = 'not-configured' | 'signed-out' | 'expired' | 'ready';
+/** What an element can show before its own content: missing wiring, a missing/lapsed session, or scopes not granted. */
+export type AccessState = 'not-configured' | 'signed-out' | 'expired' | 'not-permitted' | 'ready';
+
+/**
+ * Marks portal elements whatever tag they were registered under (vendors rename them), so the idle timeout
+ * can tell the person's input inside them from input elsewhere on the page. From the global registry, so two
+ * copies of portal-kit on one page agree.
+ */
+export const PORTAL_ELEMENT = Symbol.for('portal-kit.element');
 
 /**
  * The thin base every portal element extends: context consumption (api, session, config), localisation,
@@ -55,6 +63,16 @@ export abstract class PortalElement extends LitElement {
   /** Whether this element shows patient data (and so needs a signed-in session). */
   protected readonly requiresSession: boolean = true;
 
+  /**
+   * SMART scopes (v2 syntax) the element's patient features need. Sign-in asks for the union over the page;
+   * when the server grants less, the element shows "not available" and makes no patient calls.
+   */
+  protected get requiredScopes(): readonly string[] {
+    return [];
+  }
+
+  readonly [PORTAL_ELEMENT] = true;
+
   @consume({ context: apiContext, subscribe: true })
   @state()
   api?: PortalApi;
@@ -67,19 +85,50 @@ export abstract class PortalElement extends LitElement {
   @state()
   config?: PortalConfig;
 
+  /** Sign-in and sign-out, when a provider runs the session (SMART); absent when the host page does. */
+  @consume({ context: authContext, subscribe: true })
+  @state()
+  sessionActions?: SessionActions;
+
+  private withdrawNeeds?: () => void;
+  private needsAnnouncedTo?: SessionActions;
+
   protected readonly l10n = new LocalizeController(this);
   private lastAuthPrompt?: string;
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
+    this.announceNeeds();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.withdrawNeeds?.();
+    this.withdrawNeeds = this.needsAnnouncedTo = undefined;
   }
 
   get accessState(): AccessState {
     if (!this.api) return 'not-configured';
     if (!this.requiresSession) return 'ready';
-    if (this.session?.status === 'signed-in') return 'ready';
+    if (this.session?.status === 'signed-in') return this.permitted ? 'ready' : 'not-permitted';
     return this.session?.status === 'expired' ? 'expired' : 'signed-out';
+  }
+
+  /** Whether the granted scopes cover `requiredScopes` (a host-managed session states none: it vouches for its token). */
+  get permitted(): boolean {
+    const session = this.session;
+    if (session?.status !== 'signed-in') return false;
+    return session.scopes === undefined || scopesCover(session.scopes, this.requiredScopes);
+  }
+
+  /** Tells the session's owner what this element needs, once per owner. */
+  private announceNeeds(): void {
+    if (this.needsAnnouncedTo === this.sessionActions) return;
+    this.withdrawNeeds?.();
+    this.needsAnnouncedTo = this.sessionActions;
+    const needs = this.requiredScopes;
+    this.withdrawNeeds = this.sessionActions && needs.length ? this.sessionActions.need(needs) : undefined;
   }
 
   get canLoad(): boolean {
@@ -88,6 +137,7 @@ export abstract class PortalElement extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
+    if (changed.has('sessionActions')) this.announceNeeds();
     this.l10n.configLocale = this.config?.locale;
     const access = this.accessState;
     if ((access === 'signed-out' || access === 'expired') && this.lastAuthPrompt !== access) {
@@ -113,9 +163,13 @@ export abstract class PortalElement extends LitElement {
     if (info.kind === 'unauthorized') this.emit('portal-auth-required', { element: this.localName, reason: 'unauthorized' });
   }
 
-  /** Asks the page (or the provider) to start sign-in. */
+  /**
+   * Starts sign-in: tells the page (`portal-auth-required`), then, unless the page cancelled the event to run its
+   * own sign-in, asks the provider's SMART client.
+   */
   protected requestSignIn(): void {
-    this.emit('portal-auth-required', { element: this.localName, reason: 'signed-out' });
+    const proceed = this.emit('portal-auth-required', { element: this.localName, reason: 'signed-out' });
+    if (proceed) this.sessionActions?.signIn();
   }
 
   /** `updateComplete` also waits for the element's language to load, so a settled element speaks it. */
@@ -138,6 +192,8 @@ export abstract class PortalElement extends LitElement {
         return renderNotice(this.l10n, 'common.signInPrompt', { label: 'common.signIn', run: () => this.requestSignIn() });
       case 'expired':
         return renderNotice(this.l10n, 'common.sessionExpired', { label: 'common.signIn', run: () => this.requestSignIn() });
+      case 'not-permitted':
+        return renderNotice(this.l10n, 'common.notPermitted');
       default:
         return undefined;
     }

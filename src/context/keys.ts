@@ -1,7 +1,7 @@
 import { createContext } from '@lit/context';
 import type { PortalApi } from '../api/portal-api.js';
 import type { PortalConfig } from '../model/config.js';
-import type { Session } from '../model/session.js';
+import type { Session, SessionActions } from '../model/session.js';
 
 // Keys come from the global symbol registry so that two bundled copies of portal-kit on one page (a CMS
 // script tag and a vendor app, say) still find each other's providers.
@@ -14,3 +14,6 @@ export const sessionContext = createContext<Session>(Symbol.for('portal-kit.cont
 
 /** Locale, time-zone display and feature switches. */
 export const configContext = createContext<PortalConfig>(Symbol.for('portal-kit.context.config'));
+
+/** Sign-in, sign-out and scope needs; `undefined` when the page runs its own sign-in (token source). */
+export const authContext = createContext<SessionActions | undefined>(Symbol.for('portal-kit.context.auth'));

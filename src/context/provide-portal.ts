@@ -25,7 +25,7 @@ export interface PortalHandle {
 
 /** The session an auth source implies: signed in when the token response named a patient. */
 export function sessionFor(auth: TokenSource | undefined): Session {
-  return auth?.patientId ? { status: 'signed-in', patientId: auth.patientId, scopes: [] } : SIGNED_OUT;
+  return auth?.patientId ? { status: 'signed-in', patientId: auth.patientId } : SIGNED_OUT;
 }
 
 export function configFor(options: Pick<PortalOptions, 'lang' | 'config'>, previous: PortalConfig = DEFAULT_CONFIG): PortalConfig {

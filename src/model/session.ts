@@ -4,14 +4,22 @@ import { z } from './z.js';
 export const SESSION_STATUSES = ['signed-out', 'signing-in', 'signed-in', 'expired'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
+/** Why the last sign-in attempt failed, for a message to the person (never the server's own words). */
+export const SIGN_IN_PROBLEMS = ['sign-in-failed', 'server-not-supported'] as const;
+export type SignInProblem = (typeof SIGN_IN_PROBLEMS)[number];
+
 export const SessionSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('signed-out') }),
+  z.object({ status: z.literal('signed-out'), problem: z.optional(z.enum(SIGN_IN_PROBLEMS)) }),
   z.object({ status: z.literal('signing-in') }),
   z.object({
     status: z.literal('signed-in'),
     /** From the token response only; never from an attribute. */
     patientId: IdSchema,
-    scopes: z.array(z.string()),
+    /**
+     * The scopes the server granted (read back from the token response). Absent when the host page manages the
+     * session (a token source): then the host vouches for what its token may do.
+     */
+    scopes: z.optional(z.array(z.string())),
     /** Epoch ms when the access token lapses, if known. */
     expiresAt: z.optional(z.number()),
   }),
@@ -22,3 +30,19 @@ export type Session = z.infer<typeof SessionSchema>;
 export type SignedInSession = Extract<Session, { status: 'signed-in' }>;
 
 export const SIGNED_OUT: Session = Object.freeze({ status: 'signed-out' });
+
+/**
+ * What elements may ask of the session's owner (a provider with a SMART client, or the host page's own
+ * session). Shared through `authContext`; absent when the page manages sign-in itself.
+ */
+export interface SessionActions {
+  /** Starts sign-in (for SMART: discovery, then the redirect to the authorization server). */
+  signIn(): void;
+  /** Ends the session for every element on the page (and in the page's other tabs). */
+  signOut(): void;
+  /**
+   * Tells the owner which scopes an element needs (SMART v2 syntax, `patient/Appointment.rs`), so sign-in asks
+   * for the union of what the page's elements need. Returns the function that withdraws them.
+   */
+  need(scopes: readonly string[]): () => void;
+}

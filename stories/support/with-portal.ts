@@ -16,7 +16,7 @@ export interface PortalParameters {
 export const STORY_PATIENT_ID = 'patient-ana-mejia';
 
 function sessionOf(status: Session['status']): Session {
-  return status === 'signed-in' ? { status, patientId: STORY_PATIENT_ID, scopes: ['patient/*.rs'] } : ({ status } as Session);
+  return status === 'signed-in' ? { status, patientId: STORY_PATIENT_ID } : ({ status } as Session);
 }
 
 /**

@@ -118,7 +118,7 @@ function run(scenario: Scenario): Promise<BenchResult> {
   provider.api = scheduling && scenario.countDaySlots
     ? { ...memory, scheduling: { ...scheduling, searchSlots: async (query, signal) => (lastSearch = await scheduling.searchSlots(query, signal)) } }
     : memory;
-  provider.session = { status: 'signed-in', patientId: 'patient-ana-mejia', scopes: [] };
+  provider.session = { status: 'signed-in', patientId: 'patient-ana-mejia' };
   provider.append(el);
   document.body.append(provider);
   return whenReady(el, scenario);

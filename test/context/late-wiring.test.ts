@@ -10,7 +10,7 @@ import { PortalProvider } from '../../src/elements/portal-provider/portal-provid
 
 // This file defines tags itself, in the order a messy host page might: script order must not matter.
 const PATIENT_ID = 'patient-ana-mejia';
-const session = { status: 'signed-in' as const, patientId: PATIENT_ID, scopes: [] };
+const session = { status: 'signed-in' as const, patientId: PATIENT_ID };
 const bannerName = (banner: Element) => banner.shadowRoot?.querySelector('[part~="name"]')?.textContent ?? '';
 
 describe('late wiring', () => {

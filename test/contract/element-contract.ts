@@ -9,7 +9,7 @@ import '../../src/define.js';
 import { CANARY, canaryApi } from './canary.js';
 
 export const PATIENT_ID = 'patient-ana-mejia';
-export const SIGNED_IN: Session = { status: 'signed-in', patientId: PATIENT_ID, scopes: [] };
+export const SIGNED_IN: Session = { status: 'signed-in', patientId: PATIENT_ID };
 
 const EVENT_NAMES: PortalEventName[] = [
   'portal-auth-required',

@@ -18,7 +18,7 @@ const outcome = (el: Element) =>
 
 async function mountScheduler(tenant: Tenant, patientId: string): Promise<PortalScheduler> {
   const api = createFhirAdapter({ baseUrl: tenant.baseUrl, auth: { patientId, getAccessToken: async () => `test-token-${patientId}` } });
-  const session = { status: 'signed-in' as const, patientId, scopes: [] };
+  const session = { status: 'signed-in' as const, patientId };
   const wrapper = await fixture<HTMLElement>(
     html`<portal-provider .api=${api} .session=${session}><portal-scheduler location=${FILTERS.location}></portal-scheduler></portal-provider>`,
   );

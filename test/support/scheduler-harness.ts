@@ -11,7 +11,7 @@ provider.api = createFhirAdapter({
   baseUrl: new URL(params.get('base') ?? '/fhir', location.href).href,
   auth: patientId ? { patientId, getAccessToken: async () => `test-token-${patientId}` } : undefined,
 });
-if (patientId) provider.session = { status: 'signed-in', patientId, scopes: [] };
+if (patientId) provider.session = { status: 'signed-in', patientId };
 const scheduler = document.createElement('portal-scheduler');
 for (const [name, value] of params) if (name !== 'base' && name !== 'patient') scheduler.setAttribute(name, value);
 provider.append(scheduler);

@@ -29,6 +29,10 @@ export class PortalPatientBanner extends PortalElement {
   static override tagName = 'portal-patient-banner';
   static override styles = [...(PortalElement.styles as []), stateStyles, bannerStyles];
 
+  protected override get requiredScopes(): readonly string[] {
+    return ['patient/Patient.r'];
+  }
+
   private readonly patient = new DataController<PatientSummary>(this, (api, signal) => api.patient.current(signal));
 
   protected override render() {

@@ -18,6 +18,8 @@ export interface StepContext {
   result?: SlotSearchResult;
   viewerZone: string;
   signedIn: boolean;
+  /** Signed in, but the server did not grant the appointment scopes: booking here is not available. */
+  notPermitted: boolean;
   /** Times from a Scheduling Links publication: booked on the publisher's site, never here. */
   booksElsewhere: boolean;
   /** A slot's booking link (http(s) only) with `source` and `booking-referral` added; undefined without one. */
@@ -96,6 +98,8 @@ function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'fail
           >
             ${l10n.t(busy ? 'scheduler.booking' : 'scheduler.confirm')}
           </button>`
+        : ctx.notPermitted
+        ? html`<p class="alert" role="alert">${l10n.t('scheduler.notPermitted')}</p>`
         : publicActions(ctx, slot)}
       ${backButton(ctx)}
     </div>

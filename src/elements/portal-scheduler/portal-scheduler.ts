@@ -17,6 +17,9 @@ import { schedulerStyles } from './portal-scheduler.styles.js';
 import { renderViewSwitch, type SchedulerView } from './view-switch.js';
 
 
+/** Find, book, list, cancel and reschedule the patient's appointments. */
+const APPOINTMENT_SCOPES = ['patient/Appointment.crus'] as const;
+
 /**
  * @tagname portal-scheduler
  * @summary Find and book an appointment (vaccines too): what, where and with whom, a day on a keyboard-operable
@@ -127,8 +130,13 @@ export class PortalScheduler extends PortalElement {
     this.addEventListener('focusin', prefetch, { once: true });
   }
 
+  /** Signed in with leave to book: the granted scopes cover the patient's appointments. */
   get signedIn(): boolean {
-    return this.session?.status === 'signed-in';
+    return this.session?.status === 'signed-in' && this.permitted;
+  }
+
+  protected override get requiredScopes(): readonly string[] {
+    return APPOINTMENT_SCOPES;
   }
 
   /** @internal For the booking controller: published times are booked on the publisher's site. */
@@ -434,6 +442,7 @@ export class PortalScheduler extends PortalElement {
       result,
       viewerZone: this.viewerZone,
       signedIn: this.signedIn,
+      notPermitted: this.session?.status === 'signed-in' && !this.permitted,
       booksElsewhere: this.booksElsewhere,
       publisherLink: (slot) => publisherLink(slot, this.referralSource || this.ownerDocument.location?.hostname || 'portal-kit'),
       rescheduling: this.rescheduling,
