@@ -3,19 +3,31 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createFhirAdapter } from '../../api/fhir/adapter.js';
 import type { PortalApi, TokenSource } from '../../api/portal-api.js';
+import type { SmartAuth } from '../../auth/smart-auth.js';
 import { ensureContextRoot } from '../../context/context-root.js';
-import { apiContext, configContext, sessionContext } from '../../context/keys.js';
+import { apiContext, authContext, configContext, sessionContext } from '../../context/keys.js';
+import { idleMinutes, systemClock, type IdleClock } from '../../controllers/idle-timer.js';
 import { configFor, sessionFor } from '../../context/provide-portal.js';
 import { defineElement } from '../../base/define.js';
 import { DEFAULT_CONFIG, type PortalConfig } from '../../model/config.js';
 import type { Session } from '../../model/session.js';
 import { DARK, presetDeclarations, WHITE_LABEL } from '../../styles/tokens.js';
+import { PageSession, sharedSmartAuth } from './page-session.js';
+
+function isSmartAuth(auth: TokenSource | SmartAuth | undefined): auth is SmartAuth {
+  return typeof (auth as SmartAuth | undefined)?.subscribe === 'function' && typeof (auth as SmartAuth).signIn === 'function';
+}
 
 /**
  * @tagname portal-provider
  * @summary Supplies the api, session and language to every portal element inside it. Renders nothing itself.
  *
+ * With `client-id` (and `fhir-base-url`) it signs patients in with SMART App Launch: one sign-in for every element
+ * on the page, an idle timeout with a warning, and sign-out in every tab of the site.
+ *
  * @slot - The page content holding portal elements.
+ *
+ * @fires portal-session-ended - The session ended (sign-out here or in another tab, idle timeout, token lapsed).
  *
  * @cssproperty --portal-color-accent - Brand colour of buttons, links and focus.
  * @cssproperty --portal-color-text - Body text colour.
@@ -54,6 +66,21 @@ export class PortalProvider extends LitElement {
    */
   @property({ attribute: 'fhir-base-url' }) fhirBaseUrl?: string;
 
+  /**
+   * SMART client id registered for this site. With it (and `fhir-base-url`) the provider runs SMART sign-in:
+   * discovery, PKCE S256, the token in memory only.
+   */
+  @property({ attribute: 'client-id' }) clientId?: string;
+
+  /** Where the authorization server sends the person back (a page of this site with a provider); defaults to this page. */
+  @property({ attribute: 'redirect-uri' }) redirectUri?: string;
+
+  /** Scopes asked for on top of what the page's elements need (space separated, e.g. `openid fhirUser`). */
+  @property() scope?: string;
+
+  /** Minutes without input in any portal element before the session ends (2–30, default 15); a warning shows 2 minutes before. */
+  @property({ attribute: 'idle-timeout' }) idleTimeout?: string;
+
   /** Language of the elements inside (`en`, `es`); defaults to the page's `lang`. */
   @property() override lang = '';
 
@@ -63,11 +90,17 @@ export class PortalProvider extends LitElement {
   /** An adapter object (e.g. `createMemoryAdapter()` or a vendor's own); wins over `fhir-base-url`. */
   @property({ attribute: false }) api?: PortalApi;
 
-  /** Token source for the FHIR adapter; its `patientId` signs the session in. */
-  @property({ attribute: false }) auth?: TokenSource;
+  /**
+   * A SMART client (`createSmartAuth(…)`), or the host's own token source, whose `patientId` signs the session in.
+   * Wins over `client-id`.
+   */
+  @property({ attribute: false }) auth?: TokenSource | SmartAuth;
 
   /** Explicit session (wins over the one derived from `auth`). */
   @property({ attribute: false }) session?: Session;
+
+  /** @internal The idle timeout's time source; tests pass a fake clock. */
+  @property({ attribute: false }) idleClock?: IdleClock;
 
   /** Extra configuration (time-zone display, feature switches). */
   @property({ attribute: false }) config?: Partial<PortalConfig>;
@@ -75,31 +108,91 @@ export class PortalProvider extends LitElement {
   private readonly apiProvider = new ContextProvider(this, { context: apiContext });
   private readonly sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: sessionFor(undefined) });
   private readonly configProvider = new ContextProvider(this, { context: configContext, initialValue: DEFAULT_CONFIG });
+  private readonly authProvider = new ContextProvider(this, { context: authContext, initialValue: undefined });
   private builtApi?: { baseUrl: string; auth?: TokenSource; api: PortalApi };
+  private smart?: { auth: SmartAuth; page: PageSession; leave?: () => void; unsubscribe?: () => void };
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
+    if (this.smart) this.join(this.smart);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.smart) this.leave(this.smart);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('fhirBaseUrl') || changed.has('auth')) {
+    const wiring = ['auth', 'clientId', 'redirectUri', 'scope', 'fhirBaseUrl'] as const;
+    if (wiring.some((name) => changed.has(name))) this.wireSmart();
+    if (this.smart && (changed.has('idleTimeout') || changed.has('idleClock') || wiring.some((name) => changed.has(name)))) {
+      this.smart.page.idleMinutes = idleMinutes(this.idleTimeout);
+      this.smart.page.clock = this.idleClock ?? systemClock;
+    }
+    if (changed.has('api') || changed.has('fhirBaseUrl') || changed.has('auth') || changed.has('clientId')) {
       this.apiProvider.setValue(this.api ?? this.adapterFromAttributes());
     }
-    if (changed.has('session') || changed.has('auth')) {
-      this.sessionProvider.setValue(this.session ?? sessionFor(this.auth));
-    }
+    if (changed.has('session') || wiring.some((name) => changed.has(name))) this.provideSession();
     if (changed.has('lang') || changed.has('config') || !this.hasUpdated) {
       const lang = this.lang || this.ownerDocument.documentElement.lang;
       this.configProvider.setValue(configFor({ lang, config: this.config }, DEFAULT_CONFIG));
     }
   }
 
+  /** The SMART client this provider's settings call for: the `auth` property's, or one built from the attributes. */
+  private smartAuthWanted(): SmartAuth | undefined {
+    if (isSmartAuth(this.auth)) return this.auth;
+    if (this.auth || !this.clientId || !this.fhirBaseUrl) return undefined;
+    const base = this.ownerDocument.baseURI;
+    const here = new URL(this.ownerDocument.defaultView?.location.href ?? base);
+    const redirectUri = this.redirectUri ? new URL(this.redirectUri, base).href : `${here.origin}${here.pathname}`;
+    const view = this.ownerDocument.defaultView;
+    return sharedSmartAuth({
+      fhirBaseUrl: this.absoluteBase(this.fhirBaseUrl),
+      clientId: this.clientId,
+      redirectUri,
+      scopes: this.scope,
+      storage: view?.sessionStorage,
+      navigate: (url) => view?.location.assign(url),
+    });
+  }
+
+  private wireSmart(): void {
+    const wanted = this.smartAuthWanted();
+    if (wanted === this.smart?.auth) return;
+    if (this.smart) this.leave(this.smart);
+    this.smart = wanted ? { auth: wanted, page: PageSession.for(wanted, this.ownerDocument) } : undefined;
+    this.authProvider.setValue(this.smart?.page.actions);
+    if (this.smart && this.isConnected) this.join(this.smart);
+  }
+
+  private join(smart: NonNullable<PortalProvider['smart']>): void {
+    smart.leave = smart.page.attach(this);
+    smart.unsubscribe = smart.auth.subscribe(() => this.provideSession());
+    void smart.page.completeCallback();
+  }
+
+  private leave(smart: NonNullable<PortalProvider['smart']>): void {
+    smart.leave?.();
+    smart.unsubscribe?.();
+    smart.leave = smart.unsubscribe = undefined;
+  }
+
+  private provideSession(): void {
+    this.sessionProvider.setValue(this.session ?? this.smart?.auth.session ?? sessionFor(this.auth));
+  }
+
+  /** Resolved once here, so the adapter (which knows no document) always gets an absolute base to pin the token to. */
+  private absoluteBase(fhirBaseUrl: string): string {
+    return new URL(fhirBaseUrl, this.ownerDocument.baseURI).href.replace(/\/$/, '');
+  }
+
   private adapterFromAttributes(): PortalApi | undefined {
-    if (!this.fhirBaseUrl) return undefined;
-    const { auth } = this;
-    // Resolved once here, so the adapter (which knows no document) always gets an absolute base to pin the token to.
-    const baseUrl = new URL(this.fhirBaseUrl, this.ownerDocument.baseURI).href.replace(/\/$/, '');
+    // A SMART client's token is for its own FHIR base: the adapter talks to that base, so the token goes nowhere else.
+    const baseUrl = this.smart?.auth.fhirBaseUrl ?? (this.fhirBaseUrl ? this.absoluteBase(this.fhirBaseUrl) : undefined);
+    if (!baseUrl) return undefined;
+    const auth = this.smart?.auth ?? this.auth;
     if (this.builtApi?.baseUrl !== baseUrl || this.builtApi.auth !== auth) {
       this.builtApi = { baseUrl, auth, api: createFhirAdapter({ baseUrl, auth }) };
     }

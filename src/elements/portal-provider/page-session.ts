@@ -1,0 +1,186 @@
+import { createSmartAuth, withoutCallbackParams, type SessionEndReason, type SmartAuth, type SmartAuthOptions } from '../../auth/smart-auth.js';
+import { unionScopes } from '../../auth/scopes.js';
+import { defineElement } from '../../base/define.js';
+import { portalEvent } from '../../base/events.js';
+import { PORTAL_ELEMENT } from '../../base/portal-element.js';
+import { IdleTimer, idleMinutes, systemClock, type IdleClock } from '../../controllers/idle-timer.js';
+import type { SessionActions } from '../../model/session.js';
+import { PortalIdleWarning } from '../../ui/idle-warning.js';
+
+/** Input that counts as the person being there. Background polling and timers never reach these listeners. */
+const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
+
+interface EndedMessage {
+  type: 'session-ended';
+}
+
+const sessions = new WeakMap<SmartAuth, PageSession>();
+const clients = new Map<string, SmartAuth>();
+
+/**
+ * One SMART client per FHIR base, client and redirect URI on a page: every provider configured alike shares
+ * it, so the page signs in once and every element knows.
+ */
+export function sharedSmartAuth(options: SmartAuthOptions): SmartAuth {
+  const key = JSON.stringify([options.fhirBaseUrl, options.clientId, options.redirectUri, options.scopes ?? null]);
+  let auth = clients.get(key);
+  if (!auth) {
+    auth = createSmartAuth(options);
+    clients.set(key, auth);
+  }
+  return auth;
+}
+
+/**
+ * The page's side of a SMART session: finishes the sign-in callback, counts the person's input for the idle
+ * timeout and shows its warning, ends the session in every tab of the site, and refuses to come back to life
+ * from the back/forward cache after it ended elsewhere. Providers attach to it; the first one connected
+ * announces `portal-session-ended`.
+ */
+export class PageSession {
+  /** What elements may ask for; shared through `authContext`. */
+  readonly actions: SessionActions;
+  private readonly hosts = new Set<HTMLElement>();
+  private readonly needs = new Map<symbol, readonly string[]>();
+  private readonly channel?: BroadcastChannel;
+  private readonly endedKey: string;
+  private idle?: IdleTimer;
+  private warning?: PortalIdleWarning;
+  private signedInAt = 0;
+  private callback?: Promise<void>;
+  /** Minutes of quiet before the session ends; the providers' `idle-timeout`. */
+  idleMinutes = idleMinutes(undefined);
+  clock: IdleClock = systemClock;
+
+  static for(auth: SmartAuth, document: Document): PageSession {
+    let session = sessions.get(auth);
+    if (!session) {
+      session = new PageSession(auth, document);
+      sessions.set(auth, session);
+    }
+    return session;
+  }
+
+  private constructor(
+    readonly auth: SmartAuth,
+    private readonly document: Document,
+  ) {
+    const name = `portal-kit.session ${auth.clientId} ${auth.fhirBaseUrl}`;
+    this.endedKey = `${name} ended`;
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
+    this.channel?.addEventListener('message', (event: MessageEvent<EndedMessage>) => {
+      // Another tab ended the session (and revoked the tokens): forget ours. A message can only end a session here, never start or switch one.
+      if (event.data?.type === 'session-ended') auth.forget('logout');
+    });
+    auth.subscribe((session, ended) => {
+      if (session.status === 'signed-in' && !this.idle) this.startIdle();
+      if (session.status !== 'signed-in') this.stopIdle();
+      if (ended) this.announceEnd(ended);
+    });
+    const view = document.defaultView;
+    view?.addEventListener('pageshow', (event) => {
+      if (event.persisted) this.restored();
+    });
+    for (const type of ACTIVITY_EVENTS) {
+      document.addEventListener(type, (event) => this.activity(event), { capture: true, passive: true });
+    }
+    this.actions = {
+      signIn: () => void auth.signIn(unionScopes(...this.needs.values())),
+      signOut: () => this.end('logout'),
+      need: (scopes) => {
+        const token = Symbol('need');
+        this.needs.set(token, scopes);
+        return () => this.needs.delete(token);
+      },
+    };
+  }
+
+  /** A provider joins; returns its leave. */
+  attach(host: HTMLElement): () => void {
+    this.hosts.add(host);
+    return () => this.hosts.delete(host);
+  }
+
+  /** Finishes a return from the authorization server, once per page. Code and state leave the address bar first. */
+  completeCallback(): Promise<void> {
+    const view = this.document.defaultView;
+    const href = view?.location.href;
+    if (!view || !href || !this.auth.isCallback(href)) return Promise.resolve();
+    this.callback ??= (async () => {
+      view.history.replaceState(view.history.state, '', withoutCallbackParams(href));
+      await this.auth.completeSignIn(href);
+    })();
+    return this.callback;
+  }
+
+  /** Ends the session here and in the site's other tabs (sign-out or idle). */
+  end(reason: SessionEndReason): void {
+    this.channel?.postMessage({ type: 'session-ended' } satisfies EndedMessage);
+    try {
+      // Read by pages of this site restored from the back/forward cache later; a time, nothing about the patient.
+      this.document.defaultView?.localStorage.setItem(this.endedKey, String(Date.now()));
+    } catch {
+      // Storage may be off; the channel still reaches open tabs.
+    }
+    void this.auth.signOut(reason);
+  }
+
+  private startIdle(): void {
+    this.signedInAt = Date.now();
+    this.idle = new IdleTimer({
+      timeoutMs: this.idleMinutes * 60_000,
+      clock: this.clock,
+      onWarn: (deadline) => this.showWarning(deadline),
+      onResume: () => this.hideWarning(),
+      onTimeout: () => this.end('idle'),
+    });
+    this.idle.start();
+  }
+
+  private stopIdle(): void {
+    this.idle?.stop();
+    this.idle = undefined;
+    this.hideWarning();
+  }
+
+  private activity(event: Event): void {
+    if (!this.idle) return;
+    const inside = event.composedPath().some((node) => (node as { [PORTAL_ELEMENT]?: boolean })[PORTAL_ELEMENT] === true);
+    if (inside) this.idle.activity();
+  }
+
+  private restored(): void {
+    let endedAt = 0;
+    try {
+      endedAt = Number(this.document.defaultView?.localStorage.getItem(this.endedKey) ?? 0);
+    } catch {
+      endedAt = 0;
+    }
+    if (this.auth.session.status === 'signed-in' && endedAt >= this.signedInAt) this.auth.forget('logout');
+    this.idle?.check();
+  }
+
+  private showWarning(deadline: number): void {
+    if (!this.warning) {
+      defineElement(PortalIdleWarning.tagName, PortalIdleWarning);
+      // By tag, not constructor: with two copies of portal-kit on a page, the first registered class answers.
+      const warning = this.document.createElement(PortalIdleWarning.tagName) as PortalIdleWarning;
+      warning.clock = this.clock;
+      warning.addEventListener('idle-stay', () => this.idle?.activity());
+      warning.addEventListener('idle-sign-out', () => this.end('logout'));
+      this.warning = warning;
+    }
+    this.warning.deadline = deadline;
+    this.warning.open = true;
+    if (!this.warning.isConnected) this.document.body.append(this.warning);
+  }
+
+  private hideWarning(): void {
+    if (this.warning) this.warning.open = false;
+  }
+
+  private announceEnd(reason: SessionEndReason): void {
+    const target = [...this.hosts].find((host) => host.isConnected) ?? this.document;
+    target.dispatchEvent(portalEvent('portal-session-ended', { reason }));
+  }
+}

@@ -1,0 +1,233 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { createMemoryAdapter } from '../../src/api/memory/index.js';
+import type { SessionEndReason, SessionListener, SmartAuth } from '../../src/auth/smart-auth.js';
+import type { IdleClock } from '../../src/controllers/idle-timer.js';
+import '../../src/define.js';
+import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
+import type { PortalPatientBanner } from '../../src/elements/portal-patient-banner/portal-patient-banner.js';
+import { SIGNED_OUT, type Session } from '../../src/model/session.js';
+import type { PortalIdleWarning } from '../../src/ui/idle-warning.js';
+
+const PATIENT = 'patient-ana-mejia';
+let counter = 0;
+
+/** A SMART client whose server answers at once; each test gets its own, so page sessions never mix. */
+function fakeSmartAuth() {
+  const listeners = new Set<SessionListener>();
+  const calls: string[] = [];
+  const auth: SmartAuth & { calls: string[]; signInScopes?: readonly string[]; become(session: Session, ended?: SessionEndReason): void } = {
+    fhirBaseUrl: `https://fhir.example.org/tenant-${++counter}`,
+    clientId: 'portal-kit-test',
+    session: SIGNED_OUT,
+    calls,
+    get patientId() {
+      return auth.session.status === 'signed-in' ? auth.session.patientId : undefined;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    become(session, ended) {
+      auth.session = session;
+      for (const listener of [...listeners]) listener(session, ended);
+    },
+    async signIn(scopes) {
+      calls.push('signIn');
+      auth.signInScopes = scopes;
+    },
+    isCallback: () => false,
+    completeSignIn: async () => false,
+    async signOut(reason = 'logout') {
+      calls.push(`signOut:${reason}`);
+      if (auth.session.status === 'signed-in') auth.become(reason === 'logout' ? SIGNED_OUT : { status: 'expired' }, reason);
+    },
+    forget(reason) {
+      calls.push(`forget:${reason}`);
+      if (auth.session.status === 'signed-in') auth.become(SIGNED_OUT, reason);
+    },
+    getAccessToken: async () => (auth.session.status === 'signed-in' ? 'token' : undefined),
+  };
+  return auth;
+}
+
+function fakeClock(): IdleClock & { advance(ms: number): void } {
+  let now = Date.now();
+  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  let ids = 0;
+  return {
+    now: () => now,
+    setTimeout(fn, ms) {
+      const id = ++ids;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout(id) {
+      timers = timers.filter((timer) => timer.id !== id);
+    },
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers = timers.filter((timer) => timer !== due);
+        now = due.at;
+        due.fn();
+      }
+      now = end;
+    },
+  };
+}
+
+async function mount(auth = fakeSmartAuth(), clock = fakeClock()) {
+  const api = createMemoryAdapter();
+  const root = await fixture<HTMLElement>(html`<div>
+    <portal-provider .api=${api} .auth=${auth} .idleClock=${clock} idle-timeout="15">
+      <portal-sign-in></portal-sign-in>
+      <portal-patient-banner></portal-patient-banner>
+      <portal-scheduler></portal-scheduler>
+    </portal-provider>
+  </div>`);
+  const provider = root.querySelector<PortalProvider>('portal-provider')!;
+  const banner = root.querySelector<PortalPatientBanner>('portal-patient-banner')!;
+  const settle = async () => {
+    await provider.updateComplete;
+    for (const el of root.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('portal-sign-in, portal-patient-banner, portal-scheduler')) {
+      await el.updateComplete;
+    }
+  };
+  await settle();
+  const signIn = async (scopes?: string[]) => {
+    auth.become({ status: 'signed-in', patientId: PATIENT, scopes });
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
+  };
+  return { root, provider, banner, auth, clock, settle, signIn };
+}
+
+const shadowText = (root: ParentNode) =>
+  [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? `${el.shadowRoot.textContent} ${shadowText(el.shadowRoot)}` : '')).join(' ');
+
+function warning(): PortalIdleWarning | null {
+  return document.querySelector<PortalIdleWarning>('portal-idle-warning');
+}
+
+afterEach(() => warning()?.remove());
+
+describe('<portal-provider> with a SMART client', () => {
+  it("asks for the union of the page's element scopes when an element's Sign in is pressed", async () => {
+    const { banner, auth } = await mount();
+    banner.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    expect(auth.calls).to.deep.equal(['signIn']);
+    expect([...(auth.signInScopes ?? [])].sort()).to.deep.equal(['patient/Appointment.crus', 'patient/Patient.r']);
+  });
+
+  it('lets the page take over sign-in by cancelling portal-auth-required', async () => {
+    const { root, banner, auth } = await mount();
+    root.addEventListener('portal-auth-required', (event) => event.preventDefault());
+    banner.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    expect(auth.calls).to.deep.equal([]);
+  });
+
+  it('signs every element in at once, and out at once with no patient data left in any shadow root', async () => {
+    const { root, banner, auth, settle, signIn } = await mount();
+    const ended: string[] = [];
+    document.addEventListener('portal-session-ended', (event) => ended.push(event.detail.reason));
+    await signIn();
+    expect(shadowText(root)).to.include('Mejía');
+    root.querySelector('portal-sign-in')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    await settle();
+    expect(auth.calls).to.include('signOut:logout');
+    expect(shadowText(root)).not.to.include('Mejía');
+    expect(banner.accessState).to.equal('signed-out');
+    expect(ended).to.deep.equal(['logout']);
+  });
+
+  it('shows "not available" and makes no call for an element whose scope was not granted', async () => {
+    const { banner, signIn } = await mount();
+    await signIn(['launch/patient', 'patient/Appointment.crus']);
+    expect(banner.accessState).to.equal('not-permitted');
+    expect(banner.shadowRoot!.textContent).to.include('not available');
+    expect(banner.shadowRoot!.textContent).not.to.include('Mejía');
+    await expect(banner).to.be.accessible();
+  });
+
+  it('signs out when another tab of the site ends the session', async () => {
+    const { auth, signIn, banner, settle } = await mount();
+    await signIn();
+    const other = new BroadcastChannel(`portal-kit.session ${auth.clientId} ${auth.fhirBaseUrl}`);
+    other.postMessage({ type: 'session-ended' });
+    other.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle();
+    expect(auth.calls).to.include('forget:logout');
+    expect(banner.accessState).to.equal('signed-out');
+  });
+
+  it('ignores other messages on the channel: none can sign anybody in or switch patients', async () => {
+    const { auth, signIn } = await mount();
+    await signIn();
+    const other = new BroadcastChannel(`portal-kit.session ${auth.clientId} ${auth.fhirBaseUrl}`);
+    other.postMessage({ type: 'signed-in', patientId: 'someone-else' });
+    other.postMessage('session-ended');
+    other.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(auth.calls).to.deep.equal([]);
+    expect(auth.patientId).to.equal(PATIENT);
+  });
+
+  it('does not come back signed in from the back/forward cache after the session ended elsewhere', async () => {
+    const { auth, signIn } = await mount();
+    await signIn();
+    localStorage.setItem(`portal-kit.session ${auth.clientId} ${auth.fhirBaseUrl} ended`, String(Date.now() + 1));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(auth.calls).to.include('forget:logout');
+    localStorage.removeItem(`portal-kit.session ${auth.clientId} ${auth.fhirBaseUrl} ended`);
+  });
+});
+
+describe('<portal-provider> idle timeout', () => {
+  it('warns two minutes before, a keystroke keeps the session, and quiet ends it everywhere', async () => {
+    const { root, banner, auth, clock, settle, signIn } = await mount();
+    const ended: string[] = [];
+    root.addEventListener('portal-session-ended', (event) => ended.push(event.detail.reason));
+    await signIn();
+
+    // Input inside a portal element counts; the page's own input does not.
+    clock.advance(10 * 60_000);
+    banner.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true }));
+    clock.advance(12 * 60_000);
+    expect(warning()?.open ?? false, 'no warning 12 minutes after the last input').to.equal(false);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    clock.advance(1 * 60_000 + 1);
+    expect(warning()?.open, 'warning at 13 minutes').to.equal(true);
+    await warning()!.updateComplete;
+    const dialog = warning()!.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+
+    // One keystroke in the warning extends the session.
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true, composed: true }));
+    expect(warning()!.open).to.equal(false);
+    clock.advance(14 * 60_000);
+    expect(auth.calls).to.deep.equal([]);
+
+    clock.advance(60_000 + 1);
+    await settle();
+    expect(auth.calls).to.deep.equal(['signOut:idle']);
+    expect(ended).to.deep.equal(['idle']);
+    expect(banner.accessState).to.equal('expired');
+    expect(shadowText(root)).not.to.include('Mejía');
+    expect(warning()?.open ?? false).to.equal(false);
+  });
+
+  it('times out at once when the page comes back after the deadline (sleep, back/forward cache)', async () => {
+    const { auth, clock, signIn } = await mount();
+    await signIn();
+    const jumped = clock.now() + 20 * 60_000;
+    const realNow = clock.now;
+    clock.now = () => jumped;
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    clock.now = realNow;
+    expect(auth.calls).to.include('signOut:idle');
+  });
+});
