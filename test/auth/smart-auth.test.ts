@@ -43,7 +43,7 @@ function fakeServer(overrides: { discovery?: unknown; token?: (form: URLSearchPa
         patient: PATIENT,
       });
     });
-  const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const fetchImpl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input instanceof Request ? input.url : input);
     const body = init.body instanceof URLSearchParams ? init.body : new URLSearchParams(typeof init.body === 'string' ? init.body : '');
     const headers = new Headers(init.headers);
@@ -53,7 +53,7 @@ function fakeServer(overrides: { discovery?: unknown; token?: (form: URLSearchPa
     if (url === 'https://auth.example.org/revoke') return new Response(null, { status: 200 });
     return new Response('not found', { status: 404 });
   }) as typeof fetch;
-  return { sent, fetch, tokenRequests: () => sent.filter((s) => s.url.endsWith('/token')) };
+  return { sent, fetch: fetchImpl, tokenRequests: () => sent.filter((s) => s.url.endsWith('/token')) };
 }
 
 function json(body: unknown, status = 200): Response {
