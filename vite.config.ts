@@ -21,7 +21,7 @@ function demoHome(): Plugin {
   };
 }
 
-const ELEMENTS = ['portal-provider', 'portal-patient-banner', 'portal-scheduler'];
+const ELEMENTS = ['portal-provider', 'portal-patient-banner', 'portal-scheduler', 'portal-sign-in'];
 
 // `vite build`               -> dist/{index,define,react}.js + dist/define/<tag>.js: ES modules for npm,
 //                               lit / @lit/* / zod left as bare imports so an app bundles one copy.

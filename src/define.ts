@@ -2,4 +2,5 @@
 // to another copy of portal-kit) warns instead of throwing.
 import './elements/portal-provider/define.js';
 import './elements/portal-patient-banner/define.js';
+import './elements/portal-sign-in/define.js';
 import './elements/portal-scheduler/define.js';

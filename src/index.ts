@@ -13,7 +13,16 @@ export type {
 } from './api/portal-api.js';
 export { createFhirAdapter, type FhirAdapterOptions } from './api/fhir/adapter.js';
 export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './api/memory/index.js';
-export { apiContext, configContext, sessionContext, providePortal, type PortalHandle, type PortalOptions } from './context/index.js';
+export { apiContext, authContext, configContext, sessionContext, providePortal, type PortalHandle, type PortalOptions } from './context/index.js';
+export {
+  createSmartAuth,
+  type KeyValueStorage,
+  type SessionEndReason,
+  type SmartAuth,
+  type SmartAuthOptions,
+} from './auth/smart-auth.js';
+export { scopesCover } from './auth/scopes.js';
+export { SmartConfigurationError } from './auth/smart-configuration.js';
 export { PortalElement, type AccessState } from './base/portal-element.js';
 export { defineElement } from './base/define.js';
 export type { PortalEventDetails, PortalEventMap, PortalEventName } from './base/events.js';
@@ -21,4 +30,5 @@ export { translate, formatDecimal, formatFhirDate, formatInstant, zoneLabel, typ
 export { applyTheme, THEME_NAMES, THEME_PRESETS, type ThemeName, type TokenName } from './styles/tokens.js';
 export { PortalProvider } from './elements/portal-provider/portal-provider.js';
 export { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
+export { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 export { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';

@@ -30,6 +30,7 @@ const MISSING = `n/a (${SCHEDULER} not built yet)`;
 /** @type {Record<string, string>} */
 const READY = {
   'portal-patient-banner': '[part~="banner"]',
+  'portal-sign-in': '[part~="name"]',
   // A time button, or an hour button on a day too full to list every time at once.
   [SCHEDULER]: '[part~="slot"], [part~="hour"]',
 };

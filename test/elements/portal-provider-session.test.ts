@@ -15,7 +15,7 @@ let counter = 0;
 function fakeSmartAuth() {
   const listeners = new Set<SessionListener>();
   const calls: string[] = [];
-  const auth: SmartAuth & { calls: string[]; signInScopes?: readonly string[]; become(session: Session, ended?: SessionEndReason): void } = {
+  const auth: Omit<SmartAuth, 'session'> & { session: Session; calls: string[]; signInScopes?: readonly string[]; become(session: Session, ended?: SessionEndReason): void } = {
     fhirBaseUrl: `https://fhir.example.org/tenant-${++counter}`,
     clientId: 'portal-kit-test',
     session: SIGNED_OUT,
@@ -81,7 +81,7 @@ function fakeClock(): IdleClock & { advance(ms: number): void } {
 async function mount(auth = fakeSmartAuth(), clock = fakeClock()) {
   const api = createMemoryAdapter();
   const root = await fixture<HTMLElement>(html`<div>
-    <portal-provider .api=${api} .auth=${auth} .idleClock=${clock} idle-timeout="15">
+    <portal-provider .api=${api} .auth=${auth as SmartAuth} .idleClock=${clock} idle-timeout="15">
       <portal-sign-in></portal-sign-in>
       <portal-patient-banner></portal-patient-banner>
       <portal-scheduler></portal-scheduler>
@@ -105,7 +105,7 @@ async function mount(auth = fakeSmartAuth(), clock = fakeClock()) {
   return { root, provider, banner, auth, clock, settle, signIn };
 }
 
-const shadowText = (root: ParentNode) =>
+const shadowText = (root: ParentNode): string =>
   [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? `${el.shadowRoot.textContent} ${shadowText(el.shadowRoot)}` : '')).join(' ');
 
 function warning(): PortalIdleWarning | null {
