@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../src/api/memory/index.js';
 import type { SessionEndReason, SessionListener, SmartAuth } from '../../src/auth/smart-auth.js';
 import type { IdleClock } from '../../src/controllers/idle-timer.js';
@@ -117,7 +117,9 @@ afterEach(() => warning()?.remove());
 describe('<portal-provider> with a SMART client', () => {
   it("asks for the union of the page's element scopes when an element's Sign in is pressed", async () => {
     const { banner, auth } = await mount();
+    // Pressed before the session code has loaded, on a fresh page: carried out once it arrives.
     banner.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => auth.calls.length > 0, 'sign-in never started');
     expect(auth.calls).to.deep.equal(['signIn']);
     expect([...(auth.signInScopes ?? [])].sort()).to.deep.equal(['patient/Appointment.crus', 'patient/Patient.r']);
   });
@@ -126,6 +128,7 @@ describe('<portal-provider> with a SMART client', () => {
     const { root, banner, auth } = await mount();
     root.addEventListener('portal-auth-required', (event) => event.preventDefault());
     banner.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(auth.calls).to.deep.equal([]);
   });
 

@@ -4,7 +4,7 @@ import { defineElement } from '../../base/define.js';
 import { portalEvent } from '../../base/events.js';
 import { PORTAL_ELEMENT } from '../../base/portal-element.js';
 import { IdleTimer, idleMinutes, systemClock, type IdleClock } from '../../controllers/idle-timer.js';
-import type { SessionActions } from '../../model/session.js';
+import type { Session, SessionActions } from '../../model/session.js';
 import { PortalIdleWarning } from '../../ui/idle-warning.js';
 
 /** Input that counts as the person being there. Background polling and timers never reach these listeners. */
@@ -72,11 +72,12 @@ export class PageSession {
       // Another tab ended the session (and revoked the tokens): forget ours. A message can only end a session here, never start or switch one.
       if (event.data?.type === 'session-ended') auth.forget('logout');
     });
-    auth.subscribe((session, ended) => {
+    const follow = (session: Session, ended?: SessionEndReason) => {
       if (session.status === 'signed-in' && !this.idle) this.startIdle();
       if (session.status !== 'signed-in') this.stopIdle();
       if (ended) this.announceEnd(ended);
-    });
+    };
+    auth.subscribe(follow);
     const view = document.defaultView;
     view?.addEventListener('pageshow', (event) => {
       if (event.persisted) this.restored();
@@ -98,6 +99,8 @@ export class PageSession {
   /** A provider joins; returns its leave. */
   attach(host: HTMLElement): () => void {
     this.hosts.add(host);
+    // A client handed over already signed in starts counting now, with the idle settings the provider just gave.
+    if (this.auth.session.status === 'signed-in' && !this.idle) this.startIdle();
     return () => this.hosts.delete(host);
   }
 
@@ -156,7 +159,7 @@ export class PageSession {
     } catch {
       endedAt = 0;
     }
-    if (this.auth.session.status === 'signed-in' && endedAt >= this.signedInAt) this.auth.forget('logout');
+    if (this.auth.session.status === 'signed-in' && endedAt > 0 && endedAt >= this.signedInAt) this.auth.forget('logout');
     this.idle?.check();
   }
 

@@ -6,13 +6,13 @@ import type { PortalApi, TokenSource } from '../../api/portal-api.js';
 import type { SmartAuth } from '../../auth/smart-auth.js';
 import { ensureContextRoot } from '../../context/context-root.js';
 import { apiContext, authContext, configContext, sessionContext } from '../../context/keys.js';
-import { idleMinutes, systemClock, type IdleClock } from '../../controllers/idle-timer.js';
+import { idleMinutes, type IdleClock } from '../../controllers/idle-timer.js';
 import { configFor, sessionFor } from '../../context/provide-portal.js';
 import { defineElement } from '../../base/define.js';
 import { DEFAULT_CONFIG, type PortalConfig } from '../../model/config.js';
 import type { Session } from '../../model/session.js';
 import { DARK, presetDeclarations, WHITE_LABEL } from '../../styles/tokens.js';
-import { PageSession, sharedSmartAuth } from './page-session.js';
+import { SmartLinkController, type SmartSettings } from './smart-link.js';
 
 function isSmartAuth(auth: TokenSource | SmartAuth | undefined): auth is SmartAuth {
   return typeof (auth as SmartAuth | undefined)?.subscribe === 'function' && typeof (auth as SmartAuth).signIn === 'function';
@@ -109,28 +109,21 @@ export class PortalProvider extends LitElement {
   private readonly sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: sessionFor(undefined) });
   private readonly configProvider = new ContextProvider(this, { context: configContext, initialValue: DEFAULT_CONFIG });
   private readonly authProvider = new ContextProvider(this, { context: authContext, initialValue: undefined });
+  private readonly smart = new SmartLinkController(this, () => this.provideSession());
   private builtApi?: { baseUrl: string; auth?: TokenSource; api: PortalApi };
-  private smart?: { auth: SmartAuth; page: PageSession; leave?: () => void; unsubscribe?: () => void };
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
-    if (this.smart) this.join(this.smart);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.smart) this.leave(this.smart);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const wiring = ['auth', 'clientId', 'redirectUri', 'scope', 'fhirBaseUrl'] as const;
-    if (wiring.some((name) => changed.has(name))) this.wireSmart();
-    if (this.smart && (changed.has('idleTimeout') || changed.has('idleClock') || wiring.some((name) => changed.has(name)))) {
-      this.smart.page.idleMinutes = idleMinutes(this.idleTimeout);
-      this.smart.page.clock = this.idleClock ?? systemClock;
+    if (wiring.some((name) => changed.has(name))) this.smart.configure(this.smartSettings());
+    if (changed.has('idleTimeout') || changed.has('idleClock') || !this.hasUpdated) {
+      this.smart.configureIdle(idleMinutes(this.idleTimeout), this.idleClock);
     }
-    if (changed.has('api') || changed.has('fhirBaseUrl') || changed.has('auth') || changed.has('clientId')) {
+    if (changed.has('api') || wiring.some((name) => changed.has(name))) {
       this.apiProvider.setValue(this.api ?? this.adapterFromAttributes());
     }
     if (changed.has('session') || wiring.some((name) => changed.has(name))) this.provideSession();
@@ -140,47 +133,29 @@ export class PortalProvider extends LitElement {
     }
   }
 
-  /** The SMART client this provider's settings call for: the `auth` property's, or one built from the attributes. */
-  private smartAuthWanted(): SmartAuth | undefined {
-    if (isSmartAuth(this.auth)) return this.auth;
+  /** The SMART client these settings call for: the `auth` property's, or the page's shared one for the attributes. */
+  private smartSettings(): SmartSettings | undefined {
+    if (isSmartAuth(this.auth)) return { auth: this.auth };
     if (this.auth || !this.clientId || !this.fhirBaseUrl) return undefined;
     const base = this.ownerDocument.baseURI;
-    const here = new URL(this.ownerDocument.defaultView?.location.href ?? base);
-    const redirectUri = this.redirectUri ? new URL(this.redirectUri, base).href : `${here.origin}${here.pathname}`;
     const view = this.ownerDocument.defaultView;
-    return sharedSmartAuth({
-      fhirBaseUrl: this.absoluteBase(this.fhirBaseUrl),
-      clientId: this.clientId,
-      redirectUri,
-      scopes: this.scope,
-      storage: view?.sessionStorage,
-      navigate: (url) => view?.location.assign(url),
-    });
-  }
-
-  private wireSmart(): void {
-    const wanted = this.smartAuthWanted();
-    if (wanted === this.smart?.auth) return;
-    if (this.smart) this.leave(this.smart);
-    this.smart = wanted ? { auth: wanted, page: PageSession.for(wanted, this.ownerDocument) } : undefined;
-    this.authProvider.setValue(this.smart?.page.actions);
-    if (this.smart && this.isConnected) this.join(this.smart);
-  }
-
-  private join(smart: NonNullable<PortalProvider['smart']>): void {
-    smart.leave = smart.page.attach(this);
-    smart.unsubscribe = smart.auth.subscribe(() => this.provideSession());
-    void smart.page.completeCallback();
-  }
-
-  private leave(smart: NonNullable<PortalProvider['smart']>): void {
-    smart.leave?.();
-    smart.unsubscribe?.();
-    smart.leave = smart.unsubscribe = undefined;
+    const here = new URL(view?.location.href ?? base);
+    const redirectUri = this.redirectUri ? new URL(this.redirectUri, base).href : `${here.origin}${here.pathname}`;
+    return {
+      options: {
+        fhirBaseUrl: this.absoluteBase(this.fhirBaseUrl),
+        clientId: this.clientId,
+        redirectUri,
+        scopes: this.scope,
+        storage: view?.sessionStorage,
+        navigate: (url) => view?.location.assign(url),
+      },
+    };
   }
 
   private provideSession(): void {
-    this.sessionProvider.setValue(this.session ?? this.smart?.auth.session ?? sessionFor(this.auth));
+    this.sessionProvider.setValue(this.session ?? this.smart.session ?? sessionFor(this.auth as TokenSource | undefined));
+    this.authProvider.setValue(this.smart.actions);
   }
 
   /** Resolved once here, so the adapter (which knows no document) always gets an absolute base to pin the token to. */
@@ -189,10 +164,12 @@ export class PortalProvider extends LitElement {
   }
 
   private adapterFromAttributes(): PortalApi | undefined {
+    const settings = this.smartSettings();
     // A SMART client's token is for its own FHIR base: the adapter talks to that base, so the token goes nowhere else.
-    const baseUrl = this.smart?.auth.fhirBaseUrl ?? (this.fhirBaseUrl ? this.absoluteBase(this.fhirBaseUrl) : undefined);
+    const smartBase = settings && ('auth' in settings ? settings.auth.fhirBaseUrl : settings.options.fhirBaseUrl);
+    const baseUrl = smartBase ?? (this.fhirBaseUrl ? this.absoluteBase(this.fhirBaseUrl) : undefined);
     if (!baseUrl) return undefined;
-    const auth = this.smart?.auth ?? this.auth;
+    const auth = settings ? this.smart.tokens : (this.auth as TokenSource | undefined);
     if (this.builtApi?.baseUrl !== baseUrl || this.builtApi.auth !== auth) {
       this.builtApi = { baseUrl, auth, api: createFhirAdapter({ baseUrl, auth }) };
     }
