@@ -11,6 +11,7 @@ import { expireHolds } from './fhir/booking.mjs';
 /** @typedef {import('./fhir/http.mjs').Reply} Reply */
 /** @typedef {import('./fhir/fhir.mjs').FhirCall} FhirCall */
 /** @typedef {import('./store.mjs').FhirStore} FhirStore */
+/** @typedef {import('./auth/guard.mjs').FhirGuard} FhirGuard */
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -45,24 +46,27 @@ export async function readCall(req, segments, query, base) {
 
 /**
  * Answers one call. Writes (and releasing lapsed holds) run one at a time through the store's queue and are
- * on disk before this resolves; reads run concurrently.
+ * on disk before this resolves; reads run concurrently. A `guard` (SMART sign-in, demo/server/auth/guard.mjs)
+ * runs around the handler, inside the write queue, so what it checked cannot change before the write.
  * @param {FhirStore} store
  * @param {FhirCall} call
+ * @param {FhirGuard} [guard]
  * @returns {Promise<Reply>}
  */
-export async function answer(store, call) {
+export async function answer(store, call, guard) {
+  const handle = () => (guard ? guard(store, call, () => handleFhir(store, call)) : handleFhir(store, call));
   try {
     await ensureDefinitions();
     if (WRITES.has(call.method)) {
       return await store.exclusive(async () => {
         await expireHolds(store, call.base);
-        return handleFhir(store, call);
+        return handle();
       });
     }
     if (store.holdsDue()) {
       await store.exclusive(() => expireHolds(store, call.base));
     }
-    return await handleFhir(store, call);
+    return await handle();
   } catch (err) {
     return errorReply(err);
   }
@@ -73,13 +77,13 @@ export async function answer(store, call) {
  * @param {FhirStore} store
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
- * @param {{ path: string, query: string, base: string }} at
+ * @param {{ path: string, query: string, base: string, guard?: FhirGuard }} at
  */
-export async function serveFhir(store, req, res, { path, query, base }) {
+export async function serveFhir(store, req, res, { path, query, base, guard }) {
   /** @type {Reply} */
   let reply;
   try {
-    reply = await answer(store, await readCall(req, pathSegments(path), query, base));
+    reply = await answer(store, await readCall(req, pathSegments(path), query, base), guard);
   } catch (err) {
     reply = errorReply(err); // an unreadable body
   }

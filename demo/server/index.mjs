@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The demo's FHIR R4 server: one FhirStore journaled to `demo/.data/`, seeded on first start with the demo
- * data of that day and topped up with slots as days pass, served under `/fhir` by `npm start`.
+ * data of that day and topped up with slots as days pass, served under `/fhir` by `npm start`, with its SMART
+ * authorization server under `/oauth` (demo/server/auth): patient data needs a signed-in patient's token.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,21 +63,70 @@ export async function openDemoStore({ dataDir = DATA_DIR, today = localDay(HOSPI
   return store;
 }
 
+/** The SMART authorization server's mount: its issuer is `<origin>/oauth`. */
+export const OAUTH_MOUNT = '/oauth';
+/** The demo's sign-in: redirect URIs below `/demo/` on the same origin, access tokens for five minutes. */
+export const DEMO_SIGN_IN = { redirectPath: '/demo/', accessTokenSeconds: 300 };
+const MAX_ORIGINS = 8;
+
+/** @type {Map<string, Promise<import('./auth/index.mjs').SmartSignIn>>} */
+const signIns = new Map();
+
 /**
- * Connect/Express-style middleware answering `/fhir/...` from `store`.
+ * The sign-in of one origin (an issuer is one URL, and the demo may be opened as localhost or 127.0.0.1).
+ * @param {string} origin
+ * @param {Promise<FhirStore>} opening
+ */
+function signInFor(origin, opening) {
+  let signIn = signIns.get(origin);
+  if (!signIn) {
+    if (signIns.size >= MAX_ORIGINS) signIns.delete(/** @type {string} */ (signIns.keys().next().value));
+    signIn = Promise.all([import('./auth/index.mjs'), opening]).then(([{ smartSignIn }, store]) =>
+      smartSignIn(() => store, { issuer: `${origin}${OAUTH_MOUNT}`, fhirBase: `${origin}${MOUNT}`, ...DEMO_SIGN_IN }),
+    );
+    signIns.set(origin, signIn);
+  }
+  return signIn;
+}
+
+/**
+ * The origin the browser used, from the Host header (undefined when it is not a plain host[:port]).
+ * @param {import('node:http').IncomingMessage} req
+ */
+function requestOrigin(req) {
+  const host = req.headers.host ?? '';
+  if (!/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host)) return undefined;
+  const secure = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted;
+  return `${secure ? 'https' : 'http'}://${host}`;
+}
+
+/**
+ * Connect/Express-style middleware answering `/fhir/...` from `store`, behind SMART sign-in, and the
+ * authorization server at `/oauth/...`.
  * @param {Promise<FhirStore>} opening
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: (err?: unknown) => void) => void}
  */
 export function fhirMiddleware(opening) {
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== MOUNT && !url.pathname.startsWith(`${MOUNT}/`)) {
+    /** @param {string} mount */
+    const under = (mount) => url.pathname === mount || url.pathname.startsWith(`${mount}/`);
+    if (!under(MOUNT) && !under(OAUTH_MOUNT)) {
       next();
       return;
     }
-    const base = `http://${req.headers.host ?? 'localhost'}${MOUNT}`;
-    opening
-      .then((store) => serveFhir(store, req, res, { path: url.pathname.slice(MOUNT.length), query: url.search.slice(1), base }))
+    const origin = requestOrigin(req);
+    if (!origin) {
+      res.statusCode = 400;
+      res.end('Bad Host header');
+      return;
+    }
+    Promise.all([opening, signInFor(origin, opening)])
+      .then(([store, { auth, guard }]) =>
+        under(MOUNT)
+          ? serveFhir(store, req, res, { path: url.pathname.slice(MOUNT.length), query: url.search.slice(1), base: `${origin}${MOUNT}`, guard })
+          : auth.handle(req, res, (req.url ?? '').slice(OAUTH_MOUNT.length)),
+      )
       .catch(next);
   };
 }

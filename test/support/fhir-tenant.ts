@@ -4,6 +4,17 @@ export interface Tenant {
   baseUrl: string;
   loaded: number;
   skipped: string[];
+  /** The SMART authorization server's issuer (`<origin>/oauth/<tenant>`), when created with `options.smart`. */
+  issuer?: string;
+}
+
+/** What `POST /fhir-test/<tenant>/token` mints: a real access token of the tenant's authorization server. */
+export interface MintedToken {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+  patient: string;
 }
 
 export interface LoggedRequest {
@@ -26,6 +37,16 @@ export interface TenantSeed {
     persist?: boolean;
     /** The demo's own store (journaled; operation mode unless `bookingMode` says otherwise), seeded as of this day (YYYY-MM-DD); other options are ignored. */
     demoSeed?: string;
+    /**
+     * SMART sign-in on, as in the demo: an authorization server at `/oauth/<tenant>` (client_id `portal-kit-demo`,
+     * redirect URIs anywhere below `/test/` on this origin), discovery at `<baseUrl>/.well-known/smart-configuration`,
+     * and patient data that needs its tokens. Works with `demoSeed` too.
+     */
+    smart?: boolean;
+    /** Access token lifetime with `smart` (default 300). */
+    accessTokenSeconds?: number;
+    /** With `smart`: `false` grants no online_access/offline_access, so no refresh tokens (default true). */
+    refreshTokens?: boolean;
   };
 }
 
@@ -59,5 +80,12 @@ export async function deleteTenant(tenant: Tenant): Promise<void> {
 export async function restartTenant(tenant: Tenant, how: { tornWrite?: boolean; today?: string } = {}): Promise<{ tornBytes: number }> {
   const response = await fetch(`/fhir-test/${tenant.tenant}/restart`, { method: 'POST', body: JSON.stringify(how), headers: { 'Content-Type': 'application/json' } });
   if (!response.ok) throw new Error(`tenant not restarted: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** A real access token for `patient` from a `smart` tenant's authorization server, without the sign-in flow. */
+export async function mintToken(tenant: Tenant, patient: string, scope: string): Promise<MintedToken> {
+  const response = await fetch(`/fhir-test/${tenant.tenant}/token`, { method: 'POST', body: JSON.stringify({ patient, scope }), headers: { 'Content-Type': 'application/json' } });
+  if (!response.ok) throw new Error(`token not minted: ${response.status} ${await response.text()}`);
   return response.json();
 }

@@ -1,12 +1,13 @@
 // @ts-check
 /**
  * wtr plugin: a real FHIR R4 server (medplum's FhirRouter + MemoryRepository) on wtr's own dev server, same
- * origin as the tests, under /fhir/<tenant>/, with test-only control endpoints under /fhir-test/.
+ * origin as the tests, under /fhir/<tenant>/, with test-only control endpoints under /fhir-test/ and, for
+ * tenants with SMART sign-in, their authorization servers under /oauth/<tenant>/.
  * A tenant is a copy of the demo FHIR server (demo/server). See test/support/fhir-server/app.mjs for the routes
  * and test/integration/fhir-test-server.test.ts for use.
  */
 
-const PREFIXES = ['/fhir/', '/fhir-test/'];
+const PREFIXES = ['/fhir/', '/fhir-test/', '/oauth/'];
 
 /** @type {Promise<typeof import('./fhir-server/app.mjs')> | undefined} */
 let app;

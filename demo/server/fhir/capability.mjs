@@ -84,3 +84,29 @@ function resourceCapability(store, type) {
       : {}),
   };
 }
+
+/**
+ * Declares SMART on FHIR security with the authorization server's endpoints (the `oauth-uris` extension), for
+ * clients that read them from the CapabilityStatement rather than from `.well-known/smart-configuration`.
+ * @param {import('@medplum/fhirtypes').CapabilityStatement} statement
+ * @param {{ authorize: string, token: string, revoke: string }} uris
+ * @returns {import('@medplum/fhirtypes').CapabilityStatement}
+ */
+export function withSmartSecurity(statement, uris) {
+  const security = {
+    cors: true,
+    service: [
+      {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }],
+        text: 'OAuth 2 with SMART App Launch (standalone patient launch)',
+      },
+    ],
+    extension: [
+      {
+        url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+        extension: Object.entries(uris).map(([url, valueUri]) => ({ url, valueUri })),
+      },
+    ],
+  };
+  return { ...statement, rest: (statement.rest ?? []).map((rest) => ({ ...rest, security })) };
+}

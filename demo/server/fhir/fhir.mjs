@@ -18,7 +18,8 @@ import { bulkPublish } from './bulk-publish.mjs';
 /** @typedef {import('../store.mjs').FhirStore} FhirStore */
 /**
  * @typedef {{ method: string, segments: string[], query: string, headers: import('node:http').IncomingHttpHeaders,
- *   body: unknown, base: string }} FhirCall
+ *   body: unknown, base: string, visible?: (resource: import('@medplum/fhirtypes').Resource) => boolean }} FhirCall
+ *   `visible`: set by an access guard (demo/server/auth/guard.mjs); searches then match and include only these
  */
 
 const router = new FhirRouter();
@@ -49,10 +50,10 @@ export async function handleFhir(store, call) {
     return operation(store, call, type, id, rest);
   }
   if (method === 'GET' && !id) {
-    return searchType(store, base, type, new URLSearchParams(call.query));
+    return searchType(store, base, type, new URLSearchParams(call.query), call.visible);
   }
   if (method === 'POST' && id === '_search' && rest.length === 0) {
-    return searchType(store, base, type, searchParamsOf(call));
+    return searchType(store, base, type, searchParamsOf(call), call.visible);
   }
   if (method === 'POST' && !id) {
     call.body = asCreate(call.body);

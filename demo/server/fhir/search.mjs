@@ -25,9 +25,11 @@ import { unsupportedFilterReason } from './definitions.mjs';
  * @param {string} base absolute store base, e.g. http://127.0.0.1:8000/fhir/t-1234abcd
  * @param {string} type
  * @param {URLSearchParams} params
+ * @param {(resource: Resource) => boolean} [visible] only these match or are included (the signed-in patient's
+ *   data), so totals and pages count nothing else
  * @returns {Promise<import('./http.mjs').Reply>}
  */
-export async function searchType(store, base, type, params) {
+export async function searchType(store, base, type, params, visible = () => true) {
   const request = parseSearchRequest(`${type}?${params}`);
   for (const filter of request.filters ?? []) {
     const reason = unsupportedFilterReason(type, filter);
@@ -46,6 +48,7 @@ export async function searchType(store, base, type, params) {
   });
   // The same matcher MemoryRepository.search() uses, one resource at a time so one bad value cannot fail all.
   const matches = everything.filter((resource) => {
+    if (!visible(resource)) return false;
     try {
       return matchesSearchRequest(resource, request);
     } catch {
@@ -54,7 +57,7 @@ export async function searchType(store, base, type, params) {
   });
   sortResources(type, matches, request.sortRules ?? []);
   const page = matches.slice(offset, offset + count);
-  const included = await includedResources(store.repo, type, page, request.include ?? [], request.revInclude ?? []);
+  const included = (await includedResources(store.repo, type, page, request.include ?? [], request.revInclude ?? [])).filter(visible);
 
   /** @param {StoredResource} resource @param {'match' | 'include'} mode */
   const entry = (resource, mode) => ({

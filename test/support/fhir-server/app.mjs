@@ -3,15 +3,20 @@
  * Entry point of the FHIR test server: tenants of the demo FHIR server (demo/server), plus test-only control
  * endpoints. Loaded on the first matching request, so wtr runs that never talk FHIR pay nothing. Routes:
  *
- *   POST   /fhir-test/tenants             { resources?, fixtures?, options? } -> 201 { tenant, baseUrl, loaded, skipped }
+ *   POST   /fhir-test/tenants             { resources?, fixtures?, options? } -> 201 { tenant, baseUrl, loaded, skipped, issuer? }
  *          options: bookingMode 'rest'|'operation', pageSize, holdMinutes, persist (journal to a temp folder),
- *                   demoSeed 'YYYY-MM-DD' (the demo's own store, seeded as of that day)
- *   GET    /fhir-test/<tenant>/requests   request log (method, url, Authorization/If-None-Exist/If-Match, status)
+ *                   demoSeed 'YYYY-MM-DD' (the demo's own store, seeded as of that day),
+ *                   smart (SMART sign-in on: `issuer` is <origin>/oauth/<tenant>), accessTokenSeconds (300),
+ *                   refreshTokens (true; false grants no online/offline_access)
+ *   GET    /fhir-test/<tenant>/requests   request log, FHIR and OAuth (method, url, Authorization/If-None-Exist/If-Match, status)
  *   DELETE /fhir-test/<tenant>/requests   clear the log
  *   POST   /fhir-test/<tenant>/faults     { status, count, retryAfter?, match?, pathIncludes? } -> 204
  *   POST   /fhir-test/<tenant>/restart    { tornWrite?, today? } -> 200 { tornBytes } (persisted and demo tenants)
+ *   POST   /fhir-test/<tenant>/token      { patient, scope } -> 200 { access_token, token_type, scope, patient, expires_in }
+ *          (smart tenants: a real access token without the sign-in flow)
  *   DELETE /fhir-test/<tenant>            drop the tenant
- *   *      /fhir/<tenant>/...             FHIR R4
+ *   *      /fhir/<tenant>/...             FHIR R4 (`.well-known/smart-configuration` on smart tenants)
+ *   *      /oauth/<tenant>/...            the SMART authorization server of a smart tenant (faults do not apply)
  */
 import { errorReply, HttpError, outcomeReply, readBody, sendReply } from '../../../demo/server/fhir/http.mjs';
 import { answer, pathSegments, readCall } from '../../../demo/server/endpoint.mjs';
@@ -27,6 +32,10 @@ export async function handle(ctx) {
   const [root, tenantId, ...segments] = pathSegments(ctx.path);
   if (root === 'fhir') {
     await handleFhirHttp(ctx, tenantId, segments);
+    return;
+  }
+  if (root === 'oauth') {
+    await handleOAuthHttp(ctx, tenantId);
     return;
   }
   let reply;
@@ -64,6 +73,12 @@ async function control(ctx, tenantId, segments) {
       return { status: 204 };
     case 'POST restart':
       return tenant.restart(/** @type {{ tornWrite?: boolean, today?: string }} */ ((await readBody(ctx.req)) ?? {}));
+    case 'POST token': {
+      if (!tenant.smart) throw new HttpError(400, 'invalid', 'Only a tenant created with options.smart mints tokens');
+      const { patient, scope } = /** @type {{ patient?: unknown, scope?: unknown }} */ ((await readBody(ctx.req)) ?? {});
+      if (typeof patient !== 'string' || typeof scope !== 'string') throw new HttpError(400, 'invalid', 'A token needs { patient, scope } strings');
+      return { status: 200, body: await tenant.smart.auth.mintToken(patient, scope) };
+    }
     case 'DELETE ':
       tenants.delete(tenant.id);
       await tenant.dispose();
@@ -87,10 +102,26 @@ async function handleFhirHttp(ctx, tenantId, segments) {
   const logged = tenant.logRequest(ctx.req);
   let reply = tenant.takeFault(ctx.method, ctx.url);
   try {
-    reply ??= await answer(tenant.store, await readCall(ctx.req, segments, ctx.querystring, `${ctx.origin}/fhir/${tenant.id}`));
+    reply ??= await answer(tenant.store, await readCall(ctx.req, segments, ctx.querystring, `${ctx.origin}/fhir/${tenant.id}`), tenant.smart?.guard);
   } catch (err) {
     reply = errorReply(err);
   }
   logged.status = reply.status;
   sendReply(ctx.res, reply);
+}
+
+/**
+ * @param {import('koa').Context} ctx
+ * @param {string | undefined} tenantId
+ */
+async function handleOAuthHttp(ctx, tenantId) {
+  const tenant = tenants.get(tenantId ?? '');
+  const mount = `/oauth/${tenantId}`;
+  if (!tenant?.smart || !ctx.url.startsWith(mount)) {
+    sendReply(ctx.res, outcomeReply(404, 'not-found', `No test tenant '${tenantId}' with SMART sign-in`), 'application/json; charset=utf-8');
+    return;
+  }
+  const logged = tenant.logRequest(ctx.req);
+  await tenant.smart.auth.handle(ctx.req, ctx.res, ctx.url.slice(mount.length));
+  logged.status = ctx.res.statusCode;
 }

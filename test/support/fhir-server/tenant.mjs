@@ -4,7 +4,8 @@
  * and injected faults. Test files running at the same time each create their own, so they never see each
  * other's writes. A tenant created with `persist: true` journals to a temporary folder and can be restarted;
  * one created with `demoSeed` is the demo's own store (`openDemoStore`), seeded as of that day (operation mode
- * unless `bookingMode` is given).
+ * unless `bookingMode` is given). One created with `smart: true` has the demo's SMART sign-in
+ * (demo/server/auth): an authorization server at `/oauth/<tenant>` and a FHIR endpoint that needs its tokens.
  */
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +25,8 @@ import { collectSeedResources } from './fixtures.mjs';
  *   ifMatch: string | null, status?: number, at: string }} LoggedRequest
  */
 /** @typedef {{ status: number, remaining: number, retryAfter?: number, match?: string, pathIncludes?: string }} Fault */
+/** @typedef {import('../../../demo/server/auth/index.mjs').SmartSignIn} SmartSignIn */
+/** @typedef {{ accessTokenSeconds: number, refreshTokens: boolean }} SmartOptions */
 
 /** @type {Map<string, Tenant>} */
 export const tenants = new Map();
@@ -42,6 +45,8 @@ export class Tenant {
     this.requests = [];
     /** @type {Fault[]} */
     this.faults = [];
+    /** @type {SmartSignIn | undefined} SMART sign-in, when the tenant was created with `smart: true` */
+    this.smart = undefined;
   }
 
   /**
@@ -138,7 +143,7 @@ export class Tenant {
 
 /**
  * @param {unknown} raw
- * @returns {StoreOptions & { persist: boolean, demoSeed?: string }}
+ * @returns {StoreOptions & { persist: boolean, demoSeed?: string, smart?: SmartOptions }}
  */
 export function parseTenantOptions(raw) {
   const options = /** @type {Record<string, unknown>} */ (raw ?? {});
@@ -158,7 +163,26 @@ export function parseTenantOptions(raw) {
   if (demoSeed !== undefined && (typeof demoSeed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(demoSeed))) {
     throw new HttpError(400, 'invalid', 'options.demoSeed must be a YYYY-MM-DD day');
   }
-  return { bookingMode, pageSize, holdMinutes, persist: options.persist === true, demoSeed };
+  return { bookingMode, pageSize, holdMinutes, persist: options.persist === true, demoSeed, smart: parseSmartOptions(options) };
+}
+
+/**
+ * @param {Record<string, unknown>} options
+ * @returns {SmartOptions | undefined}
+ */
+function parseSmartOptions(options) {
+  if (options.smart !== true) {
+    if (options.smart !== undefined && options.smart !== false) throw new HttpError(400, 'invalid', 'options.smart must be a boolean');
+    return undefined;
+  }
+  const accessTokenSeconds = Number(options.accessTokenSeconds ?? 300);
+  if (!Number.isInteger(accessTokenSeconds) || accessTokenSeconds < 1 || accessTokenSeconds > 86_400) {
+    throw new HttpError(400, 'invalid', 'options.accessTokenSeconds must be an integer from 1 to 86400');
+  }
+  if (options.refreshTokens !== undefined && typeof options.refreshTokens !== 'boolean') {
+    throw new HttpError(400, 'invalid', 'options.refreshTokens must be a boolean');
+  }
+  return { accessTokenSeconds, refreshTokens: options.refreshTokens !== false };
 }
 
 /**
@@ -175,7 +199,7 @@ export async function createTenant(body, origin) {
   ) {
     throw new HttpError(400, 'invalid', 'resources and fixtures must be arrays');
   }
-  const { persist, demoSeed, ...options } = parseTenantOptions(request.options);
+  const { persist, demoSeed, smart, ...options } = parseTenantOptions(request.options);
   const { resources, skipped } = await collectSeedResources({ resources: request.resources, fixtures: request.fixtures });
   const id = `t-${randomUUID().slice(0, 8)}`;
   const label = `Test tenant ${id}`;
@@ -202,9 +226,15 @@ export async function createTenant(body, origin) {
     await store.load(resources);
     tenant = new Tenant(id, store);
   }
+  const baseUrl = `${origin}/fhir/${id}`;
+  if (smart) {
+    const { smartSignIn } = await import('../../../demo/server/auth/index.mjs');
+    const current = /** @type {Tenant} */ (tenant);
+    current.smart = smartSignIn(() => current.store, { issuer: `${origin}/oauth/${id}`, fhirBase: baseUrl, redirectPath: '/test/', ...smart });
+  }
   tenants.set(id, tenant);
   return {
     status: 201,
-    body: { tenant: id, baseUrl: `${origin}/fhir/${id}`, loaded: resources.length, skipped },
+    body: { tenant: id, baseUrl, loaded: resources.length, skipped, ...(tenant.smart ? { issuer: tenant.smart.auth.issuer } : {}) },
   };
 }

@@ -1,0 +1,128 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
+
+// The whole SMART round trip as a patient makes it, in a second browser context driven by Playwright: the
+// harness page's "Sign in" leaves for the tenant's authorization server, the patient is picked there, the
+// redirect comes back with code and state, and every element loads that patient. Then sign-out (and, in the
+// second test, an idle timeout on a fake clock) must leave no token in any storage and no patient in the DOM,
+// and the context's own request log must show the token only on its way to the FHIR base and the token and
+// revocation endpoints.
+
+const HOSPITAL_ZONE = 'America/New_York';
+const hospitalToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: HOSPITAL_ZONE }).format(new Date());
+const PATIENT = { id: 'daniel-okafor', name: 'Daniel Okafor' };
+
+interface Page {
+  id: string;
+}
+interface Inspection {
+  url: string;
+  sessionStorage: Record<string, string>;
+  localStorage: Record<string, string>;
+  databases: string[];
+  cookies: Array<{ name: string; value: string }>;
+  text: string;
+}
+interface SeenRequest {
+  url: string;
+  method: string;
+  authorization: string | null;
+  body: string | null;
+}
+
+const browser = {
+  open: async (url: string) => (await executeServerCommand('second-browser', { action: 'open', url })) as Page,
+  click: (page: Page, selector: string) => executeServerCommand('second-browser', { action: 'click', id: page.id, selector, timeout: 20_000 }),
+  waitFor: (page: Page, selector: string) => executeServerCommand('second-browser', { action: 'waitFor', id: page.id, selector, timeout: 20_000 }),
+  text: async (page: Page, selector: string) =>
+    ((await executeServerCommand('second-browser', { action: 'text', id: page.id, selector, timeout: 20_000 })) as { text: string }).text,
+  call: (page: Page, name: string, arg: unknown) => executeServerCommand('second-browser', { action: 'call', id: page.id, name, arg }),
+  inspect: async (page: Page) => (await executeServerCommand('second-browser', { action: 'inspect', id: page.id })) as Inspection,
+  requests: async (page: Page) => ((await executeServerCommand('second-browser', { action: 'requests', id: page.id })) as { requests: SeenRequest[] }).requests,
+  close: (page: Page) => executeServerCommand('second-browser', { action: 'close', id: page.id }),
+};
+
+/** Signs in through the real pages and returns the access token the elements were given. */
+async function signIn(page: Page): Promise<string> {
+  await browser.click(page, 'portal-sign-in [part~="sign-in"]');
+  // The tenant's authorization page: the demo patient picker, no password.
+  await browser.click(page, `button:has-text("${PATIENT.name}")`);
+  await browser.waitFor(page, 'portal-patient-banner [part~="name"]');
+  const bearer = (await browser.requests(page)).find((r) => r.authorization?.startsWith('Bearer '))?.authorization;
+  expect(bearer, 'a FHIR request carried a token').to.be.a('string');
+  return bearer!.slice('Bearer '.length);
+}
+
+async function expectNothingLeft(page: Page, token: string) {
+  const kept = await browser.inspect(page);
+  const stored = JSON.stringify([kept.sessionStorage, kept.localStorage, kept.cookies, kept.databases]);
+  expect(stored, 'no token in any storage').not.to.include(token);
+  expect(kept.databases, 'no IndexedDB').to.deep.equal([]);
+  for (const trace of [PATIENT.name, 'Okafor', PATIENT.id]) expect(kept.text, `"${trace}" left in the DOM`).not.to.include(trace);
+  expect(kept.url, 'code and state are off the address bar').not.to.match(/[?&](code|state)=/);
+}
+
+async function expectTokenOnlyWhereItBelongs(page: Page, tenant: Tenant, token: string) {
+  const discovery = await (await fetch(`${tenant.baseUrl}/.well-known/smart-configuration`)).json();
+  const allowed = (url: string) =>
+    url.startsWith(`${tenant.baseUrl}/`) || url.split('?')[0] === discovery.token_endpoint || url.split('?')[0] === discovery.revocation_endpoint;
+  const requests = await browser.requests(page);
+  const carrying = requests.filter((r) => r.authorization?.includes(token) || r.body?.includes(token) || r.url.includes(token));
+  expect(carrying.length, 'the token was used').to.be.greaterThan(0);
+  expect(carrying.filter((r) => !allowed(r.url)).map((r) => r.url)).to.deep.equal([]);
+  expect(carrying.filter((r) => r.url.includes(token)), 'never in a URL').to.deep.equal([]);
+}
+
+describe('SMART sign-in on the demo server, end to end', function () {
+  this.timeout(60_000);
+  let tenant: Tenant;
+  const pages: Page[] = [];
+
+  before(async () => {
+    tenant = await createTenant({ options: { demoSeed: hospitalToday(), smart: true } } as Parameters<typeof createTenant>[0]);
+  });
+  after(async () => {
+    await Promise.all(pages.map((page) => browser.close(page)));
+    await deleteTenant(tenant);
+  });
+
+  it('signs in once for every element, then signs out leaving no token and no patient behind', async () => {
+    const page = await browser.open(`/test/support/session-harness.html?base=${encodeURIComponent(tenant.baseUrl)}`);
+    pages.push(page);
+    await browser.waitFor(page, 'portal-sign-in [part~="sign-in"]');
+    const token = await signIn(page);
+
+    expect(await browser.text(page, 'portal-patient-banner [part~="name"]')).to.equal(PATIENT.name);
+    expect(await browser.text(page, 'portal-sign-in [part~="name"]')).to.equal(PATIENT.name);
+    await browser.click(page, 'portal-scheduler [part~="view"]:has-text("appointments")');
+    await browser.waitFor(page, 'portal-scheduler [part~="appointment"]');
+    let kept = await browser.inspect(page);
+    expect(JSON.stringify([kept.sessionStorage, kept.localStorage, kept.cookies]), 'the token lives in memory only').not.to.include(token);
+
+    await browser.click(page, 'portal-sign-in [part~="sign-out"]');
+    await browser.waitFor(page, 'portal-sign-in [part~="sign-in"]');
+    await expectNothingLeft(page, token);
+
+    // Revoked at the server: the token no longer opens the record.
+    const refused = await fetch(`${tenant.baseUrl}/Patient/${PATIENT.id}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(refused.status).to.equal(401);
+    await expectTokenOnlyWhereItBelongs(page, tenant, token);
+    kept = await browser.inspect(page);
+    expect(kept.text).to.include('Sign in');
+  });
+
+  it('ends the session after 15 quiet minutes on a fake clock, with the same nothing left behind', async () => {
+    const page = await browser.open(`/test/support/session-harness.html?base=${encodeURIComponent(tenant.baseUrl)}&fakeClock=1`);
+    pages.push(page);
+    await browser.waitFor(page, 'portal-sign-in [part~="sign-in"]');
+    const token = await signIn(page);
+
+    await browser.call(page, 'advance', 13 * 60_000 + 1_000);
+    await browser.waitFor(page, 'portal-idle-warning dialog[open]');
+    await browser.call(page, 'advance', 2 * 60_000);
+    await browser.waitFor(page, 'portal-sign-in [part~="sign-in"]');
+    await expectNothingLeft(page, token);
+    await expectTokenOnlyWhereItBelongs(page, tenant, token);
+  });
+});
