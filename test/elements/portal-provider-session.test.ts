@@ -96,6 +96,9 @@ async function mount(auth = fakeSmartAuth(), clock = fakeClock()) {
     }
   };
   await settle();
+  // The provider loads its session code on demand; once this import settles, so has the provider's (it asked first).
+  await import('../../src/elements/portal-provider/page-session.js');
+  await settle();
   const signIn = async (scopes?: string[]) => {
     auth.become({ status: 'signed-in', patientId: PATIENT, scopes });
     await settle();
@@ -117,7 +120,6 @@ afterEach(() => warning()?.remove());
 describe('<portal-provider> with a SMART client', () => {
   it("asks for the union of the page's element scopes when an element's Sign in is pressed", async () => {
     const { banner, auth } = await mount();
-    // Pressed before the session code has loaded, on a fresh page: carried out once it arrives.
     banner.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
     await waitUntil(() => auth.calls.length > 0, 'sign-in never started');
     expect(auth.calls).to.deep.equal(['signIn']);
