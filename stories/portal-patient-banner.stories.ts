@@ -20,6 +20,8 @@ export const Forbidden: Story = { parameters: portal({ memory: { fail: 'forbidde
 export const NotFound: Story = { parameters: portal({ memory: { fail: 'not-found' } }) };
 export const SignedOut: Story = { parameters: portal({ session: 'signed-out' }) };
 export const SessionExpired: Story = { parameters: portal({ session: 'expired' }) };
+/** Signed in, but the server did not grant reading the patient record: "not available", and no request. */
+export const NotPermitted: Story = { parameters: portal({ grantedScopes: ['launch/patient', 'patient/Appointment.crus'] }) };
 export const NotConfigured: Story = { parameters: portal({ noApi: true }) };
 export const Spanish: Story = { globals: { locale: 'es' } };
 export const Dark: Story = { globals: { theme: 'dark' } };

@@ -110,6 +110,8 @@ export const RescheduleReleaseFailed: Story = {
   },
 };
 export const PublicVisitor: Story = { parameters: portal({ session: 'signed-out' }) };
+/** Signed in, but the appointment permission was not granted: times can be looked at, pick one to see why booking is not offered. */
+export const NotPermitted: Story = { parameters: portal({ grantedScopes: ['launch/patient', 'patient/Patient.r'] }) };
 /** Times from a SMART Scheduling Links publication, booked on the publisher's site (pick a time to see the link). */
 export const SchedulingLinksSource: Story = {
   parameters: portal({ session: 'signed-out' }),

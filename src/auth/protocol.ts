@@ -60,7 +60,7 @@ export const codeChallengeFor = (verifier: string): Promise<string> => oauth.cal
 /** The authorization URL to send the person to, and what the callback will need to finish. */
 export async function startAuthorization(
   context: ProtocolContext,
-  request: { redirectUri: string; scope: string; audience: string; now: number },
+  request: { redirectUri: string; scope: string; audience: string; uiLocales?: string; now: number },
 ): Promise<{ url: string; pending: PendingSignIn }> {
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState(); // 32 random bytes from crypto: 256 bits
@@ -76,6 +76,7 @@ export async function startAuthorization(
     code_challenge_method: 'S256',
   };
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  if (request.uiLocales) url.searchParams.set('ui_locales', request.uiLocales);
   return { url: url.href, pending: { state, verifier, redirectUri: request.redirectUri, scope: request.scope, createdAt: request.now } };
 }
 

@@ -39,8 +39,11 @@ export interface SmartAuth extends TokenSource {
   readonly clientId: string;
   readonly session: Session;
   subscribe(listener: SessionListener): () => void;
-  /** Discovery, then the redirect to the authorization server asking for these scopes (plus the session's own). */
-  signIn(scopes?: readonly string[]): Promise<void>;
+  /**
+   * Discovery, then the redirect to the authorization server asking for these scopes (plus the session's own);
+   * `uiLocales` asks its pages to speak the page's language (`ui_locales`).
+   */
+  signIn(scopes?: readonly string[], options?: { uiLocales?: string }): Promise<void>;
   /** Whether `url` is a return from the authorization server to this client's redirect URI. */
   isCallback(url: string): boolean;
   /** Finishes sign-in from the callback URL; resolves `true` when signed in. Never forwards anything from it. */
@@ -100,7 +103,7 @@ class SmartAuthClient implements SmartAuth {
     return () => this.#listeners.delete(listener);
   }
 
-  async signIn(scopes: readonly string[] = []): Promise<void> {
+  async signIn(scopes: readonly string[] = [], { uiLocales }: { uiLocales?: string } = {}): Promise<void> {
     this.#set({ status: 'signing-in' });
     try {
       const context = await this.#context();
@@ -109,6 +112,7 @@ class SmartAuthClient implements SmartAuth {
         redirectUri: this.#options.redirectUri,
         scope,
         audience: this.fhirBaseUrl,
+        uiLocales,
         now: this.#options.now(),
       });
       this.#storage().setItem(this.#pendingKey, JSON.stringify(pending));

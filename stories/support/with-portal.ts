@@ -10,13 +10,15 @@ export interface PortalParameters {
   noApi?: boolean;
   /** Overrides the toolbar's session. */
   session?: Session['status'];
+  /** Scopes the server granted (signed in only); absent: a host-managed session that states none. */
+  grantedScopes?: string[];
 }
 
 /** The seeded patient the memory adapter signs in as. */
 export const STORY_PATIENT_ID = 'patient-ana-mejia';
 
-function sessionOf(status: Session['status']): Session {
-  return status === 'signed-in' ? { status, patientId: STORY_PATIENT_ID } : ({ status } as Session);
+function sessionOf(status: Session['status'], scopes?: string[]): Session {
+  return status === 'signed-in' ? { status, patientId: STORY_PATIENT_ID, scopes } : ({ status } as Session);
 }
 
 /**
@@ -26,7 +28,7 @@ function sessionOf(status: Session['status']): Session {
 export const withPortal: Decorator = (story, context) => {
   const portal = (context.parameters.portal ?? {}) as PortalParameters;
   const api = portal.noApi ? undefined : createMemoryAdapter({ patientId: STORY_PATIENT_ID, ...portal.memory });
-  const session = sessionOf(portal.session ?? context.globals.session ?? 'signed-in');
+  const session = sessionOf(portal.session ?? context.globals.session ?? 'signed-in', portal.grantedScopes);
   const theme = context.globals.theme ?? 'light';
   const surface = theme === 'dark' ? 'story-surface dark' : 'story-surface';
   return html`<style>

@@ -149,8 +149,9 @@ describe('SMART client: discovery', () => {
 describe('SMART client: the redirect', () => {
   it('asks with PKCE S256, a fresh 256-bit state, the FHIR base as audience and the union of scopes', async () => {
     const { auth, navigations, storage } = setUp(undefined, { scopes: 'openid fhirUser' });
-    await auth.signIn(['patient/Appointment.crus', 'patient/Patient.r', 'patient/Appointment.crus']);
+    await auth.signIn(['patient/Appointment.crus', 'patient/Patient.r', 'patient/Appointment.crus'], { uiLocales: 'es' });
     const params = new URL(navigations[0]).searchParams;
+    expect(params.get('ui_locales')).to.equal('es');
     expect(params.get('response_type')).to.equal('code');
     expect(params.get('code_challenge_method')).to.equal('S256');
     expect(params.get('code_challenge')).to.match(/^[A-Za-z0-9_-]{43}$/);

@@ -86,7 +86,7 @@ export class PageSession {
       document.addEventListener(type, (event) => this.activity(event), { capture: true, passive: true });
     }
     this.actions = {
-      signIn: () => void auth.signIn(unionScopes(...this.needs.values())),
+      signIn: () => void auth.signIn(unionScopes(...this.needs.values()), { uiLocales: document.documentElement.lang || undefined }),
       signOut: () => this.end('logout'),
       need: (scopes) => {
         const token = Symbol('need');
