@@ -173,13 +173,8 @@ export abstract class PortalElement extends LitElement {
   }
 
   /** `updateComplete` also waits for the element's language to load, so a settled element speaks it. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let settled = await super.getUpdateComplete();
-    if (!this.l10n.ready) {
-      await this.l10n.whenReady();
-      settled = await super.getUpdateComplete();
-    }
-    return settled;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.l10n.settled(() => super.getUpdateComplete());
   }
 
   /** The state views every element shares; `undefined` when the element may show its own content. */

@@ -42,6 +42,19 @@ export class LocalizeController implements ReactiveController {
     return loadLocale(this.locale);
   }
 
+  /**
+   * An `updateComplete` that also waits for the language to load, so a settled element speaks it: pass the
+   * host's own `super.getUpdateComplete`.
+   */
+  async settled(update: () => Promise<boolean>): Promise<boolean> {
+    let settled = await update();
+    if (!this.ready) {
+      await this.whenReady();
+      settled = await update();
+    }
+    return settled;
+  }
+
   t(key: MessageKey, params?: MessageParams): string {
     return translate(this.locale, key, params);
   }

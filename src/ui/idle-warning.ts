@@ -173,13 +173,8 @@ export class PortalIdleWarning extends LitElement {
   }
 
   /** `updateComplete` also waits for the language to load, so a settled element speaks it. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let settled = await super.getUpdateComplete();
-    if (!this.l10n.ready) {
-      await this.l10n.whenReady();
-      settled = await super.getUpdateComplete();
-    }
-    return settled;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.l10n.settled(() => super.getUpdateComplete());
   }
 
   protected override render() {

@@ -1,51 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { IDLE_DEFAULT_MINUTES, IdleTimer, idleMinutes, type IdleClock, type IdleTimerOptions } from '../../src/controllers/idle-timer.js';
+import { IDLE_DEFAULT_MINUTES, IdleTimer, idleMinutes, type IdleTimerOptions } from '../../src/controllers/idle-timer.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 const MINUTE = 60_000;
-
-/**
- * A clock that moves only when told. `advance` runs due timers in order, each at its own due time, like a
- * foreground tab; `jump` moves time without running anything, like a suspended tab or a sleeping laptop.
- */
-class FakeClock implements IdleClock {
-  private time = Date.UTC(2026, 10, 5, 9);
-  private nextId = 1;
-  private readonly timers = new Map<number, { due: number; fn: () => void }>();
-
-  now(): number {
-    return this.time;
-  }
-
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { due: this.time + ms, fn });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-
-  get pending(): number {
-    return this.timers.size;
-  }
-
-  advance(ms: number): void {
-    const until = this.time + ms;
-    for (;;) {
-      const next = [...this.timers.entries()].filter(([, t]) => t.due <= until).sort(([a, x], [b, y]) => x.due - y.due || a - b)[0];
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.time = Math.max(this.time, next[1].due);
-      next[1].fn();
-    }
-    this.time = until;
-  }
-
-  jump(ms: number): void {
-    this.time += ms;
-  }
-}
 
 type Call = { at: number; what: 'warn' | 'timeout' | 'resume'; deadline?: number };
 

@@ -1,12 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../src/api/memory/index.js';
 import type { SessionEndReason, SessionListener, SmartAuth } from '../../src/auth/smart-auth.js';
-import type { IdleClock } from '../../src/controllers/idle-timer.js';
 import '../../src/define.js';
 import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
 import type { PortalPatientBanner } from '../../src/elements/portal-patient-banner/portal-patient-banner.js';
 import { SIGNED_OUT, type Session } from '../../src/model/session.js';
 import type { PortalIdleWarning } from '../../src/ui/idle-warning.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 const PATIENT = 'patient-ana-mejia';
 let counter = 0;
@@ -50,35 +50,7 @@ function fakeSmartAuth() {
   return auth;
 }
 
-function fakeClock(): IdleClock & { advance(ms: number): void } {
-  let now = Date.now();
-  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  let ids = 0;
-  return {
-    now: () => now,
-    setTimeout(fn, ms) {
-      const id = ++ids;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimeout(id) {
-      timers = timers.filter((timer) => timer.id !== id);
-    },
-    advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        const due = timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
-        if (!due) break;
-        timers = timers.filter((timer) => timer !== due);
-        now = due.at;
-        due.fn();
-      }
-      now = end;
-    },
-  };
-}
-
-async function mount(auth = fakeSmartAuth(), clock = fakeClock()) {
+async function mount(auth = fakeSmartAuth(), clock = new FakeClock(Date.now())) {
   const api = createMemoryAdapter();
   const root = await fixture<HTMLElement>(html`<div>
     <portal-provider .api=${api} .auth=${auth as SmartAuth} .idleClock=${clock} idle-timeout="15">
@@ -228,11 +200,8 @@ describe('<portal-provider> idle timeout', () => {
   it('times out at once when the page comes back after the deadline (sleep, back/forward cache)', async () => {
     const { auth, clock, signIn } = await mount();
     await signIn();
-    const jumped = clock.now() + 20 * 60_000;
-    const realNow = clock.now;
-    clock.now = () => jumped;
+    clock.jump(20 * 60_000); // suspended: no timer ran
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-    clock.now = realNow;
     expect(auth.calls).to.include('signOut:idle');
   });
 });

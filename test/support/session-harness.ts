@@ -5,7 +5,7 @@
 // `?base=<FHIR base>` (kept in sessionStorage, since the way back from sign-in carries only code and state);
 // `&fakeClock=1` gives the idle timeout a clock the test moves with `portalTest.advance(ms)`.
 import '../../src/define.js';
-import type { IdleClock } from '../../src/controllers/idle-timer.js';
+import { FakeClock } from './fake-clock.js';
 import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
 
 const KEY = 'session-harness';
@@ -13,35 +13,10 @@ const params = new URLSearchParams(location.search);
 if (params.has('base')) sessionStorage.setItem(KEY, JSON.stringify({ base: params.get('base'), fakeClock: params.has('fakeClock') }));
 const setup = JSON.parse(sessionStorage.getItem(KEY) ?? '{}') as { base?: string; fakeClock?: boolean };
 
-function fakeClock(): IdleClock & { advance(ms: number): void } {
-  let offset = 0;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  let ids = 0;
-  const clock = {
-    now: () => Date.now() + offset,
-    setTimeout(fn: () => void, ms: number) {
-      timers.set(++ids, { at: clock.now() + ms, fn });
-      return ids;
-    },
-    clearTimeout: (id: unknown) => void timers.delete(id as number),
-    advance(ms: number) {
-      offset += ms;
-      // Timers armed by a firing timer count too, as long as they fall due by the new time.
-      for (;;) {
-        const due = [...timers].filter(([, timer]) => timer.at <= clock.now()).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        due[1].fn();
-      }
-    },
-  };
-  return clock;
-}
-
 const provider = document.createElement('portal-provider') as PortalProvider;
 provider.setAttribute('fhir-base-url', setup.base ?? '/fhir');
 provider.setAttribute('client-id', 'portal-kit-demo');
-const clock = setup.fakeClock ? fakeClock() : undefined;
+const clock = setup.fakeClock ? new FakeClock(Date.now()) : undefined;
 if (clock) provider.idleClock = clock;
 provider.append(
   document.createElement('portal-sign-in'),

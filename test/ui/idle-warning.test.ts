@@ -1,42 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { defineElement } from '../../src/base/define.js';
-import type { IdleClock } from '../../src/controllers/idle-timer.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { PortalIdleWarning } from '../../src/ui/idle-warning.js';
 
 defineElement(PortalIdleWarning.tagName, PortalIdleWarning);
-
-/** Time moves only on `advance`, which runs the timers that fall due on the way, in order. */
-class FakeClock implements IdleClock {
-  time = Date.UTC(2026, 10, 5, 9);
-  private nextId = 1;
-  private readonly timers = new Map<number, { due: number; fn: () => void }>();
-
-  now(): number {
-    return this.time;
-  }
-
-  setTimeout(fn: () => void, ms: number): unknown {
-    this.timers.set(this.nextId, { due: this.time + ms, fn });
-    return this.nextId++;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-
-  advance(ms: number): void {
-    const until = this.time + ms;
-    for (;;) {
-      const next = [...this.timers.entries()].filter(([, t]) => t.due <= until).sort(([a, x], [b, y]) => x.due - y.due || a - b)[0];
-      if (!next) break;
-      this.timers.delete(next[0]);
-      this.time = next[1].due;
-      next[1].fn();
-    }
-    this.time = until;
-  }
-}
 
 interface Mounted {
   element: PortalIdleWarning;
