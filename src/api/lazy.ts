@@ -7,15 +7,32 @@ type Methods<T> = { [K in keyof T]: T[K] extends (...args: never[]) => Promise<u
  * `network` error for the operation that asked, and is tried again on the next call.
  */
 export function loadOnce<T>(load: () => Promise<T>): (operation: string) => Promise<T> {
-  let loading: Promise<T> | undefined;
+  const once = untilItSucceeds(load);
   return async (operation) => {
-    const attempt = (loading ??= load());
     try {
-      return await attempt;
+      return await once();
     } catch (cause) {
-      if (loading === attempt) loading = undefined;
       throw new ApiError('network', { operation, cause });
     }
+  };
+}
+
+/**
+ * Runs `start` on the first call (with that call's arguments) and hands every caller that same promise once it
+ * succeeds; a failure is forgotten (after failing its own callers), so the next call starts again. Callers in
+ * flight share one attempt.
+ */
+export function untilItSucceeds<A extends unknown[], T>(start: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return (...args) => {
+    if (!pending) {
+      const attempt = start(...args);
+      pending = attempt;
+      attempt.catch(() => {
+        if (pending === attempt) pending = undefined;
+      });
+    }
+    return pending;
   };
 }
 

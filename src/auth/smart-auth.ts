@@ -1,3 +1,4 @@
+import { untilItSucceeds } from '../api/lazy.js';
 import type { TokenSource } from '../api/portal-api.js';
 import { SIGNED_OUT, type Session, type SignInProblem } from '../model/session.js';
 import type { PendingSignIn, ProtocolContext, TokenSet } from './protocol.js';
@@ -80,8 +81,15 @@ class SmartAuthClient implements SmartAuth {
   #refreshToken?: string;
   #expiresAt?: number;
   #refreshing?: Promise<string | undefined>;
-  #discovery?: Promise<SmartConfiguration>;
-  #protocol?: Promise<typeof import('./protocol.js')>;
+  /** Loaded on the first sign-in, callback, refresh or sign-out; a failed load is tried again next time. */
+  readonly #loadProtocol = untilItSucceeds(() => import('./protocol.js'));
+  /** Read once per client; a failed read (offline, a bad document) is tried again next time. */
+  readonly #discover = untilItSucceeds(async (): Promise<SmartConfiguration> => {
+    const where = `${this.fhirBaseUrl}/.well-known/smart-configuration`;
+    const response = await this.#options.fetch(where, { headers: { Accept: 'application/json' }, credentials: 'omit', cache: 'no-store' });
+    if (!response.ok) throw new Error(`portal-kit: ${where} answered ${response.status}.`);
+    return readSmartConfiguration(await response.json(), where);
+  });
   readonly #listeners = new Set<SessionListener>();
   readonly #options: Required<Pick<SmartAuthOptions, 'fetch' | 'now'>> & SmartAuthOptions;
   readonly #pendingKey: string;
@@ -226,19 +234,21 @@ class SmartAuthClient implements SmartAuth {
     this.#set({ status: 'signed-in', patientId: patient, scopes, expiresAt: this.#expiresAt });
   }
 
-  #end(reason: SessionEndReason): void {
-    const was = this.session.status;
+  #dropTokens(): void {
     this.#accessToken = undefined;
     this.#refreshToken = undefined;
     this.#expiresAt = undefined;
+  }
+
+  #end(reason: SessionEndReason): void {
+    const was = this.session.status;
+    this.#dropTokens();
     if (was === 'signed-in') this.#set(reason === 'logout' ? SIGNED_OUT : { status: 'expired' }, reason);
     else if (was === 'signing-in') this.#set(SIGNED_OUT);
   }
 
   #fail(error: unknown): void {
-    this.#accessToken = undefined;
-    this.#refreshToken = undefined;
-    this.#expiresAt = undefined;
+    this.#dropTokens();
     const problem: SignInProblem = error instanceof SmartConfigurationError ? 'server-not-supported' : 'sign-in-failed';
     // For the site's developers: which server and what is missing. Nothing from the callback is in it.
     if (error instanceof SmartConfigurationError) console.error(error.message);
@@ -273,26 +283,8 @@ class SmartAuthClient implements SmartAuth {
     else (globalThis as unknown as { location: { assign(url: string): void } }).location.assign(url);
   }
 
-  #loadProtocol() {
-    const loading = (this.#protocol ??= import('./protocol.js'));
-    loading.catch(() => {
-      if (this.#protocol === loading) this.#protocol = undefined;
-    });
-    return loading;
-  }
-
   async #context(): Promise<ProtocolContext> {
-    const where = `${this.fhirBaseUrl}/.well-known/smart-configuration`;
-    const discovery = (this.#discovery ??= this.#options
-      .fetch(where, { headers: { Accept: 'application/json' }, credentials: 'omit', cache: 'no-store' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`portal-kit: ${where} answered ${response.status}.`);
-        return readSmartConfiguration(await response.json(), where);
-      }));
-    discovery.catch(() => {
-      if (this.#discovery === discovery) this.#discovery = undefined;
-    });
-    return { config: await discovery, clientId: this.clientId, fetch: this.#options.fetch };
+    return { config: await this.#discover(), clientId: this.clientId, fetch: this.#options.fetch };
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import { notFound, OperationOutcomeError } from '@medplum/core';
 import { errorReply, outcomeReply } from '../fhir/http.mjs';
+import { appointmentParameter } from '../fhir/booking.mjs';
 import { withSmartSecurity } from '../fhir/capability.mjs';
 import { isPatientDataType, patientsOf } from './compartment.mjs';
 import { PUBLIC_TYPES, allows } from './scopes.mjs';
@@ -73,7 +74,7 @@ export function smartGuard(auth) {
 
     // The resource named by the URL (or by $book's held Appointment) must be the patient's: else 404, as if
     // it did not exist.
-    const appointment = id === '$hold' || id === '$book' ? apptResource(call.body) : undefined;
+    const appointment = id === '$hold' || id === '$book' ? appointmentParameter(call.body) : undefined;
     const existingId = appointment ? appointment.id : id !== '_search' && !id?.startsWith('$') ? id : undefined;
     if (existingId) {
       const existing = await store.repo.readResource(/** @type {any} */ (type), existingId).catch(() => undefined);
@@ -173,15 +174,4 @@ function notFoundReply() {
  */
 function isResource(value) {
   return Boolean(value) && typeof value === 'object' && typeof (/** @type {{ resourceType?: unknown }} */ (value).resourceType) === 'string';
-}
-
-/**
- * The Appointment in a `$hold`/`$book` Parameters body.
- * @param {unknown} body
- * @returns {import('@medplum/fhirtypes').Appointment | undefined}
- */
-function apptResource(body) {
-  const params = /** @type {import('@medplum/fhirtypes').Parameters | undefined} */ (isResource(body) && body.resourceType === 'Parameters' ? body : undefined);
-  const resource = params?.parameter?.find((p) => p.name === 'appt-resource')?.resource;
-  return resource?.resourceType === 'Appointment' ? resource : undefined;
 }

@@ -132,6 +132,17 @@ export async function writeAppointment(store, { method, id, body, ifNoneExist, b
 }
 
 /**
+ * The Appointment a `$hold`/`$book` Parameters body carries as `appt-resource`, if it carries one.
+ * @param {unknown} body
+ * @returns {Appointment | undefined}
+ */
+export function appointmentParameter(body) {
+  const params = /** @type {import('@medplum/fhirtypes').Parameters | undefined} */ (body);
+  const resource = params?.resourceType === 'Parameters' ? params.parameter?.find((p) => p.name === 'appt-resource')?.resource : undefined;
+  return resource?.resourceType === 'Appointment' ? /** @type {Appointment} */ (resource) : undefined;
+}
+
+/**
  * POST Appointment/$hold and Appointment/$book (operation mode only).
  * @param {FhirStore} store
  * @param {'$hold' | '$book'} operation
@@ -140,11 +151,8 @@ export async function writeAppointment(store, { method, id, body, ifNoneExist, b
  * @returns {Promise<Reply>}
  */
 export async function appointmentOperation(store, operation, body, base) {
-  const params = /** @type {import('@medplum/fhirtypes').Parameters | undefined} */ (body);
-  const appointment = /** @type {Appointment | undefined} */ (
-    params?.resourceType === 'Parameters' ? params.parameter?.find((p) => p.name === 'appt-resource')?.resource : undefined
-  );
-  if (appointment?.resourceType !== 'Appointment') {
+  const appointment = appointmentParameter(body);
+  if (!appointment) {
     throw new HttpError(400, 'invalid', `${operation} needs a Parameters body with an 'appt-resource' Appointment`);
   }
   if (slotIds(appointment, base).length === 0) {

@@ -1,4 +1,5 @@
 import { ApiError, isApiError } from '../errors.js';
+import { untilItSucceeds } from '../lazy.js';
 import { HttpClient, type HttpOptions, type HttpResponse } from '../http.js';
 import type { TokenSource } from '../portal-api.js';
 import { CLIENT_REQUEST_SYSTEM } from './constants.js';
@@ -14,7 +15,9 @@ export class FhirClient {
   /** The plain fetch, for public reads that must never carry the token (SMART Scheduling Links publications). */
   readonly publicFetch: typeof fetch;
   private readonly auth?: TokenSource;
-  private capabilityStatement?: Promise<unknown>;
+  private readonly capabilityStatement = untilItSucceeds((signal: AbortSignal) =>
+    this.http.request('metadata', { method: 'GET' }, 'capabilities', signal).then((response) => response.body),
+  );
 
   constructor(options: HttpOptions) {
     this.http = new HttpClient({ parse: parseFhirJson, ...options });
@@ -32,16 +35,7 @@ export class FhirClient {
 
   /** Read once per adapter; a failed read is not cached, so the next call tries again. */
   capabilities(signal: AbortSignal): Promise<unknown> {
-    if (!this.capabilityStatement) {
-      const attempt = this.http
-        .request('metadata', { method: 'GET' }, 'capabilities', signal)
-        .then((response) => response.body);
-      this.capabilityStatement = attempt;
-      attempt.catch(() => {
-        if (this.capabilityStatement === attempt) this.capabilityStatement = undefined;
-      });
-    }
-    return this.capabilityStatement;
+    return this.capabilityStatement(signal);
   }
 
   search(path: string, operation: string, signal: AbortSignal, maxPages?: number): Promise<SearchOutcome> {

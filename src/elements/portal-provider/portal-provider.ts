@@ -111,6 +111,8 @@ export class PortalProvider extends LitElement {
   private readonly authProvider = new ContextProvider(this, { context: authContext, initialValue: undefined });
   private readonly smart = new SmartLinkController(this, () => this.provideSession());
   private builtApi?: { baseUrl: string; auth?: TokenSource; api: PortalApi };
+  /** The SMART settings the current properties call for, worked out once per change. */
+  private smartWanted?: SmartSettings;
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
@@ -118,15 +120,16 @@ export class PortalProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const wiring = ['auth', 'clientId', 'redirectUri', 'scope', 'fhirBaseUrl'] as const;
-    if (wiring.some((name) => changed.has(name))) this.smart.configure(this.smartSettings());
+    const rewired = (['auth', 'clientId', 'redirectUri', 'scope', 'fhirBaseUrl'] as const).some((name) => changed.has(name));
+    if (rewired) {
+      this.smartWanted = this.smartSettings();
+      this.smart.configure(this.smartWanted);
+    }
     if (changed.has('idleTimeout') || changed.has('idleClock') || !this.hasUpdated) {
       this.smart.configureIdle(idleMinutes(this.idleTimeout), this.idleClock);
     }
-    if (changed.has('api') || wiring.some((name) => changed.has(name))) {
-      this.apiProvider.setValue(this.api ?? this.adapterFromAttributes());
-    }
-    if (changed.has('session') || wiring.some((name) => changed.has(name))) this.provideSession();
+    if (changed.has('api') || rewired) this.apiProvider.setValue(this.api ?? this.adapterFromAttributes());
+    if (changed.has('session') || rewired) this.provideSession();
     if (changed.has('lang') || changed.has('config') || !this.hasUpdated) {
       const lang = this.lang || this.ownerDocument.documentElement.lang;
       this.configProvider.setValue(configFor({ lang, config: this.config }, DEFAULT_CONFIG));
@@ -164,7 +167,7 @@ export class PortalProvider extends LitElement {
   }
 
   private adapterFromAttributes(): PortalApi | undefined {
-    const settings = this.smartSettings();
+    const settings = this.smartWanted;
     // A SMART client's token is for its own FHIR base: the adapter talks to that base, so the token goes nowhere else.
     const smartBase = settings && ('auth' in settings ? settings.auth.fhirBaseUrl : settings.options.fhirBaseUrl);
     const baseUrl = smartBase ?? (this.fhirBaseUrl ? this.absoluteBase(this.fhirBaseUrl) : undefined);

@@ -132,7 +132,7 @@ export class PortalScheduler extends PortalElement {
 
   /** Signed in with leave to book: the granted scopes cover the patient's appointments. */
   get signedIn(): boolean {
-    return this.session?.status === 'signed-in' && this.permitted;
+    return this.permitted;
   }
 
   protected override get requiredScopes(): readonly string[] {
