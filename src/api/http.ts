@@ -1,5 +1,5 @@
 import type { TokenSource } from './portal-api.js';
-import { ApiError, isAbortError, kindForStatus } from './errors.js';
+import { ApiError, isAbortError, isApiError, kindForStatus } from './errors.js';
 
 export interface HttpOptions {
   /** FHIR base, e.g. `https://fhir.example.org/r4`. The bearer token is sent only to URLs under it. */
@@ -58,6 +58,36 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 /**
+ * One request with its answer checked, for every reader of HTTP in the adapters: an ok response comes back as
+ * it is; a failed status becomes an `ApiError` of its kind with the server's `Retry-After` (the body is
+ * discarded unread: server text can carry PHI); a request that got no answer is `network`; an abort rejects
+ * with the signal's reason.
+ */
+export async function checkedFetch(
+  fetchImpl: (url: string, init: RequestInit) => Promise<Response>,
+  url: URL,
+  init: RequestInit & { signal: AbortSignal },
+  operation: string,
+): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url.href, init);
+  } catch (error) {
+    if (init.signal.aborted) throw init.signal.reason;
+    if (isAbortError(error)) throw error;
+    throw new ApiError('network', { operation });
+  }
+  if (response.ok) return response;
+  await response.body?.cancel().catch(() => undefined);
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  throw new ApiError(kindForStatus(response.status), {
+    operation,
+    status: response.status,
+    retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
+  });
+}
+
+/**
  * Fetch wrapper shared by the FHIR adapter: pins the token to the base URL, retries reads with backoff,
  * maps failures to `ApiError`, and never lets the browser cache patient data.
  */
@@ -105,33 +135,37 @@ export class HttpClient {
     const method = init.method ?? 'GET';
     const url = this.resolve(pathOrUrl);
     const retries = method === 'GET' ? this.options.maxReadRetries : 0;
+    const headers: Record<string, string> = { Accept: 'application/fhir+json', ...init.headers };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/fhir+json';
+    const requestInit = {
+      method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal,
+      cache: 'no-store',
+      credentials: 'same-origin',
+    } satisfies RequestInit;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        response = await this.send(url, method, init, signal);
+        response = await checkedFetch(this.sendWithToken, url, requestInit, operation);
       } catch (error) {
-        if (isAbortError(error) || signal.aborted) throw signal.reason ?? error;
-        if (attempt < retries) {
-          await this.options.sleep(this.backoff(attempt), signal);
-          continue;
-        }
-        throw new ApiError('network', { operation });
-      }
-      if (response.ok || response.status === 304) return this.read(response, operation);
-      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-      const retryable = RETRY_STATUSES.has(response.status) && attempt < retries;
-      if (retryable && (retryAfter === undefined || retryAfter <= this.options.maxRetryAfterMs)) {
-        await response.body?.cancel().catch(() => undefined);
-        await this.options.sleep(retryAfter ?? this.backoff(attempt), signal);
+        const wait = attempt < retries && isApiError(error) ? this.retryDelay(error, attempt) : undefined;
+        if (wait === undefined) throw error;
+        await this.options.sleep(wait, signal);
         continue;
       }
-      await response.body?.cancel().catch(() => undefined);
-      throw new ApiError(kindForStatus(response.status), {
-        operation,
-        status: response.status,
-        retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
-      });
+      return this.read(response, operation);
     }
+  }
+
+  /** How long to wait before reading again after `error`, or undefined when another try would not help. */
+  private retryDelay(error: ApiError, attempt: number): number | undefined {
+    if (error.status === undefined) return error.kind === 'network' ? this.backoff(attempt) : undefined;
+    if (!RETRY_STATUSES.has(error.status)) return undefined;
+    if (error.retryAfter === undefined) return this.backoff(attempt);
+    const retryAfterMs = error.retryAfter * 1000;
+    return retryAfterMs <= this.options.maxRetryAfterMs ? retryAfterMs : undefined;
   }
 
   private backoff(attempt: number): number {
@@ -139,29 +173,17 @@ export class HttpClient {
     return step / 2 + Math.random() * (step / 2);
   }
 
-  private async send(url: URL, method: string, init: RequestInit2, signal: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/fhir+json', ...init.headers };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/fhir+json';
-    // The token goes to the configured FHIR base and nowhere else, whatever URL a server hands us.
-    let withToken = false;
-    if (this.options.auth && this.isUnderBase(url)) {
-      const token = await this.options.auth.getAccessToken();
-      if (token) {
-        headers.Authorization = `Bearer ${token}`;
-        withToken = true;
-      }
-    }
-    return this.fetchImpl(url.href, {
-      method,
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal,
-      cache: 'no-store',
-      credentials: 'same-origin',
+  /** The token goes to the configured FHIR base and nowhere else, whatever URL a server hands us. */
+  private readonly sendWithToken = async (href: string, init: RequestInit): Promise<Response> => {
+    const token = this.options.auth && this.isUnderBase(href) ? await this.options.auth.getAccessToken() : undefined;
+    if (!token) return this.fetchImpl(href, init);
+    return this.fetchImpl(href, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
       // A redirect could lead a request that carries the token out from under the base: refuse it then.
-      redirect: withToken ? 'error' : 'follow',
+      redirect: 'error',
     });
-  }
+  };
 
   private async read(response: Response, operation: string): Promise<HttpResponse> {
     const text = await response.text();

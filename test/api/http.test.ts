@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ApiError } from '../../src/api/errors.js';
-import { HttpClient, parseRetryAfter } from '../../src/api/http.js';
+import { checkedFetch, HttpClient, parseRetryAfter } from '../../src/api/http.js';
 import { fakeFetch, fhirJson, instantSleep } from '../support/fake-fetch.js';
 
 const BASE = 'https://fhir.example.org/r4';
@@ -122,5 +122,34 @@ describe('HttpClient', () => {
     expect(parseRetryAfter(new Date(Date.now() + 10_000).toUTCString())).to.be.within(8000, 10_000);
     expect(parseRetryAfter('soon')).to.equal(undefined);
     expect(parseRetryAfter(null)).to.equal(undefined);
+  });
+});
+
+describe('checkedFetch', () => {
+  const url = new URL('https://publisher.example.org/$bulk-publish');
+
+  it('hands an ok response back unread, with the init it was given', async () => {
+    const fetch = fakeFetch(() => new Response('{"output":[]}'));
+    const response = await checkedFetch(fetch, url, { headers: { Accept: 'application/json' }, signal: signal() }, 'op');
+    expect(await response.text()).to.equal('{"output":[]}');
+    expect(fetch.calls.map((call) => [call.url, call.headers.Accept])).to.deep.equal([[url.href, 'application/json']]);
+  });
+
+  it('turns a failed status into its kind with Retry-After in seconds, and no answer into network', async () => {
+    const busy = await checkedFetch(fakeFetch(() => new Response('Jane Doe', { status: 503, headers: { 'Retry-After': '7' } })), url, { signal: signal() }, 'op').catch((e) => e);
+    expect(busy).to.be.instanceOf(ApiError);
+    expect(busy).to.include({ kind: 'server', status: 503, retryAfter: 7, operation: 'op' });
+    expect(busy.message).not.to.contain('Jane');
+    const gone = await checkedFetch(fakeFetch(() => new Response('', { status: 410 })), url, { signal: signal() }, 'op').catch((e) => e);
+    expect(gone).to.include({ kind: 'not-found', status: 410, retryAfter: undefined });
+    const down = await checkedFetch(fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))), url, { signal: signal() }, 'op').catch((e) => e);
+    expect(down).to.include({ kind: 'network', status: undefined });
+  });
+
+  it("rejects with the signal's reason when aborted", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await checkedFetch(fakeFetch(() => new Response('')), url, { signal: controller.signal }, 'op').catch((e) => e);
+    expect(error).to.equal(controller.signal.reason);
   });
 });
