@@ -35,7 +35,7 @@ export async function listClinicians(fhir: FhirClient, operation: string, signal
 
 export function fhirScheduling(fhir: FhirClient): SchedulingApi {
   /** The Scheduling Links reader, loaded on first use (most pages never read a publication) and then kept, so its cache serves every later call. */
-  const schedulingLinks = loadOnce(() => import('./scheduling-links.js').then(({ createSchedulingLinks }) => createSchedulingLinks({ fetch: fhir.publicFetch })));
+  const schedulingLinks = loadOnce(() => import('./scheduling-links/index.js').then(({ createSchedulingLinks }) => createSchedulingLinks({ fetch: fhir.publicFetch })));
 
   /** A relative `source` (`$bulk-publish`) is the FHIR server's own publication; a blank one names none. */
   function publicationSource(source: string, operation: string): string {

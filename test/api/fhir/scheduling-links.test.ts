@@ -1,9 +1,9 @@
-// The SMART Scheduling Links reader (src/api/fhir/scheduling-links.ts) against the official example publication,
+// The SMART Scheduling Links reader (src/api/fhir/scheduling-links/) against the official example publication,
 // served by the test server from test/fixtures (see test/fixtures/derived/scheduling-links/README.md), and the
 // `bookingDeepLink` helper against the specification's own example.
 import { expect } from '@open-wc/testing';
 import { createFhirAdapter } from '../../../src/api/fhir/adapter.js';
-import { createSchedulingLinks, type SchedulingLinksOptions } from '../../../src/api/fhir/scheduling-links.js';
+import { createSchedulingLinks, type SchedulingLinksOptions } from '../../../src/api/fhir/scheduling-links/index.js';
 import { isApiError, type ApiError } from '../../../src/api/errors.js';
 import { bookingDeepLink, type SlotQuery } from '../../../src/model/index.js';
 
