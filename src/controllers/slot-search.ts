@@ -1,7 +1,6 @@
-import { startOfLocalDay } from '../api/zoned-time.js';
-import { bucketByLocalDay } from '../i18n/slot-time.js';
+import { bucketByLocalDay, startOfLocalDay } from '../time/zones.js';
 import type { ListResult, Location, Practitioner, Service, Slot, SlotQuery, SlotSearchResult } from '../model/index.js';
-import { addDays, type Day } from '../ui/calendar-days.js';
+import { addDays, type Day } from '../time/days.js';
 import { DataController, type DataHost } from './data.js';
 
 /** What can be searched: the services, places and clinicians a scheduler offers. */

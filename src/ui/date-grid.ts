@@ -3,8 +3,9 @@ import type { LocalizeController } from '../controllers/localize.js';
 import { formatFhirDate, type MessageKey } from '../i18n/index.js';
 import type { Locale } from '../model/config.js';
 import { token } from '../styles/tokens.js';
-import { addDays, addMonths, addYears, clampDay, dayToUtcDate, endOfWeek, monthGrid, monthOf, startOfWeek } from './calendar-days.js';
-import { WEEK_START, weekdayOrder, type Day, type Month, type Weekday } from './calendar-days.js';
+import { addDays, addMonths, addYears, clampDay, dayToUtcDate, endOfWeek, monthGrid, monthOf, startOfWeek } from '../time/days.js';
+import { WEEK_START, weekdayOrder, type Day, type Month, type Weekday } from '../time/days.js';
+import { dateTimeFormat } from '../time/intl.js';
 
 /** What the grid needs to speak the element's language; an element passes its `LocalizeController`. */
 export type DateGridL10n = Pick<LocalizeController, 'locale' | 't'>;
@@ -206,12 +207,8 @@ function dayOf(event: Event): Day | undefined {
   return (event.target as Element | null)?.closest<HTMLElement>('[data-day]')?.dataset.day;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 function format(day: Day, locale: Locale, options: Intl.DateTimeFormatOptions): string {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })));
-  return formatter.format(dayToUtcDate(day));
+  return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(dayToUtcDate(day));
 }
 
 /** A known Sunday, to name weekdays through Intl. */

@@ -1,9 +1,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../controllers/localize.js';
 import { formatFhirDate } from '../i18n/index.js';
-import { localDayOf, slotAccessibleName, slotTimeLabels } from '../i18n/slot-time.js';
+import { slotAccessibleName, slotTimeLabels } from '../i18n/slot-time.js';
 import type { Location, Practitioner, Service, Slot } from '../model/index.js';
 import { token } from '../styles/tokens.js';
+import { dateTimeFormat } from '../time/intl.js';
+import { localDayOf } from '../time/zones.js';
 
 /**
  * Above this many free places (slots) in a day, the list first offers the hours, each with its count of
@@ -155,13 +157,9 @@ export function slotButtonContent(slot: Slot, { l10n, location, practitioner, vi
 }
 
 const QUARTER_HOUR_MS = 15 * 60_000;
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The hour ("08") an instant starts in on a zone's clock; one formatter per zone, built once. */
+/** The hour ("08") an instant starts in on a zone's clock. */
 function hourIn(zone: string, epoch: number): string {
-  let format = hourFormats.get(zone);
-  if (!format) hourFormats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' })));
-  return format.format(epoch);
+  return dateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }, `hour|${zone}`).format(epoch);
 }
 
 /** Times by the hour of their start on the clinic's clock ("08", "09", …), in time order. */

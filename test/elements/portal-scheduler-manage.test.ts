@@ -4,7 +4,7 @@ import type { PortalApi, SchedulingApi } from '../../src/api/portal-api.js';
 import { PENDING_CHOICE_KEY } from '../../src/controllers/pending-choice.js';
 import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
 import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
-import { followUpDay } from '../../src/i18n/slot-time.js';
+import { followUpDay } from '../../src/time/days.js';
 import { en } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
 import type { Appointment, Session } from '../../src/model/index.js';

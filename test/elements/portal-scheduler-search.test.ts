@@ -2,8 +2,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../src/api/memory/index.js';
 import type { PortalApi } from '../../src/api/portal-api.js';
 import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
-import { startOfLocalDay } from '../../src/api/zoned-time.js';
-import { localDayOf } from '../../src/i18n/slot-time.js';
+import { localDayOf, startOfLocalDay } from '../../src/time/zones.js';
 import type { SlotQuery } from '../../src/model/index.js';
 import { mount, PATIENT_ID, shadow } from '../contract/element-contract.js';
 

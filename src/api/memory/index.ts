@@ -9,4 +9,4 @@ export {
   type MemorySwitches,
 } from './options.js';
 export { HOME_ZONE as MEMORY_HOME_ZONE, LOCATION_IDS, PRACTITIONER_IDS, SERVICE_IDS } from './seed/index.js';
-export { zonedInstant, type PlainDate } from '../zoned-time.js';
+export { zonedInstant } from '../../time/zones.js';

@@ -3,7 +3,7 @@ import type { MessagingApi } from '../portal-api.js';
 import { apiError, type Runtime } from './runtime.js';
 import { HOME_ZONE } from './seed/context.js';
 import type { MemoryStore, ThreadRecord } from './store.js';
-import { formatInstant } from '../zoned-time.js';
+import { toInstant } from '../../time/zones.js';
 
 const sentMs = (message: Message): number => (message.sentAt ? Date.parse(message.sentAt) : 0);
 const oldestFirst = (messages: Message[]): Message[] =>
@@ -67,7 +67,7 @@ export function createMessagingApi(store: MemoryStore, runtime: Runtime): Messag
     const message: Message = {
       id: store.nextId('msg'),
       threadId: thread.id,
-      sentAt: formatInstant(runtime.nowMs(), HOME_ZONE),
+      sentAt: toInstant(runtime.nowMs(), HOME_ZONE),
       fromPatient: true,
       senderName: store.patient.displayName,
       body: input.body,

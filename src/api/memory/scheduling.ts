@@ -20,7 +20,7 @@ import { embedVisit } from './seed/appointments.js';
 import { HOME_ZONE } from './seed/context.js';
 import { SCHEDULES } from './seed/schedules.js';
 import type { AppointmentRecord, MemoryStore } from './store.js';
-import { formatInstant } from '../zoned-time.js';
+import { toInstant } from '../../time/zones.js';
 
 /** Statuses a patient may still cancel online; arrived or checked-in visits are the front desk's business. */
 const CANCELLABLE: readonly AppointmentStatus[] = ['proposed', 'pending', 'booked'];
@@ -144,7 +144,7 @@ export function createSchedulingApi(store: MemoryStore, runtime: Runtime): Sched
     if (found.slot.status !== 'free' || found.startMs < now()) throw apiError('conflict', 'scheduling.holdSlot');
     const hold = store.slots.hold(slotId, now(), holdMinutes);
     const zone = (found.slot.locationId && store.locations.get(found.slot.locationId)?.timeZone) || HOME_ZONE;
-    return { id: hold.id, slotId, expiresAt: formatInstant(hold.expiresAtMs, zone) };
+    return { id: hold.id, slotId, expiresAt: toInstant(hold.expiresAtMs, zone) };
   }
 
   function book(request: BookingRequest): Appointment {

@@ -1,7 +1,8 @@
 import type { Slot, SlotStatus } from '../../model/index.js';
 import { SLOT_WINDOW_DAYS } from './seed/context.js';
 import { generateDay, parseSlotId, SCHEDULES, type DaySlot, type SiteSchedule } from './seed/schedules.js';
-import { addDays, compareDates, dateInZone, fromDateKey, toDateKey, wallTimeToEpochMs, type PlainDate } from '../zoned-time.js';
+import { addDays, compareDays, fromDayKey, toDayKey, type Day } from '../../time/days.js';
+import { dayInZone, wallTimeToEpochMs } from '../../time/zones.js';
 
 /** What bookings changed on a slot since it was published. */
 interface SlotChange {
@@ -28,20 +29,20 @@ export class SlotBook {
   private readonly changes = new Map<string, SlotChange>();
   private readonly holds = new Map<string, HoldRecord>();
   private holdCount = 0;
-  private readonly lastDay: PlainDate;
+  private readonly lastDay: Day;
 
   constructor(
     private readonly seed: number,
-    private readonly firstDay: PlainDate,
+    private readonly firstDay: Day,
     private readonly slotsPerDay: number | undefined,
   ) {
     this.lastDay = addDays(firstDay, SLOT_WINDOW_DAYS - 1);
   }
 
   /** The published slots of one site and local day, as generated (no bookings applied). */
-  day(schedule: SiteSchedule, date: PlainDate): readonly DaySlot[] {
-    if (compareDates(date, this.firstDay) < 0 || compareDates(date, this.lastDay) > 0) return [];
-    const key = `${schedule.short}:${toDateKey(date)}`;
+  day(schedule: SiteSchedule, date: Day): readonly DaySlot[] {
+    if (compareDays(date, this.firstDay) < 0 || compareDays(date, this.lastDay) > 0) return [];
+    const key = `${schedule.short}:${toDayKey(date)}`;
     let slots = this.cache.get(key);
     if (!slots) {
       slots = generateDay(schedule, date, this.seed, this.slotsPerDay);
@@ -58,8 +59,9 @@ export class SlotBook {
 
   private published(slotId: string): DaySlot | undefined {
     const parsed = parseSlotId(slotId);
-    if (!parsed) return undefined;
-    return this.day(parsed.schedule, fromDateKey(parsed.dateKey)).find((entry) => entry.slot.id === slotId);
+    const date = parsed && fromDayKey(parsed.dateKey);
+    if (!parsed || !date) return undefined;
+    return this.day(parsed.schedule, date).find((entry) => entry.slot.id === slotId);
   }
 
   private activeHolds(slotId: string, nowMs: number, except?: string): number {
@@ -104,15 +106,15 @@ export class SlotBook {
     let out: Array<{ slot: Slot; startMs: number }> = [];
     const sites = SCHEDULES.filter((schedule) => locationId === undefined || schedule.locationId === locationId).map((schedule) => ({
       schedule,
-      first: latest(dateInZone(schedule.zone, lower), this.firstDay),
-      end: earliest(dateInZone(schedule.zone, toMs), this.lastDay),
+      first: latest(dayInZone(schedule.zone, lower), this.firstDay),
+      end: earliest(dayInZone(schedule.zone, toMs), this.lastDay),
     }));
     let truncated = false;
     // Sites in different zones are at most a day apart, so walking "day n of each site" keeps days in order.
-    for (let n = 0; sites.some((site) => compareDates(addDays(site.first, n), site.end) <= 0); n++) {
+    for (let n = 0; sites.some((site) => compareDays(addDays(site.first, n), site.end) <= 0); n++) {
       for (const site of sites) {
         const date = addDays(site.first, n);
-        if (compareDates(date, site.end) > 0) continue;
+        if (compareDays(date, site.end) > 0) continue;
         for (const entry of this.day(site.schedule, date)) {
           if (entry.startMs < lower || entry.startMs >= toMs) continue;
           const slot = this.current(entry, nowMs);
@@ -182,5 +184,5 @@ export class SlotBook {
   }
 }
 
-const latest = (a: PlainDate, b: PlainDate): PlainDate => (compareDates(a, b) >= 0 ? a : b);
-const earliest = (a: PlainDate, b: PlainDate): PlainDate => (compareDates(a, b) <= 0 ? a : b);
+const latest = (a: Day, b: Day): Day => (compareDays(a, b) >= 0 ? a : b);
+const earliest = (a: Day, b: Day): Day => (compareDays(a, b) <= 0 ? a : b);

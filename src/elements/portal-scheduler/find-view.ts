@@ -3,7 +3,7 @@ import type { DataState } from '../../controllers/data.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import type { Catalog, DayTimes } from '../../controllers/slot-search.js';
 import type { Service, Slot, SlotSearchResult } from '../../model/index.js';
-import { addDays, firstOfMonth, lastOfMonth, type Day, type Month } from '../../ui/calendar-days.js';
+import { addDays, firstOfMonth, lastOfMonth, type Day, type Month } from '../../time/days.js';
 import { renderDateGrid, type DateGridController } from '../../ui/date-grid.js';
 import { renderSlotList, sameTimeKey } from '../../ui/slot-list.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';

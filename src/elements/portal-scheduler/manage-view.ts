@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isConflict, type AppointmentsController, type ReleaseState } from '../../controllers/appointments.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import { formatFhirDate, type MessageKey } from '../../i18n/index.js';
-import { localDayOf, slotTimeLabels } from '../../i18n/slot-time.js';
+import { slotTimeLabels } from '../../i18n/slot-time.js';
+import { localDayOf } from '../../time/zones.js';
 import type { Appointment, Location, Service } from '../../model/index.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';
 

@@ -1,7 +1,8 @@
 import type { AppointmentStatus, Location, Practitioner, Service } from '../../../model/index.js';
 import type { SlotBook } from '../slot-book.js';
 import type { AppointmentRecord } from '../store.js';
-import { addDays, wallTimeToEpochMs } from '../../zoned-time.js';
+import { addDays } from '../../../time/days.js';
+import { wallTimeToEpochMs } from '../../../time/zones.js';
 import type { SeedContext } from './context.js';
 import { LOCATION_IDS, PRACTITIONER_IDS, SERVICE_IDS } from './directory.js';
 import { SCHEDULE_BY_LOCATION } from './schedules.js';

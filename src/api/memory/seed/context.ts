@@ -1,12 +1,6 @@
 import { createRandom, type Random } from '../random.js';
-import {
-  addDays,
-  dateInZone,
-  formatInstant,
-  toFhirDate,
-  wallTimeToEpochMs,
-  type PlainDate,
-} from '../../zoned-time.js';
+import { addDays, type Day } from '../../../time/days.js';
+import { dayInZone, toInstant, wallTimeToEpochMs } from '../../../time/zones.js';
 
 /**
  * The patient's home zone. "Today" for the seed is the calendar date here, so an adapter created at 08:00
@@ -21,7 +15,7 @@ export interface SeedContext {
   readonly seed: number;
   readonly patientId: string;
   /** Calendar date of "now" in `HOME_ZONE` when the adapter was created. */
-  readonly today: PlainDate;
+  readonly today: Day;
   /** Independent generator per area, so areas do not reshuffle each other. */
   random(stream: string): Random;
   /** FHIR date `days` from today. */
@@ -33,15 +27,15 @@ export interface SeedContext {
 }
 
 export function createSeedContext(seed: number, patientId: string, now: Date): SeedContext {
-  const today = dateInZone(HOME_ZONE, now.getTime());
+  const today = dayInZone(HOME_ZONE, now.getTime());
   return {
     seed,
     patientId,
     today,
     random: (stream) => createRandom(seed, stream),
-    date: (days) => toFhirDate(addDays(today, days)),
+    date: (days) => addDays(today, days),
     at: (days, hour, minute = 0, zone = HOME_ZONE) =>
-      formatInstant(wallTimeToEpochMs(zone, addDays(today, days), hour * 60 + minute), zone),
-    plusMinutes: (instant, minutes, zone = HOME_ZONE) => formatInstant(Date.parse(instant) + minutes * 60_000, zone),
+      toInstant(wallTimeToEpochMs(zone, addDays(today, days), hour * 60 + minute), zone),
+    plusMinutes: (instant, minutes, zone = HOME_ZONE) => toInstant(Date.parse(instant) + minutes * 60_000, zone),
   };
 }

@@ -1,13 +1,7 @@
 import type { Slot } from '../../../model/index.js';
 import { createRandom } from '../random.js';
-import {
-  formatWithOffset,
-  toDateKey,
-  wallTimeToEpochMs,
-  weekday,
-  zoneOffsetMs,
-  type PlainDate,
-} from '../../zoned-time.js';
+import { dayAsUtcMs, toDayKey, weekday, type Day } from '../../../time/days.js';
+import { toInstantWithOffset, wallTimeToEpochMs, zoneOffsetMs } from '../../../time/zones.js';
 import { LOCATION_IDS, PRACTITIONER_IDS, SERVICE_IDS } from './directory.js';
 
 /** Opening hours as [from, to) minutes after local midnight. */
@@ -128,10 +122,10 @@ const pad = (value: number): string => String(value).padStart(2, '0');
  * The slots one site publishes for one local day, as first published (before any booking). Pure: the same
  * seed, site and date always give the same list, which lets the store generate days lazily and drop them.
  */
-export function generateDay(schedule: SiteSchedule, date: PlainDate, seed: number, slotsPerDay?: number): DaySlot[] {
+export function generateDay(schedule: SiteSchedule, date: Day, seed: number, slotsPerDay?: number): DaySlot[] {
   const hours = schedule.hours(weekday(date));
   if (hours.length === 0) return [];
-  const dateKey = toDateKey(date);
+  const dateKey = toDayKey(date);
   const random = createRandom(seed, `slots:${schedule.short}:${dateKey}`);
 
   // Offsets at opening and closing. US zones change clocks at 02:00, never inside opening hours, so when
@@ -141,11 +135,11 @@ export function generateDay(schedule: SiteSchedule, date: PlainDate, seed: numbe
   const last = hours[hours.length - 1][1];
   const openOffset = zoneOffsetMs(schedule.zone, wallTimeToEpochMs(schedule.zone, date, first));
   const closeOffset = zoneOffsetMs(schedule.zone, wallTimeToEpochMs(schedule.zone, date, last));
-  const midnightAsUtc = Date.UTC(date.year, date.month - 1, date.day);
+  const midnightAsUtc = dayAsUtcMs(date);
   const toEpoch = (minute: number): number =>
     openOffset === closeOffset ? midnightAsUtc + minute * 60_000 - openOffset : wallTimeToEpochMs(schedule.zone, date, minute);
   const format = (epoch: number): string =>
-    openOffset === closeOffset ? formatWithOffset(epoch, openOffset) : formatWithOffset(epoch, zoneOffsetMs(schedule.zone, epoch));
+    openOffset === closeOffset ? toInstantWithOffset(epoch, openOffset) : toInstantWithOffset(epoch, zoneOffsetMs(schedule.zone, epoch));
 
   const out: DaySlot[] = [];
   for (const stream of schedule.streams) {

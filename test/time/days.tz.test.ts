@@ -9,16 +9,20 @@ import {
   daysInMonth,
   endOfWeek,
   firstOfMonth,
+  followUpDay,
+  fromDayKey,
   isDay,
   lastOfMonth,
   monthGrid,
   monthOf,
   parseDay,
+  parsePartialDate,
   startOfWeek,
+  toDayKey,
   WEEK_START,
   weekday,
   weekdayOrder,
-} from '../../src/ui/calendar-days.js';
+} from '../../src/time/days.js';
 
 // Runs once per browser time zone (UTC−11, UTC+5:30, UTC+14; see web-test-runner.config.mjs): plain calendar
 // days must come out the same wherever the viewer sits.
@@ -183,5 +187,48 @@ describe(`calendar days in the viewer zone ${viewerZone}`, () => {
     expect(utc('2028-02-29')).to.equal('02/29/2028');
     expect(dayToUtcDate('0099-12-31').getUTCFullYear()).to.equal(99);
     expect(dayToUtcDate('2026-11-05').toISOString()).to.equal('2026-11-05T12:00:00.000Z');
+  });
+
+  it('writes days as compact keys and reads back only real days', () => {
+    expect(toDayKey('2027-03-14')).to.equal('20270314');
+    expect(fromDayKey('20270314')).to.equal('2027-03-14');
+    expect(fromDayKey('20270230')).to.equal(undefined);
+    expect(fromDayKey('20271301')).to.equal(undefined);
+  });
+
+  it('reads FHIR dates at the precision recorded, a dateTime by its date part', () => {
+    expect(parsePartialDate('2021')).to.deep.equal({ year: 2021 });
+    expect(parsePartialDate('2021-05')).to.deep.equal({ year: 2021, month: 5 });
+    expect(parsePartialDate('2021-05-03')).to.deep.equal({ year: 2021, month: 5, day: 3 });
+    expect(parsePartialDate('2013-01-10T10:00:00+10:00')).to.deep.equal({ year: 2013, month: 1, day: 10 });
+    expect(parsePartialDate('May 2021')).to.equal(undefined);
+    expect(dayToUtcDate({ year: 2021, month: 5 }).toISOString()).to.equal('2021-05-01T12:00:00.000Z');
+    expect(dayToUtcDate({ year: 99 }).getUTCFullYear()).to.equal(99);
+  });
+
+  describe('followUpDay', () => {
+    it('counts calendar days across months, years and leap days', () => {
+      expect(followUpDay('2026-01-31', 28)).to.equal('2026-02-28');
+      expect(followUpDay('2026-12-15', 21)).to.equal('2027-01-05');
+      expect(followUpDay('2028-02-01', 28)).to.equal('2028-02-29');
+      expect(followUpDay('2027-02-01', 28)).to.equal('2027-03-01');
+      expect(followUpDay('2028-02-29', 365)).to.equal('2029-02-28');
+      expect(followUpDay('2100-02-28', 1)).to.equal('2100-03-01');
+      expect(followUpDay('2000-02-28', 1)).to.equal('2000-02-29');
+    });
+
+    it('is not moved by the clock changes it spans', () => {
+      expect(followUpDay('2026-10-20', 28)).to.equal('2026-11-17');
+      expect(followUpDay('2026-02-22', 28)).to.equal('2026-03-22');
+      expect(followUpDay('2026-11-01', 1)).to.equal('2026-11-02');
+      expect(followUpDay('2026-03-08', 1)).to.equal('2026-03-09');
+    });
+
+    it('rejects days that are not days', () => {
+      expect(() => followUpDay('2026-02-30', 28)).to.throw(RangeError);
+      expect(() => followUpDay('2026-2-3', 28)).to.throw(RangeError);
+      expect(() => followUpDay('2026-11-01T09:00:00-05:00', 28)).to.throw(RangeError);
+      expect(() => followUpDay('2026-11-01', 1.5)).to.throw(RangeError);
+    });
   });
 });

@@ -1,46 +1,33 @@
+import type { Slot } from '../model/scheduling.js';
+import { dayAsUtcMs, toDay, type Day, type DayParts } from './days.js';
+import { dateTimeFormat } from './intl.js';
+
 /**
- * Calendar and wall-clock arithmetic in IANA zones, built on `Intl` only.
+ * Wall-clock arithmetic in IANA zones, built on `Intl` only.
  *
  * Seed data says "a slot at 08:00 local time on the day after tomorrow". Adding 24 h to an instant gets
  * that wrong twice a year (the clinic would open at 07:00 or 09:00 on the day after a DST change), so days
  * are counted on a plain calendar and each local wall time is converted to an instant on its own.
  *
- * Shared by the memory adapter (its seed and slot generation) and the scheduler (clinic days, the search of
- * one day); nothing here reads the browser's zone.
+ * Shared by the memory adapter (its seed and slot generation), the scheduler (clinic days, the search of
+ * one day) and the slot labels; nothing here reads the browser's zone: the same slot falls on the same day
+ * from UTC−11 to UTC+14.
  */
 
-/** A calendar date with no zone (month 1-12). */
-export interface PlainDate {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
 const MINUTE_MS = 60_000;
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 const DAY_MS = 86_400_000;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `formatToParts` on a cached formatter is the hot path when a day holds thousands of slots. */
 function wallClockFormatter(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat(
+    'en-US',
+    { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+    `wall-clock|${zone}`,
+  );
 }
 
-interface WallClock extends PlainDate {
+interface WallClock extends DayParts {
   readonly hour: number;
   readonly minute: number;
   readonly second: number;
@@ -95,55 +82,20 @@ export function zoneOffsetMs(zone: string, epochMs: number): number {
   return offset;
 }
 
-/** The calendar date an instant falls on in `zone`. */
-export function dateInZone(zone: string, epochMs: number): PlainDate {
-  const { year, month, day } = wallClockAt(zone, epochMs);
-  return { year, month, day };
+/** The calendar day an instant falls on in `zone`. */
+export function dayInZone(zone: string, epochMs: number): Day {
+  return toDay(wallClockAt(zone, epochMs));
 }
 
-/** Calendar arithmetic: no clock is involved, so no DST. */
-export function addDays(date: PlainDate, days: number): PlainDate {
-  const utc = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekday(date: PlainDate): number {
-  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-}
-
-/** Whole days from `a` to `b` (positive when `b` is later). */
-export function daysBetween(a: PlainDate, b: PlainDate): number {
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
-}
-
-export function compareDates(a: PlainDate, b: PlainDate): number {
-  return daysBetween(b, a);
-}
-
-const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
-
-/** FHIR `date` (`2027-03-14`). */
-export function toFhirDate(date: PlainDate): string {
-  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
-}
-
-/** Compact form used inside ids (`20270314`). */
-export function toDateKey(date: PlainDate): string {
-  return `${pad(date.year, 4)}${pad(date.month)}${pad(date.day)}`;
-}
-
-export function fromDateKey(key: string): PlainDate {
-  return { year: Number(key.slice(0, 4)), month: Number(key.slice(4, 6)), day: Number(key.slice(6, 8)) };
-}
+const pad = (value: number): string => String(value).padStart(2, '0');
 
 /**
  * The instant a local wall time names in `zone`, disambiguated like Temporal's `compatible`: in a fall-back
  * overlap the earlier instant wins; in a spring-forward gap the time moves forward by the gap (02:30 on the
  * March change in New York becomes 03:30 EDT), which is what a person setting a clock would expect.
  */
-export function wallTimeToEpochMs(zone: string, date: PlainDate, minuteOfDay: number): number {
-  const wallAsUtc = Date.UTC(date.year, date.month - 1, date.day) + minuteOfDay * MINUTE_MS;
+export function wallTimeToEpochMs(zone: string, day: Day, minuteOfDay: number): number {
+  const wallAsUtc = dayAsUtcMs(day) + minuteOfDay * MINUTE_MS;
   // US zones change offset at most once in a day, so the offsets a day before and after bracket the answer.
   const before = zoneOffsetMs(zone, wallAsUtc - DAY_MS);
   const after = zoneOffsetMs(zone, wallAsUtc + DAY_MS);
@@ -156,9 +108,8 @@ export function wallTimeToEpochMs(zone: string, date: PlainDate, minuteOfDay: nu
 }
 
 /** `2027-03-14T08:00:00-04:00`: an instant written with the offset `zone` has at that moment. */
-export function formatInstant(epochMs: number, zone: string): string {
-  const offset = zoneOffsetMs(zone, epochMs);
-  return formatWithOffset(epochMs, offset);
+export function toInstant(epochMs: number, zone: string): string {
+  return toInstantWithOffset(epochMs, zoneOffsetMs(zone, epochMs));
 }
 
 const offsetSuffixes = new Map<number, string>();
@@ -167,7 +118,7 @@ let lastDay = Number.NaN;
 let lastDate = '';
 
 /** Same, with an offset the caller already knows (lets a day of slots share one `Intl` lookup). */
-export function formatWithOffset(epochMs: number, offsetMs: number): string {
+export function toInstantWithOffset(epochMs: number, offsetMs: number): string {
   const wall = Math.floor(epochMs / 1000) * 1000 + offsetMs;
   // A day of slots writes one date and one or two offsets thousands of times: only the clock is worked out
   // per slot, which takes half the time of `toISOString` per slot.
@@ -188,17 +139,89 @@ export function formatWithOffset(epochMs: number, offsetMs: number): string {
 }
 
 /** Local wall time in `zone` as an instant string with offset. */
-export function zonedInstant(zone: string, date: PlainDate, minuteOfDay: number): string {
-  return formatInstant(wallTimeToEpochMs(zone, date, minuteOfDay), zone);
+export function zonedInstant(zone: string, day: Day, minuteOfDay: number): string {
+  return toInstant(wallTimeToEpochMs(zone, day, minuteOfDay), zone);
 }
 
 /**
  * The instant a local day (`2027-03-14`) begins in `zone` (New York → `2027-03-14T05:00:00.000Z`), to search
  * one clinic day. Where a clock change skips midnight itself, the day's first instant (the moved clock).
  */
-export function startOfLocalDay(day: string, zone: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const date = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
-  if (!date || toFhirDate(addDays(date, 0)) !== day) throw new RangeError('startOfLocalDay: expected a YYYY-MM-DD day');
-  return new Date(wallTimeToEpochMs(zone, date, 0)).toISOString();
+export function startOfLocalDay(day: Day, zone: string): string {
+  return new Date(wallTimeToEpochMs(zone, day, 0)).toISOString();
+}
+
+/** The fixed-offset zone an instant was written in (`…-05:00` → `-05:00`, `…Z` → `+00:00`). */
+export function offsetOf(instant: string): string {
+  const match = /(Z|[+-]\d{2}:\d{2})$/.exec(instant);
+  return match?.[1] === 'Z' ? '+00:00' : (match?.[1] ?? '+00:00');
+}
+
+/** The same offset in minutes east of UTC (`-05:00` → -300). */
+export function offsetMinutesOf(instant: string): number {
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(offsetOf(instant)) ?? ['', '+', '0', '0'];
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+/** Epoch ms of an instant. A leap second (`:60`, allowed by FHIR) reads as the second before it. */
+export function instantMs(instant: string): number {
+  // Checked before the rewrite: a month of slots parses thousands of instants, and almost none has `:60`.
+  const epoch = Date.parse(instant.includes(':60') ? instant.replace(/:60(?=[.Z+-])/, ':59') : instant);
+  // The value stays out of the message: a slot time tied to a person is PHI.
+  if (Number.isNaN(epoch)) throw new RangeError('time: not an instant with an offset');
+  return epoch;
+}
+
+/**
+ * The calendar day (`YYYY-MM-DD`) an instant falls on in `timeZone`; with no zone, on the day written in the
+ * instant itself (`2026-11-01T23:30:00-05:00` → `2026-11-01`, wherever the browser is).
+ */
+export function localDayOf(instant: string, timeZone?: string): Day {
+  const epoch = instantMs(instant);
+  // The date an instant is written with is its date in its own offset.
+  return timeZone ? dayInZone(timeZone, epoch) : instant.slice(0, 10);
+}
+
+/**
+ * Groups slots by the local day of their clinic (`zoneOf` gives the zone, `undefined` for the slot's own
+ * offset). Days come in calendar order, slots within a day by start instant (ties keep input order).
+ */
+export function bucketByLocalDay<S extends Pick<Slot, 'start'>>(
+  slots: readonly S[],
+  zoneOf: (slot: S) => string | undefined,
+): Map<Day, S[]> {
+  const byDay = new Map<Day, { slot: S; epoch: number }[]>();
+  // Asking `Intl` once per slot costs ~300 ms for a month at a mass-vaccination site. Every zone's offset is
+  // a whole number of quarter hours and changes only on a quarter hour, so all instants in one UTC quarter
+  // hour share their local date: one `Intl` call per zone and quarter hour is enough.
+  const known = new Map<string, Map<number, Day>>();
+  for (const slot of slots) {
+    const zone = zoneOf(slot);
+    const epoch = instantMs(slot.start);
+    let day: Day | undefined;
+    if (zone) {
+      let inZone = known.get(zone);
+      if (!inZone) known.set(zone, (inZone = new Map()));
+      const quarter = Math.floor(epoch / QUARTER_HOUR_MS);
+      day = inZone.get(quarter);
+      if (day === undefined) inZone.set(quarter, (day = dayInZone(zone, epoch)));
+    } else {
+      // The date an instant is written with is its date in its own offset.
+      day = slot.start.slice(0, 10);
+    }
+    let bucket = byDay.get(day);
+    if (!bucket) byDay.set(day, (bucket = []));
+    bucket.push({ slot, epoch });
+  }
+  const result = new Map<Day, S[]>();
+  for (const day of [...byDay.keys()].sort()) {
+    result.set(
+      day,
+      byDay
+        .get(day)!
+        .sort((a, b) => a.epoch - b.epoch)
+        .map((entry) => entry.slot),
+    );
+  }
+  return result;
 }

@@ -4,6 +4,10 @@ import type { Locale } from '../model/config.js';
  * Calendar arithmetic on plain days (`YYYY-MM-DD`) and months (`YYYY-MM`). Everything here is integer
  * maths on the date's parts (days since 1970-01-01 in the proleptic Gregorian calendar): no `Date`, no
  * clock, so no DST switch and no viewer time zone (UTC−11 to UTC+14) can move a day.
+ *
+ * A day is passed around as its `YYYY-MM-DD` string everywhere (elements, controllers, the memory adapter,
+ * the zone maths): it is what FHIR writes, it compares with `===` and keys a `Map`, and it needs no
+ * conversion at any boundary. `DayParts` is only the parsed form the arithmetic works on.
  */
 
 /** A calendar day, `YYYY-MM-DD`. */
@@ -43,7 +47,8 @@ export function isDay(value: unknown): value is Day {
 }
 
 export function parseDay(day: Day): DayParts {
-  if (!isDay(day)) throw new RangeError(`Not a calendar day (YYYY-MM-DD): ${day}`);
+  // The value stays out of the message: a day may be someone's date of birth.
+  if (!isDay(day)) throw new RangeError('Not a calendar day (YYYY-MM-DD)');
   const [year, month, date] = day.split('-').map(Number);
   return { year, month, day: date };
 }
@@ -77,6 +82,11 @@ function fromEpochDay(days: number): DayParts {
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** 00:00 UTC on `day`, in ms since the epoch: the day's wall clock read as if it were UTC. */
+export function dayAsUtcMs(day: Day): number {
+  return epochDay(parseDay(day)) * 86_400_000;
+}
+
 export function addDays(day: Day, days: number): Day {
   return toDay(fromEpochDay(epochDay(parseDay(day)) + days));
 }
@@ -88,6 +98,15 @@ export function addMonths(day: Day, months: number): Day {
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
   return toDay({ year, month, day: Math.min(parts.day, daysInMonth(year, month)) });
+}
+
+/**
+ * The calendar day `intervalDays` after a first dose (`2027-02-28` + 28 → `2027-03-28`). Only whole days:
+ * half a day after a dose names no day.
+ */
+export function followUpDay(firstDoseDay: Day, intervalDays: number): Day {
+  if (!Number.isInteger(intervalDays)) throw new RangeError('followUpDay: expected a whole number of days');
+  return addDays(firstDoseDay, intervalDays);
 }
 
 export function addYears(day: Day, years: number): Day {
@@ -155,12 +174,42 @@ export function weekdayOrder(weekStart: Weekday): Weekday[] {
   return Array.from({ length: 7 }, (_, i) => ((weekStart + i) % 7) as Weekday);
 }
 
+/** Compact form used inside ids (`20270314`). */
+export function toDayKey(day: Day): string {
+  return day.replaceAll('-', '');
+}
+
+/** The day a compact key names, or undefined when it names none (`20270230`). */
+export function fromDayKey(key: string): Day | undefined {
+  const day = `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6)}`;
+  return isDay(day) ? day : undefined;
+}
+
+/** A FHIR `date` at the precision it was recorded: `2021`, `2021-05` or `2021-05-03`. */
+export interface PartialDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
 /**
- * A `Date` at noon UTC on `day`, only for `Intl.DateTimeFormat(…, { timeZone: 'UTC' })`: formatting it in UTC
- * shows exactly `day`, whatever zone the browser is in.
+ * The parts of a FHIR `date` (a `dateTime` by its date part), read from the text: never through
+ * `new Date('2021-05-03')`, which is UTC midnight and the day before anywhere west of Greenwich.
  */
-export function dayToUtcDate(day: Day): Date {
-  const { year, month, day: date } = parseDay(day);
+export function parsePartialDate(value: string): PartialDate | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  return { year: Number(year), ...(month ? { month: Number(month) } : {}), ...(day ? { day: Number(day) } : {}) };
+}
+
+/**
+ * A `Date` at noon UTC on a day (the first of the month or year where the date is partial), only for
+ * `Intl.DateTimeFormat(…, { timeZone: 'UTC' })`: formatting it in UTC shows exactly that day, whatever zone
+ * the browser is in.
+ */
+export function dayToUtcDate(day: Day | PartialDate): Date {
+  const { year, month = 1, day: date = 1 } = typeof day === 'string' ? parseDay(day) : day;
   const value = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
   value.setUTCFullYear(year, month - 1, date);
