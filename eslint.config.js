@@ -67,8 +67,10 @@ export default tseslint.config(
     ...wc.configs['flat/best-practice'],
   },
   { files: ['src/**/*.ts'], rules: NO_HTML_SINKS },
-  // Layer rules (DESIGN.md §2): model <- api, auth, health-cards <- context <- controllers <- base <- elements <- entry points.
+  // Layer rules (DESIGN.md §2): model, time <- api, auth, health-cards <- context <- controllers <- base <- elements <- entry points.
   layer(['src/model/**/*.ts'], [...NO_LIT, ...UPPER('api', 'auth', 'health-cards', 'context', 'controllers', 'base', 'ui', 'styles', 'i18n', 'elements')]),
+  // Dates, days and zones sit beside the model: everything above may use them, they use only the model.
+  layer(['src/time/**/*.ts'], [...NO_LIT, ...UPPER('api', 'auth', 'health-cards', 'context', 'controllers', 'base', 'ui', 'styles', 'i18n', 'elements')]),
   layer(['src/api/**/*.ts', 'src/auth/**/*.ts', 'src/health-cards/**/*.ts'], [...NO_LIT, ...UPPER('context', 'controllers', 'base', 'ui', 'styles', 'i18n', 'elements')]),
   layer(['src/context/**/*.ts', 'src/i18n/**/*.ts', 'src/styles/**/*.ts'], UPPER('controllers', 'base', 'ui', 'elements')),
   layer(['src/controllers/**/*.ts', 'src/ui/**/*.ts'], UPPER('base', 'elements')),
@@ -76,7 +78,7 @@ export default tseslint.config(
   // An element may use its own folder and the layers below, never another element's internals.
   layer(['src/elements/**/*.ts'], [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: 'Elements never import each other: move shared pieces to src/ui or src/controllers.' }]),
   {
-    files: ['src/model/**/*.ts', 'src/api/**/*.ts', 'src/auth/**/*.ts', 'src/health-cards/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/time/**/*.ts', 'src/api/**/*.ts', 'src/auth/**/*.ts', 'src/health-cards/**/*.ts'],
     rules: { 'no-restricted-globals': ['error', ...DOM_GLOBALS] },
   },
 );
