@@ -1,5 +1,6 @@
-import { createComponent } from '@lit/react';
+import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
+import { eventsOf, PORTAL_EVENTS, type EventsOf, type PortalEventDetails } from './base/events.js';
 import { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
 import { PortalProvider } from './elements/portal-provider/portal-provider.js';
 import { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
@@ -12,43 +13,46 @@ PortalPatientBanner.define();
 PortalScheduler.define();
 PortalSignIn.define();
 
+/**
+ * The `on…` props of a tag's wrapper, one per event the event table says it fires. Each is typed with its
+ * event's detail, so a React handler receives `CustomEvent<detail>` rather than a bare `Event`.
+ */
+export type PortalReactEvents<Tag extends string> = {
+  [K in EventsOf<Tag> as (typeof PORTAL_EVENTS)[K]['reactProp']]: EventName<CustomEvent<PortalEventDetails[K]>>;
+};
+
+/** Reads a tag's props from the event table, so a new row there reaches the wrappers without an edit here. */
+function reactEvents<Tag extends string>(tag: Tag): PortalReactEvents<Tag> {
+  // The `EventName` brand exists for the type checker only: at run time each value is the plain event name.
+  return Object.fromEntries(eventsOf(tag).map((name) => [PORTAL_EVENTS[name].reactProp, name])) as unknown as PortalReactEvents<Tag>;
+}
+
+// The provider's own events are few, but page-level events of the elements inside it (sign-in requests,
+// errors) bubble through it, so its wrapper offers those props too: one handler can hear a whole subtree.
 export const PortalProviderReact = createComponent({
   tagName: 'portal-provider',
   elementClass: PortalProvider,
   react: React,
-  events: {
-    onSessionEnded: 'portal-session-ended',
-  },
+  events: reactEvents('portal-provider'),
 });
 
 export const PortalSignInReact = createComponent({
   tagName: 'portal-sign-in',
   elementClass: PortalSignIn,
   react: React,
-  events: {
-    onAuthRequired: 'portal-auth-required',
-    onError: 'portal-error',
-  },
+  events: reactEvents('portal-sign-in'),
 });
 
 export const PortalPatientBannerReact = createComponent({
   tagName: 'portal-patient-banner',
   elementClass: PortalPatientBanner,
   react: React,
-  events: {
-    onAuthRequired: 'portal-auth-required',
-    onError: 'portal-error',
-  },
+  events: reactEvents('portal-patient-banner'),
 });
 
 export const PortalSchedulerReact = createComponent({
   tagName: 'portal-scheduler',
   elementClass: PortalScheduler,
   react: React,
-  events: {
-    onSlotSelected: 'portal-slot-selected',
-    onAppointmentBooked: 'portal-appointment-booked',
-    onAuthRequired: 'portal-auth-required',
-    onError: 'portal-error',
-  },
+  events: reactEvents('portal-scheduler'),
 });
