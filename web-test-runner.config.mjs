@@ -9,6 +9,7 @@ import { totalReporter } from './test/support/total-reporter.mjs';
 import { cspHarnessPlugin } from './test/support/csp-harness.mjs';
 import { fhirTestServerPlugin } from './test/support/fhir-test-server.mjs';
 import { secondBrowserPlugin } from './test/support/second-browser.mjs';
+import { reactEsmPlugin } from './test/support/react-esm.mjs';
 
 const executablePath = findChromium();
 
@@ -35,7 +36,7 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   // `tsconfig` makes esbuild honour experimentalDecorators/useDefineForClassFields; without it Lit throws
   // "Unsupported decorator location: field".
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin(), cspHarnessPlugin(), secondBrowserPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin(), cspHarnessPlugin(), secondBrowserPlugin(), reactEsmPlugin()],
   browsers: [chromium()],
   reporters: [defaultReporter(), totalReporter()],
   concurrency: 2,
