@@ -52,6 +52,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError || (error instanceof Error && error.name === 'ApiError' && 'kind' in error);
 }
 
+/** The server refused a write because the resource changed or was taken (409/412): shown to the person, never retried. */
+export function isConflict(error: unknown): boolean {
+  return isApiError(error) && error.kind === 'conflict';
+}
+
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException ? error.name === 'AbortError' : (error as Error | undefined)?.name === 'AbortError';
 }
