@@ -10,6 +10,7 @@ import { cspHarnessPlugin } from './test/support/csp-harness.mjs';
 import { fhirTestServerPlugin } from './test/support/fhir-test-server.mjs';
 import { secondBrowserPlugin } from './test/support/second-browser.mjs';
 import { reactEsmPlugin } from './test/support/react-esm.mjs';
+import { manifestPlugin } from './test/manifest/manifest-plugin.mjs';
 
 const executablePath = findChromium();
 
@@ -36,7 +37,7 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   // `tsconfig` makes esbuild honour experimentalDecorators/useDefineForClassFields; without it Lit throws
   // "Unsupported decorator location: field".
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin(), cspHarnessPlugin(), secondBrowserPlugin(), reactEsmPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), fhirTestServerPlugin(), cspHarnessPlugin(), secondBrowserPlugin(), manifestPlugin(), reactEsmPlugin()],
   browsers: [chromium()],
   reporters: [defaultReporter(), totalReporter()],
   concurrency: 2,
