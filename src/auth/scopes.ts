@@ -7,6 +7,19 @@
 /** Always asked for: the patient picker of a standalone launch, and a refresh token while the tab is open. */
 export const SESSION_SCOPES = ['launch/patient', 'online_access'] as const;
 
+/**
+ * What the elements' patient features need, in SMART v2 syntax: each written once here and named in an element's
+ * `static access` declaration, so sign-in asks for exactly the union of what a page's elements use.
+ */
+export const SCOPES = {
+  /** The patient's own record: name, birth date, sex (the banner, the signed-in name). */
+  patient: 'patient/Patient.r',
+  /** Find, book, list, cancel and reschedule the patient's appointments. */
+  appointments: 'patient/Appointment.crus',
+} as const;
+
+export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
+
 const V2_ORDER = 'cruds';
 const V1_PERMISSIONS: Record<string, string> = { read: 'rs', write: 'cud', '*': 'cruds' };
 

@@ -1,5 +1,4 @@
 import type { ApiErrorKind } from '../model/errors.js';
-import type { SessionStatus } from '../model/session.js';
 
 /**
  * Every event a host page may listen to, with PHI-free details by construction: the detail types hold
@@ -13,27 +12,58 @@ export interface PortalEventDetails {
   'portal-session-ended': { reason: 'logout' | 'idle' | 'expired' };
   /** A request failed; `kind` says what a person can do about it. */
   'portal-error': { element: string; kind: ApiErrorKind; operation: string; status?: number; retryable: boolean };
-  /** The session state changed (signed-in, signed-out…). Internal: neither bubbles nor crosses shadow roots. */
-  'portal-session-change': { status: SessionStatus };
+  /** A time was picked (slot, service, place and clinician ids only). */
   'portal-slot-selected': { slotId: string; serviceId?: string; locationId?: string; practitionerId?: string };
+  /** The server booked the appointment. */
   'portal-appointment-booked': { appointmentId: string; serviceId?: string; locationId?: string; vaccineCvx?: string };
   /** The server cancelled an appointment (from the list, or the old one after a reschedule). */
   'portal-appointment-cancelled': { appointmentId: string; serviceId?: string; locationId?: string };
+  /** The server stored a message the patient sent. */
   'portal-message-sent': { messageId: string; threadId: string; attachmentCount: number };
+  /** The person answered the idle warning "I am here" (a key, Escape, or "Stay signed in"); once per opening. */
+  'portal-idle-stay': Record<string, never>;
+  /** The person chose "Sign out now" in the idle warning. */
+  'portal-idle-sign-out': Record<string, never>;
 }
 
 export type PortalEventName = keyof PortalEventDetails;
 
+/** Any portal element, whatever it is. */
+const EVERY_ELEMENT = '*';
+
+/**
+ * The one table of portal events: whether each reaches the page (bubbles and crosses shadow roots), the React
+ * wrappers' prop for it, and which tags fire it (`*`: every element, through the base). The typed event map,
+ * the page-level set, the React wrappers and the contract suite all read it, so a new event is one row here.
+ */
+export const PORTAL_EVENTS = {
+  'portal-auth-required': { page: true, reactProp: 'onAuthRequired', firedBy: [EVERY_ELEMENT] },
+  'portal-session-ended': { page: true, reactProp: 'onSessionEnded', firedBy: ['portal-provider'] },
+  'portal-error': { page: true, reactProp: 'onError', firedBy: [EVERY_ELEMENT] },
+  'portal-slot-selected': { page: true, reactProp: 'onSlotSelected', firedBy: ['portal-scheduler'] },
+  'portal-appointment-booked': { page: true, reactProp: 'onAppointmentBooked', firedBy: ['portal-scheduler'] },
+  'portal-appointment-cancelled': { page: true, reactProp: 'onAppointmentCancelled', firedBy: ['portal-scheduler'] },
+  'portal-message-sent': { page: true, reactProp: 'onMessageSent', firedBy: ['portal-messages'] },
+  // The idle warning talks to the provider that opened it, and to no one else.
+  'portal-idle-stay': { page: false, reactProp: 'onIdleStay', firedBy: ['portal-idle-warning'] },
+  'portal-idle-sign-out': { page: false, reactProp: 'onIdleSignOut', firedBy: ['portal-idle-warning'] },
+} as const satisfies { [K in PortalEventName]: { page: boolean; reactProp: `on${string}`; firedBy: readonly string[] } };
+
+type EventTable = typeof PORTAL_EVENTS;
+
+export const PORTAL_EVENT_NAMES = Object.keys(PORTAL_EVENTS) as PortalEventName[];
+
 /** Outcomes a page listens for at `document`: they bubble and cross shadow roots; the rest stay local. */
-export const PAGE_EVENTS: ReadonlySet<PortalEventName> = new Set<PortalEventName>([
-  'portal-auth-required',
-  'portal-session-ended',
-  'portal-error',
-  'portal-slot-selected',
-  'portal-appointment-booked',
-  'portal-appointment-cancelled',
-  'portal-message-sent',
-]);
+export const PAGE_EVENTS: ReadonlySet<PortalEventName> = new Set(PORTAL_EVENT_NAMES.filter((name) => PORTAL_EVENTS[name].page));
+
+/** The events `tag` fires: its own and those every element fires. */
+export type EventsOf<Tag extends string> = {
+  [K in PortalEventName]: EventTable[K]['firedBy'][number] extends infer From ? (From extends Tag | typeof EVERY_ELEMENT ? K : never) : never;
+}[PortalEventName];
+
+export function eventsOf<Tag extends string>(tag: Tag): EventsOf<Tag>[] {
+  return PORTAL_EVENT_NAMES.filter((name) => (PORTAL_EVENTS[name].firedBy as readonly string[]).some((from) => from === tag || from === EVERY_ELEMENT)) as EventsOf<Tag>[];
+}
 
 /** Builds a typed portal event. Page-level outcomes bubble and cross shadow roots; the rest stay local. */
 export function portalEvent<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): CustomEvent<PortalEventDetails[K]> {

@@ -4,8 +4,9 @@ import { state } from 'lit/decorators.js';
 import { isAbortError, isApiError } from '../api/errors.js';
 import type { PortalApi } from '../api/portal-api.js';
 import { ensureContextRoot } from '../context/context-root.js';
-import { scopesCover } from '../auth/scopes.js';
 import { apiContext, authContext, configContext, sessionContext } from '../context/keys.js';
+import { AccessController, type AccessDeclaration, type AccessState } from '../controllers/access.js';
+import { DataController, type DataOptions } from '../controllers/data.js';
 import { LocalizeController } from '../controllers/localize.js';
 import type { PortalConfig } from '../model/config.js';
 import type { Session, SessionActions } from '../model/session.js';
@@ -13,9 +14,9 @@ import { hostStyles } from '../styles/tokens.js';
 import { renderNotice } from '../ui/state-view.js';
 import { defineElement } from './define.js';
 import { portalEvent, type PortalEventDetails, type PortalEventName } from './events.js';
+import { VERSION } from './version.js';
 
-/** What an element can show before its own content: missing wiring, a missing/lapsed session, or scopes not granted. */
-export type AccessState = 'not-configured' | 'signed-out' | 'expired' | 'not-permitted' | 'ready';
+export type { AccessDeclaration, AccessState };
 
 /**
  * Marks portal elements whatever tag they were registered under (vendors rename them), so the idle timeout
@@ -26,7 +27,8 @@ export const PORTAL_ELEMENT = Symbol.for('portal-kit.element');
 
 /**
  * The thin base every portal element extends: context consumption (api, session, config), localisation,
- * typed PHI-free events, the signed-out / not-configured states, and a guarded `define()`.
+ * typed PHI-free events, the access an element declares (`static access`) with its signed-out / not-permitted /
+ * not-configured states, and a guarded `define()`.
  *
  * @cssproperty --portal-color-text - Body text colour.
  * @cssproperty --portal-color-text-muted - Secondary text colour.
@@ -55,105 +57,95 @@ export abstract class PortalElement extends LitElement {
   /** Tag the element registers under by default; subclasses set it. */
   static tagName: string;
 
-  /** Registers the element (once; a second copy of portal-kit warns instead of throwing). */
+  /** The portal-kit release this class comes from (two copies on one page say which is which). */
+  static readonly version: string = VERSION;
+
+  /**
+   * What the element needs before it shows patient data: a session (`required`, `optional`, `none`) and the
+   * SMART scopes of its patient features (named in `SCOPES`). Read once per element by its access controller.
+   */
+  static access: AccessDeclaration = { session: 'required' };
+
+  /**
+   * Registers the element, under its own tag or a vendor's (`MyScheduler.define('acme-scheduler')`). Loading two
+   * copies of portal-kit warns instead of throwing; the first definition stays.
+   */
   static define(tag: string = this.tagName, registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this as unknown as CustomElementConstructor, registry);
   }
 
-  /** Whether this element shows patient data (and so needs a signed-in session). */
-  protected readonly requiresSession: boolean = true;
+  readonly [PORTAL_ELEMENT]: boolean = true;
 
-  /**
-   * SMART scopes (v2 syntax) the element's patient features need. Sign-in asks for the union over the page;
-   * when the server grants less, the element shows "not available" and makes no patient calls.
-   */
-  protected get requiredScopes(): readonly string[] {
-    return [];
-  }
-
-  readonly [PORTAL_ELEMENT] = true;
-
+  /** @internal */
   @consume({ context: apiContext, subscribe: true })
   @state()
   api?: PortalApi;
 
+  /** @internal */
   @consume({ context: sessionContext, subscribe: true })
   @state()
   session?: Session;
 
+  /** @internal */
   @consume({ context: configContext, subscribe: true })
   @state()
   config?: PortalConfig;
 
-  /** Sign-in and sign-out, when a provider runs the session (SMART); absent when the host page does. */
+  /** @internal Sign-in and sign-out, when a provider runs the session (SMART); absent when the host page does. */
   @consume({ context: authContext, subscribe: true })
   @state()
   sessionActions?: SessionActions;
 
-  private withdrawNeeds?: () => void;
-  private needsAnnouncedTo?: SessionActions;
-
   protected readonly l10n = new LocalizeController(this);
-  private lastAuthPrompt?: string;
+
+  /** @internal What this element may show and load, from its class's `access` declaration. */
+  protected readonly access = new AccessController(this, {
+    declaration: (this.constructor as typeof PortalElement).access,
+    api: () => this.api,
+    session: () => this.session,
+    actions: () => this.sessionActions,
+    onAuthRequired: (reason) => this.emit('portal-auth-required', { element: this.localName, reason }),
+  });
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
-    this.announceNeeds();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.withdrawNeeds?.();
-    this.withdrawNeeds = this.needsAnnouncedTo = undefined;
-  }
-
+  /** @internal Where the element stands: not configured, signed out, expired, not permitted, or allowed. */
   get accessState(): AccessState {
-    if (!this.api) return 'not-configured';
-    if (!this.requiresSession) return 'ready';
-    if (this.session?.status === 'signed-in') return this.permitted ? 'ready' : 'not-permitted';
-    return this.session?.status === 'expired' ? 'expired' : 'signed-out';
-  }
-
-  /** Whether the granted scopes cover `requiredScopes` (a host-managed session states none: it vouches for its token). */
-  get permitted(): boolean {
-    const session = this.session;
-    if (session?.status !== 'signed-in') return false;
-    return session.scopes === undefined || scopesCover(session.scopes, this.requiredScopes);
-  }
-
-  /** Tells the session's owner what this element needs, once per owner. */
-  private announceNeeds(): void {
-    if (this.needsAnnouncedTo === this.sessionActions) return;
-    this.withdrawNeeds?.();
-    this.needsAnnouncedTo = this.sessionActions;
-    const needs = this.requiredScopes;
-    this.withdrawNeeds = this.sessionActions && needs.length ? this.sessionActions.need(needs) : undefined;
-  }
-
-  get canLoad(): boolean {
-    return this.accessState === 'ready';
+    return this.access.state;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    if (changed.has('sessionActions')) this.announceNeeds();
     this.l10n.configLocale = this.config?.locale;
-    const access = this.accessState;
-    if ((access === 'signed-out' || access === 'expired') && this.lastAuthPrompt !== access) {
-      this.lastAuthPrompt = access;
-      this.emit('portal-auth-required', { element: this.localName, reason: access });
-    } else if (access === 'ready') {
-      this.lastAuthPrompt = undefined;
-    }
   }
 
-  /** Dispatches a typed portal event. Page-level outcomes bubble and cross shadow roots; the rest do not. */
+  /**
+   * A data load through the context's api, aborted on disconnect and reloaded when the patient changes. `public`
+   * data (finding times) loads whenever there is an api; patient data (the default) only while access is allowed.
+   */
+  protected loader<T>(
+    load: DataOptions<T>['load'],
+    { inputs, data = 'patient' }: { inputs?: () => unknown; data?: 'patient' | 'public' } = {},
+  ): DataController<T> {
+    return new DataController<T>(this, {
+      api: () => this.api,
+      session: () => this.session,
+      canLoad: () => (data === 'public' ? this.access.state !== 'not-configured' : this.access.allowed),
+      onError: (error) => this.reportError(error),
+      load,
+      inputs,
+    });
+  }
+
+  /** @internal Dispatches a typed portal event. Page-level outcomes bubble and cross shadow roots; the rest do not. */
   emit<K extends PortalEventName>(type: K, detail: PortalEventDetails[K]): boolean {
     return this.dispatchEvent(portalEvent(type, detail));
   }
 
-  /** Turns a failure into a typed `portal-error` (and `portal-auth-required` when the token was refused). */
+  /** @internal Turns a failure into a typed `portal-error` (and `portal-auth-required` when the token was refused). */
   reportError(error: unknown): void {
     if (isAbortError(error)) return;
     const info = isApiError(error)
@@ -177,12 +169,16 @@ export abstract class PortalElement extends LitElement {
     return this.l10n.settled(() => super.getUpdateComplete());
   }
 
-  /** The state views every element shares; `undefined` when the element may show its own content. */
+  /**
+   * The state views every element shares; `undefined` when the element may show its own content. An element
+   * whose session is `optional` or `none` shows its own content signed out, so it gets only the not-configured view.
+   */
   protected renderAccessState(): TemplateResult | undefined {
     if (!this.l10n.ready) return html``;
-    switch (this.accessState) {
-      case 'not-configured':
-        return renderNotice(this.l10n, 'common.notConfigured');
+    const state = this.access.state;
+    if (state === 'not-configured') return renderNotice(this.l10n, 'common.notConfigured');
+    if (this.access.declaration.session !== 'required') return undefined;
+    switch (state) {
       case 'signed-out':
         return renderNotice(this.l10n, 'common.signInPrompt', { label: 'common.signIn', run: () => this.requestSignIn() });
       case 'expired':

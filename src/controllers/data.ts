@@ -4,13 +4,21 @@ import { isAbortError } from '../api/errors.js';
 import type { PortalApi } from '../api/portal-api.js';
 import type { Session } from '../model/session.js';
 
-/** What a DataController needs from its element. PortalElement provides it. */
-export interface DataHost extends ReactiveControllerHost {
-  api?: PortalApi;
-  session?: Session;
-  /** True when the element may load now (api present, and signed in if it needs to be). */
-  readonly canLoad: boolean;
-  reportError(error: unknown): void;
+/** Where a DataController loads from and when it may; `PortalElement.loader()` fills these from the element. */
+export interface DataSource {
+  api(): PortalApi | undefined;
+  /** Whose data it is: a change of patient (or of sign-in state) loads again. */
+  session(): Session | undefined;
+  /** Whether the element may load now (an api, and the access its data needs). */
+  canLoad(): boolean;
+  /** A load failed (not an abort): the element reports it (typed `portal-error`). */
+  onError(error: unknown): void;
+}
+
+export interface DataOptions<T> extends DataSource {
+  load(api: PortalApi, signal: AbortSignal): Promise<T>;
+  /** What else the load depends on (filters, the visible month); a change re-runs it. Compared by value, as JSON. */
+  inputs?: () => unknown;
 }
 
 export type DataState<T> =
@@ -28,31 +36,27 @@ export class DataController<T> implements ReactiveController {
   private readonly task: Task<[PortalApi | undefined, string, boolean, string], T>;
   private abortedByDisconnect = false;
 
-  /**
-   * @param inputs what else the load depends on (filters, the visible month); a change re-runs it. Compared
-   *   by value, as JSON.
-   */
   constructor(
-    private readonly host: DataHost,
-    load: (api: PortalApi, signal: AbortSignal) => Promise<T>,
-    inputs: () => unknown = () => undefined,
+    host: ReactiveControllerHost,
+    private readonly options: DataOptions<T>,
   ) {
     host.addController(this);
+    const { api, session, canLoad, load, inputs = () => undefined, onError } = options;
     this.task = new Task(host, {
-      args: () => [host.api, sessionKey(host.session), host.canLoad, JSON.stringify(inputs() ?? null)] as [PortalApi | undefined, string, boolean, string],
+      args: () => [api(), sessionKey(session()), canLoad(), JSON.stringify(inputs() ?? null)] as [PortalApi | undefined, string, boolean, string],
       task: async ([api, , canLoad], { signal }) => {
         if (!api || !canLoad) return undefined as T;
         return load(api, signal);
       },
       onError: (error) => {
-        if (!isAbortError(error)) host.reportError(error);
+        if (!isAbortError(error)) onError(error);
       },
     });
   }
 
   get state(): DataState<T> {
     const { status, value, error } = this.task;
-    if (!this.host.canLoad) return { status: 'idle' };
+    if (!this.options.canLoad()) return { status: 'idle' };
     if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) {
       return { status: 'loading', stale: value };
     }

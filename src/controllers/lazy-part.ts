@@ -1,11 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { loadOnce } from '../api/lazy.js';
 
-/** What a LazyPartController needs from its element. PortalElement provides `reportError`. */
-export interface LazyPartHost extends ReactiveControllerHost {
-  reportError(error: unknown): void;
-}
-
 /**
  * A part of an element whose code loads on first use (the scheduler's booking flow), so a page does not
  * download it before its first content shows. A failed load is kept with a retry that repeats what the
@@ -19,11 +14,10 @@ export class LazyPartController<T> {
   private readonly part: (operation: string) => Promise<T>;
 
   constructor(
-    private readonly host: LazyPartHost,
-    private readonly operation: string,
-    load: () => Promise<T>,
+    private readonly host: ReactiveControllerHost,
+    private readonly options: { operation: string; load: () => Promise<T>; onError: (error: unknown) => void },
   ) {
-    this.part = loadOnce(load);
+    this.part = loadOnce(options.load);
   }
 
   /**
@@ -33,13 +27,13 @@ export class LazyPartController<T> {
   async ready(again: () => void, { quiet = false } = {}): Promise<T | undefined> {
     if (this.value) return this.value;
     try {
-      this.value = await this.part(this.operation);
+      this.value = await this.part(this.options.operation);
       this.failure = undefined;
       return this.value;
     } catch (error) {
       if (!quiet) {
         this.failure = { error, retry: again };
-        this.host.reportError(error);
+        this.options.onError(error);
       }
       return undefined;
     } finally {
@@ -54,5 +48,4 @@ export class LazyPartController<T> {
     this.host.requestUpdate();
     failure?.retry();
   }
-
 }

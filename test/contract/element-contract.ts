@@ -2,25 +2,44 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory/index.js';
 import type { PortalApi } from '../../src/api/portal-api.js';
-import type { PortalEventName } from '../../src/base/events.js';
+import { ContextProvider } from '@lit/context';
+import { LitElement } from 'lit';
+import { PORTAL_EVENT_NAMES } from '../../src/base/events.js';
+import { authContext } from '../../src/context/keys.js';
 import type { PortalElement } from '../../src/base/portal-element.js';
-import type { Session } from '../../src/model/session.js';
+import type { Session, SessionActions } from '../../src/model/session.js';
 import '../../src/define.js';
 import { CANARY, canaryApi } from './canary.js';
 
 export const PATIENT_ID = 'patient-ana-mejia';
 export const SIGNED_IN: Session = { status: 'signed-in', patientId: PATIENT_ID };
 
-const EVENT_NAMES: PortalEventName[] = [
-  'portal-auth-required',
-  'portal-session-ended',
-  'portal-error',
-  'portal-session-change',
-  'portal-slot-selected',
-  'portal-appointment-booked',
-  'portal-appointment-cancelled',
-  'portal-message-sent',
-];
+/** Records what an element asks of the session's owner (a provider running SMART sign-in). */
+export class RecordingSessionActions implements SessionActions {
+  readonly calls: string[] = [];
+  signIn(): void {
+    this.calls.push('signIn');
+  }
+  signOut(): void {
+    this.calls.push('signOut');
+  }
+  need(scopes: readonly string[]): () => void {
+    this.calls.push(`need:${scopes.join(' ')}`);
+    return () => this.calls.push('withdraw');
+  }
+}
+
+/** Provides `authContext` to what it holds, as a provider running SMART sign-in does. */
+class ContractAuth extends LitElement {
+  private readonly provider = new ContextProvider(this, { context: authContext, initialValue: undefined });
+  set actions(actions: SessionActions | undefined) {
+    this.provider.setValue(actions);
+  }
+  protected override createRenderRoot() {
+    return this;
+  }
+}
+customElements.define('contract-auth', ContractAuth);
 
 export interface ContractSubject {
   tag: string;
@@ -36,6 +55,18 @@ export interface ContractSubject {
    */
   access?: 'patient' | 'public';
   publicOperations?: readonly string[];
+  /** Public elements: what shows signed out (default `readySelector`). */
+  publicSelector?: string;
+  /**
+   * How the element shows that it is loading: a polite status found by `selector`, and a word of its Spanish text.
+   * Default: the shared loading box (`[part~="loading"]`, "Cargando").
+   */
+  loading?: { selector: string; es: string };
+  /**
+   * `alert` (default): a failed load is shown as an alert in words with a retry. `reported`: the failed data is an
+   * extra (a header's name), so the element keeps working and reports the failure as a `portal-error` only.
+   */
+  failure?: 'alert' | 'reported';
 }
 
 export interface Mounted<E extends PortalElement = PortalElement> {
@@ -46,16 +77,16 @@ export interface Mounted<E extends PortalElement = PortalElement> {
 /** Renders the element inside a provider and records every portal event it fires (bubbling or not). */
 export async function mount<E extends PortalElement>(
   subject: ContractSubject,
-  options: { api?: PortalApi; session?: Session; memory?: MemoryAdapterOptions; lang?: string; theme?: string } = {},
+  options: { api?: PortalApi; session?: Session; memory?: MemoryAdapterOptions; lang?: string; theme?: string; auth?: SessionActions } = {},
 ): Promise<Mounted<E>> {
   const events: CustomEvent[] = [];
   const record = (event: Event) => events.push(event as CustomEvent);
   const api = 'api' in options ? options.api : createMemoryAdapter({ patientId: PATIENT_ID, ...options.memory });
   const wrapper = document.createElement('div');
-  EVENT_NAMES.forEach((name) => wrapper.addEventListener(name, record, { capture: true }));
+  PORTAL_EVENT_NAMES.forEach((name) => wrapper.addEventListener(name, record, { capture: true }));
   const provider = await fixture(
     html`<portal-provider .api=${api} .session=${options.session ?? SIGNED_IN} lang=${options.lang ?? 'en'} theme=${options.theme ?? 'light'}
-      >${subject.template()}</portal-provider
+      ><contract-auth .actions=${options.auth}>${subject.template()}</contract-auth></portal-provider
     >`,
     { parentNode: wrapper },
   );
@@ -87,14 +118,18 @@ export function elementContract(subject: ContractSubject): void {
         await waitUntil(() => shadow(element, subject.readySelector));
         await expect(element).to.be.accessible();
         const failing = await mount(subject, { theme, memory: { fail: 'server' } });
-        await waitUntil(() => shadow(failing.element, '[role="alert"]'));
+        await waitUntil(() => failing.events.some((event) => event.type === 'portal-error'));
+        if (failure === 'alert') await waitUntil(() => shadow(failing.element, '[role="alert"]'));
         await expect(failing.element).to.be.accessible();
       });
     }
 
+    const loading = subject.loading ?? { selector: '[part~="loading"]', es: 'Cargando' };
+    const failure = subject.failure ?? 'alert';
+
     it('shows a designed loading state, accessible, with a polite status', async () => {
       const { element } = await mount(subject, { memory: { latencyMs: 60_000 } });
-      const status = shadow(element, '[part~="loading"]');
+      const status = shadow(element, loading.selector);
       expect(status, 'loading state').to.exist;
       expect(status!.getAttribute('role')).to.equal('status');
       await expect(element).to.be.accessible();
@@ -105,7 +140,7 @@ export function elementContract(subject: ContractSubject): void {
         it(`when ${status}: still works on public data, asks for nothing yet, is accessible`, async () => {
           const recording = canaryApi(createMemoryAdapter({ patientId: PATIENT_ID }));
           const { element, events } = await mount(subject, { api: recording.api, session: { status } as Session });
-          await waitUntil(() => shadow(element, subject.readySelector), 'public data never rendered');
+          await waitUntil(() => shadow(element, subject.publicSelector ?? subject.readySelector), 'public data never rendered');
           expect(events.filter((event) => event.type === 'portal-auth-required')).to.have.length(0);
           const operations = recording.signals.map((s) => s.operation);
           expect(operations.filter((op) => !subject.publicOperations?.includes(op)), 'only public reads').to.deep.equal([]);
@@ -135,19 +170,35 @@ export function elementContract(subject: ContractSubject): void {
     });
 
     for (const kind of ['server', 'network', 'forbidden'] as const) {
-      it(`on a ${kind} failure: typed portal-error, an alert in words, accessible`, async () => {
+      it(`on a ${kind} failure: typed portal-error, ${failure === 'alert' ? 'an alert in words' : 'still working'}, accessible`, async () => {
         const { element, events } = await mount(subject, { memory: { fail: kind } });
-        await waitUntil(() => shadow(element, '[role="alert"]'), 'no alert shown');
+        await waitUntil(() => events.some((event) => event.type === 'portal-error'), 'no portal-error');
         const error = events.find((event) => event.type === 'portal-error');
         expect(error?.detail).to.include({ element: subject.tag, kind, operation: subject.loadOperation });
         expect(error?.bubbles && error.composed).to.equal(true);
-        expect(shadow(element, '[role="alert"]')!.textContent!.trim()).not.to.equal('');
-        expect(Boolean(shadow(element, '[part~="retry"]')), 'retry offered only when it can help').to.equal(kind !== 'forbidden');
+        if (failure === 'alert') {
+          await waitUntil(() => shadow(element, '[role="alert"]'), 'no alert shown');
+          expect(shadow(element, '[role="alert"]')!.textContent!.trim()).not.to.equal('');
+          expect(Boolean(shadow(element, '[part~="retry"]')), 'retry offered only when it can help').to.equal(kind !== 'forbidden');
+        } else {
+          await element.updateComplete;
+          expect(shadow(element, '[role="alert"]'), 'a reported failure raises no alert').to.equal(null);
+          expect(shadow(element, subject.readySelector), 'the failed data is not shown').to.equal(null);
+        }
         await expect(element).to.be.accessible();
       });
     }
 
-    it('retries after a failure and then shows the data', async () => {
+    it('tells the session owner the scopes it needs, once, and withdraws them when removed', async () => {
+      const auth = new RecordingSessionActions();
+      const { element } = await mount(subject, { auth, session: { status: 'signed-out' } });
+      const declared = (element.constructor as typeof PortalElement).access.scopes ?? [];
+      expect(auth.calls).to.deep.equal(declared.length ? [`need:${declared.join(' ')}`] : []);
+      element.remove();
+      expect(auth.calls.at(-1)).to.equal(declared.length ? 'withdraw' : undefined);
+    });
+
+    if (failure === 'alert') it('retries after a failure and then shows the data', async () => {
       const api = createMemoryAdapter({ patientId: PATIENT_ID, fail: 'server' });
       const { element } = await mount(subject, { api });
       await waitUntil(() => shadow(element, '[part~="retry"]'));
@@ -180,7 +231,8 @@ export function elementContract(subject: ContractSubject): void {
         expect(element.shadowRoot!.textContent).to.contain(CANARY);
         const failing = canaryApi(createMemoryAdapter({ patientId: PATIENT_ID, fail: 'server' }));
         const second = await mount(subject, { api: failing.api });
-        await waitUntil(() => shadow(second.element, '[role="alert"]'));
+        await waitUntil(() => second.events.some((event) => event.type === 'portal-error'));
+        if (failure === 'alert') await waitUntil(() => shadow(second.element, '[role="alert"]'));
         const details = JSON.stringify([...events, ...second.events].map((event) => [event.type, event.detail]));
         expect(details).not.to.contain(CANARY);
         expect(logged.join('\n')).not.to.contain(CANARY);
@@ -191,7 +243,7 @@ export function elementContract(subject: ContractSubject): void {
 
     it('speaks Spanish when the provider says so', async () => {
       const { element } = await mount(subject, { memory: { latencyMs: 60_000 }, lang: 'es' });
-      expect(shadow(element, '[part~="loading"]')!.textContent).to.contain('Cargando');
+      expect(shadow(element, loading.selector)!.textContent).to.contain(loading.es);
     });
   });
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { LazyPartController, type LazyPartHost } from '../../src/controllers/lazy-part.js';
+import type { ReactiveControllerHost } from 'lit';
+import { LazyPartController } from '../../src/controllers/lazy-part.js';
 
 function recordingHost() {
   const host = {
@@ -11,7 +12,7 @@ function recordingHost() {
     updateComplete: Promise.resolve(true),
     reportError: (error: unknown) => void host.errors.push(error),
   };
-  return host satisfies LazyPartHost;
+  return host satisfies ReactiveControllerHost;
 }
 
 /** A loader that fails `failures` times, then answers; counts its calls. */
@@ -29,7 +30,7 @@ describe('LazyPartController', () => {
   it('loads once and hands every later caller the same part', async () => {
     const host = recordingHost();
     const { load, calls } = flakyLoad(0);
-    const part = new LazyPartController(host, 'test.part', load);
+    const part = new LazyPartController(host, { operation: 'test.part', load, onError: host.reportError });
     const [first, second] = await Promise.all([part.ready(() => undefined), part.ready(() => undefined)]);
     const third = await part.ready(() => undefined);
     expect(first).to.equal(second);
@@ -43,7 +44,7 @@ describe('LazyPartController', () => {
   it('keeps a failed load with a retry that repeats what the person was doing', async () => {
     const host = recordingHost();
     const { load } = flakyLoad(1);
-    const part = new LazyPartController(host, 'test.part', load);
+    const part = new LazyPartController(host, { operation: 'test.part', load, onError: host.reportError });
     let repeated = 0;
     const again = () => {
       repeated++;
@@ -63,7 +64,7 @@ describe('LazyPartController', () => {
   it('says nothing when a load ahead of need fails, and the next real use tries again', async () => {
     const host = recordingHost();
     const { load, calls } = flakyLoad(1);
-    const part = new LazyPartController(host, 'test.part', load);
+    const part = new LazyPartController(host, { operation: 'test.part', load, onError: host.reportError });
     expect(await part.ready(() => undefined, { quiet: true })).to.equal(undefined);
     expect(part.failure).to.equal(undefined);
     expect(host.errors).to.have.length(0);

@@ -5,7 +5,7 @@ import '../../src/define.js';
 import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
 import type { PortalPatientBanner } from '../../src/elements/portal-patient-banner/portal-patient-banner.js';
 import { SIGNED_OUT, type Session } from '../../src/model/session.js';
-import type { PortalIdleWarning } from '../../src/ui/idle-warning.js';
+import type { PortalIdleWarning } from '../../src/elements/portal-provider/idle-warning.js';
 import { FakeClock } from '../support/fake-clock.js';
 
 const PATIENT = 'patient-ana-mejia';

@@ -1,7 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory/index.js';
 import type { PortalApi, SchedulingApi } from '../../src/api/portal-api.js';
-import { PENDING_CHOICE_KEY } from '../../src/controllers/pending-choice.js';
+import { PENDING_CHOICE_KEY } from '../../src/elements/portal-scheduler/pending-choice-controller.js';
 import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
 import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
 import { followUpDay } from '../../src/time/days.js';

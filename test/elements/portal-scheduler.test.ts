@@ -1,7 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '../../src/api/memory/index.js';
-import { PENDING_CHOICE_KEY } from '../../src/controllers/pending-choice.js';
+import { PENDING_CHOICE_KEY } from '../../src/elements/portal-scheduler/pending-choice-controller.js';
 import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
 import type { Session } from '../../src/model/index.js';
 import { canaryApi } from '../contract/canary.js';

@@ -7,22 +7,22 @@ import type { PortalProvider } from '../../src/elements/portal-provider/portal-p
 import type { PortalSignIn } from '../../src/elements/portal-sign-in/portal-sign-in.js';
 import type { Session, SessionActions } from '../../src/model/session.js';
 import { canaryApi, CANARY } from '../contract/canary.js';
-import { PATIENT_ID, shadow, SIGNED_IN } from '../contract/element-contract.js';
+import { elementContract, PATIENT_ID, RecordingSessionActions as FakeActions, shadow, SIGNED_IN } from '../contract/element-contract.js';
 
-/** Records what the element asks of the session's owner. */
-class FakeActions implements SessionActions {
-  readonly calls: string[] = [];
-  signIn(): void {
-    this.calls.push('signIn');
-  }
-  signOut(): void {
-    this.calls.push('signOut');
-  }
-  need(scopes: readonly string[]): () => void {
-    this.calls.push(`need:${scopes.join(' ')}`);
-    return () => this.calls.push('withdraw');
-  }
-}
+// The header control passes the contract like every element, in its own shapes: signed out it shows "Sign in" (and
+// loads nothing); while the name loads its polite status says "Signed in"; a name that cannot be read is reported as
+// a portal-error while the person stays signed in (an alert in a site header would alarm for a missing decoration).
+elementContract({
+  tag: 'portal-sign-in',
+  template: () => html`<portal-sign-in></portal-sign-in>`,
+  readySelector: '[part~="name"]',
+  loadOperation: 'patient.current',
+  access: 'public',
+  publicOperations: [],
+  publicSelector: '[part~="sign-in"]',
+  loading: { selector: '[part~="status"]', es: 'Sesión iniciada' },
+  failure: 'reported',
+});
 
 interface Mounted {
   element: PortalSignIn;

@@ -29,6 +29,7 @@ class DateGridTestHost extends LitElement {
     this.grid ??= new DateGridController(this, {
       l10n: this.l10n,
       today: '2026-11-05',
+      root: () => this.renderRoot,
       onSelect: (day) => this.selections.push(day),
       onMonthChange: (month) => this.months.push(month),
       ...this.options,

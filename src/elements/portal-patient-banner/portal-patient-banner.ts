@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { isApiError } from '../../api/errors.js';
-import { PortalElement } from '../../base/portal-element.js';
-import { DataController } from '../../controllers/data.js';
+import { SCOPES } from '../../auth/scopes.js';
+import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import { formatFhirDate } from '../../i18n/index.js';
 import type { PatientSummary } from '../../model/patient.js';
 import { renderError, renderLoading, renderNotice, stateStyles } from '../../ui/state-view.js';
@@ -29,11 +29,9 @@ export class PortalPatientBanner extends PortalElement {
   static override tagName = 'portal-patient-banner';
   static override styles = [...(PortalElement.styles as []), stateStyles, bannerStyles];
 
-  protected override get requiredScopes(): readonly string[] {
-    return ['patient/Patient.r'];
-  }
+  static override access: AccessDeclaration = { session: 'required', scopes: [SCOPES.patient] };
 
-  private readonly patient = new DataController<PatientSummary>(this, (api, signal) => api.patient.current(signal));
+  private readonly patient = this.loader<PatientSummary>((api, signal) => api.patient.current(signal));
 
   protected override render() {
     const access = this.renderAccessState();

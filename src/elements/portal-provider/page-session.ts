@@ -1,11 +1,10 @@
 import { createSmartAuth, withoutCallbackParams, type SessionEndReason, type SmartAuth, type SmartAuthOptions } from '../../auth/smart-auth.js';
 import { unionScopes } from '../../auth/scopes.js';
-import { defineElement } from '../../base/define.js';
 import { portalEvent } from '../../base/events.js';
 import { PORTAL_ELEMENT } from '../../base/portal-element.js';
 import { IdleTimer, idleMinutes, systemClock, type IdleClock } from '../../controllers/idle-timer.js';
 import type { Session, SessionActions } from '../../model/session.js';
-import { PortalIdleWarning } from '../../ui/idle-warning.js';
+import { PortalIdleWarning } from './idle-warning.js';
 
 /** Input that counts as the person being there. Background polling and timers never reach these listeners. */
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
@@ -165,12 +164,12 @@ export class PageSession {
 
   private showWarning(deadline: number): void {
     if (!this.warning) {
-      defineElement(PortalIdleWarning.tagName, PortalIdleWarning);
+      PortalIdleWarning.define();
       // By tag, not constructor: with two copies of portal-kit on a page, the first registered class answers.
       const warning = this.document.createElement(PortalIdleWarning.tagName) as PortalIdleWarning;
       warning.clock = this.clock;
-      warning.addEventListener('idle-stay', () => this.idle?.activity());
-      warning.addEventListener('idle-sign-out', () => this.end('logout'));
+      warning.addEventListener('portal-idle-stay', () => this.idle?.activity());
+      warning.addEventListener('portal-idle-sign-out', () => this.end('logout'));
       this.warning = warning;
     }
     this.warning.deadline = deadline;

@@ -1,17 +1,16 @@
-import { AppointmentsController, type AppointmentsHost } from '../../controllers/appointments.js';
-import { BookingController, type BookingHost } from '../../controllers/booking.js';
+import type { ReactiveControllerHost } from 'lit';
+import { AppointmentsController, type AppointmentsOptions } from './appointments-controller.js';
+import { BookingController, type BookingOptions } from './booking-controller.js';
 import { bookingDeepLink, type Slot } from '../../model/index.js';
 import { renderBookingStep } from './booking-steps.js';
 import { canRescheduleHere, renderFollowUpNote, renderManage, renderRescheduleNote } from './manage-view.js';
-
-export type BookingFlowHost = BookingHost & AppointmentsHost;
 
 /**
  * Everything after a time is picked (review, hold, booking, confirmation, calendar file) and the signed-in
  * patient's appointments (list, cancel, reschedule). One chunk, loaded when someone reaches for it, so a
  * public page that only shows times does not download it before its first times show.
  */
-export function createBookingFlow(host: BookingFlowHost) {
+export function createBookingFlow(host: ReactiveControllerHost, options: { booking: BookingOptions; appointments: AppointmentsOptions }) {
   /** One opaque referral handle per chosen published time, so the publisher can tell referrals apart. */
   let referral: { slotId: string; id: string } | undefined;
   return {
@@ -21,8 +20,8 @@ export function createBookingFlow(host: BookingFlowHost) {
       if (referral?.slotId !== slot.id) referral = { slotId: slot.id, id: crypto.randomUUID() };
       return bookingDeepLink(slot.bookingLink, { source, bookingReferral: referral.id });
     },
-    booking: new BookingController(host),
-    appointments: new AppointmentsController(host),
+    booking: new BookingController(host, options.booking),
+    appointments: new AppointmentsController(host, options.appointments),
     renderBookingStep,
     renderManage,
     renderRescheduleNote,

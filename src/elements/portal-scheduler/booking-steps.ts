@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ReleaseState } from '../../controllers/appointments.js';
-import type { BookingController } from '../../controllers/booking.js';
+import type { ReleaseState } from './appointments-controller.js';
+import type { BookingController } from './booking-controller.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import { formatFhirDate } from '../../i18n/index.js';
 import { slotTimeLabels } from '../../i18n/slot-time.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataState } from '../../controllers/data.js';
 import type { LocalizeController } from '../../controllers/localize.js';
-import type { Catalog, DayTimes } from '../../controllers/slot-search.js';
+import type { Catalog, DayTimes } from './slot-search-controller.js';
 import type { Service, Slot, SlotSearchResult } from '../../model/index.js';
 import { addDays, firstOfMonth, lastOfMonth, type Day, type Month } from '../../time/days.js';
 import { renderDateGrid, type DateGridController } from '../../ui/date-grid.js';

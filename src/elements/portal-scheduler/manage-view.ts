@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isConflict, type AppointmentsController, type ReleaseState } from '../../controllers/appointments.js';
+import { isConflict } from '../../api/errors.js';
+import type { AppointmentsController, ReleaseState } from './appointments-controller.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import { formatFhirDate, type MessageKey } from '../../i18n/index.js';
 import { slotTimeLabels } from '../../i18n/slot-time.js';

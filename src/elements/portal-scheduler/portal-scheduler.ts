@@ -1,24 +1,41 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalElement } from '../../base/portal-element.js';
+import { SCOPES } from '../../auth/scopes.js';
+import { warnIfInvalid } from '../../base/dev-warnings.js';
+import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
-import { PendingChoiceController, type PendingChoice } from '../../controllers/pending-choice.js';
-import { SlotSearchController, type Catalog } from '../../controllers/slot-search.js';
-import { localDayOf } from '../../time/zones.js';
-import { type Appointment, type Service, type Slot, type SlotQuery } from '../../model/index.js';
+import type { Appointment, Service, Slot } from '../../model/index.js';
 import { addDays, type Day } from '../../time/days.js';
+import { localDayOf } from '../../time/zones.js';
 import { DateGridController, dateGridStyles } from '../../ui/date-grid.js';
 import { slotListStyles } from '../../ui/slot-list.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import type { BookingFlow } from './booking-flow.js';
 import type { StepContext } from './booking-steps.js';
-import { monthWindow, nearest, offeredServices, renderAvailability, renderFilters, type FindContext } from './find-view.js';
+import { monthWindow, nearest, offeredServices, renderAvailability, renderFilters, type Filter, type FindContext } from './find-view.js';
+import { PendingChoiceController, type PendingChoice } from './pending-choice-controller.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
+import { SlotSearchController, type Catalog, type DayTimes } from './slot-search-controller.js';
 import { renderViewSwitch, type SchedulerView } from './view-switch.js';
 
+/** What the booking is for, besides a new appointment: replacing one (reschedule), or a vaccine's next dose from a day on. */
+type Purpose = { kind: 'reschedule'; appointment: Appointment } | { kind: 'next-dose'; service: Service; from: Day };
 
-/** Find, book, list, cancel and reschedule the patient's appointments. */
-const APPOINTMENT_SCOPES = ['patient/Appointment.crus'] as const;
+/** What each render reads more than once, worked out once per update. */
+interface Frame {
+  today: Day;
+  /** The services the filters offer (`vaccine` applied), and the one chosen or fixed. */
+  services: Service[];
+  serviceId?: string;
+  service?: Service;
+  times?: DayTimes;
+}
+
+/** `vaccine`: empty (any vaccine), a CVX code (`140`) or a code and dose (`208:2`). */
+const VACCINE_FORMS = /^(\d+(:\d+)?)?$/;
+
+/** Review, booking, confirmation and the appointments list: one chunk, fetched on first use (or ahead of it). */
+const loadFlowModule = () => import('./booking-flow.js');
 
 /**
  * @tagname portal-scheduler
@@ -60,9 +77,8 @@ const APPOINTMENT_SCOPES = ['patient/Appointment.crus'] as const;
 export class PortalScheduler extends PortalElement {
   static override tagName = 'portal-scheduler';
   static override styles = [...(PortalElement.styles as []), stateStyles, dateGridStyles, slotListStyles, schedulerStyles];
-
-  /** Finding times is public; only booking needs a patient. */
-  protected override readonly requiresSession = false;
+  /** Finding times is public; booking and the patient's appointments need a patient and the appointment scopes. */
+  static override access: AccessDeclaration = { session: 'optional', scopes: [SCOPES.appointments] };
 
   /** Service id to preset and lock. */
   @property() service?: string;
@@ -88,121 +104,200 @@ export class PortalScheduler extends PortalElement {
    */
   @property({ attribute: 'referral-source' }) referralSource?: string;
 
-  @state() private chosenService?: string;
-  @state() private chosenLocation?: string;
-  @state() private chosenPractitioner?: string;
-  @state() private selectedDay?: Day;
-  @state() private month?: string;
+  /** The person's own choices; an attribute (`service`, `location`, `practitioner`) wins over its filter. */
+  @state() private filters: Partial<Record<Filter, string>> = {};
   @state() private openHour?: string;
   @state() private view: SchedulerView = 'book';
-  /** The appointment a new time will replace. */
-  @state() private rescheduling?: Appointment;
-  /** Booking a vaccine's next dose: that service, no day before `from`. Overrides `vaccine`/`service` for this booking only. */
-  @state() private nextDose?: { service: Service; from: Day };
+  @state() private purpose?: Purpose;
 
-  private wasSignedIn = false;
+  private frame: Frame = { today: '', services: [] };
+  private wasAllowed = false;
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  /** Review, booking and the appointments list: loaded on first use. */
-  private readonly flow = new LazyPartController<BookingFlow>(this, 'scheduling.book', async () =>
-    (await import('./booking-flow.js')).createBookingFlow(this),
-  );
   /** A time picked while the flow loads: the latest one is chosen once it is there. */
   private waitingChoice?: Slot;
-  private readonly pending = new PendingChoiceController(this);
-  private readonly calendar = new DateGridController(this, {
-    l10n: this.l10n,
-    today: localDayOf(new Date().toISOString(), this.viewerZone),
-    onSelect: (day) => {
-      this.selectedDay = day;
-      this.openHour = undefined;
-    },
-    onMonthChange: (month) => (this.month = month),
+
+  private readonly flow = new LazyPartController<BookingFlow>(this, {
+    operation: 'scheduling.book',
+    onError: (error) => this.reportError(error),
+    load: async () =>
+      (await loadFlowModule()).createBookingFlow(this, {
+        booking: {
+          api: () => this.api,
+          signedIn: () => this.access.allowed,
+          booksElsewhere: () => Boolean(this.source),
+          onChosen: (slot) =>
+            this.emit('portal-slot-selected', { slotId: slot.id, serviceId: this.serviceChoice().serviceId, locationId: slot.locationId, practitionerId: slot.practitionerId }),
+          onBooked: (appointment, slot) => this.booked(appointment, slot),
+          onError: (error) => this.reportError(error),
+        },
+        appointments: {
+          api: () => this.api,
+          loader: (load, inputs) => this.loader(load, { inputs }),
+          showing: () => this.access.allowed && this.view === 'manage',
+          onCancelled: (answer, asked) =>
+            this.emit('portal-appointment-cancelled', {
+              appointmentId: answer.id,
+              serviceId: (answer.service ?? asked.service)?.id,
+              locationId: (answer.location ?? asked.location)?.id,
+            }),
+          onError: (error) => this.reportError(error),
+        },
+      }),
   });
 
-  private readonly search = new SlotSearchController(this);
+  private readonly pending = new PendingChoiceController(this, {
+    signedIn: () => this.access.allowed,
+    readyToResume: () => this.search.catalogValue !== undefined,
+    resume: (choice) => void this.resume(choice),
+  });
+
+  /** The chosen day and the visible month live here; the element reads them back. */
+  private readonly calendar = new DateGridController(this, {
+    l10n: this.l10n,
+    today: this.today(),
+    root: () => this.renderRoot,
+    onSelect: () => (this.openHour = undefined),
+  });
+
+  private readonly search = new SlotSearchController({
+    loader: (load, inputs) => this.loader(load, { inputs, data: 'public' }),
+    publication: () => this.source,
+    // Read during an update (after willUpdate worked out the frame), or after one settled.
+    monthQuery: () => ({
+      ...monthWindow(this.calendar.month, this.maxDaysOut),
+      serviceId: this.frame.serviceId,
+      locationId: this.location ?? this.filters.location,
+      practitionerId: this.practitioner ?? this.filters.practitioner,
+    }),
+    shownDay: () => this.calendar.selected,
+    firstDay: () => this.calendar.min ?? this.frame.today,
+  });
 
   constructor() {
     super();
     // Someone pointing at or tabbing into the element may pick a time next: fetch the booking code meanwhile.
     // The module loader keeps what it fetched, so the flow's own load later finds it there.
-    const prefetch = () => void import('./booking-flow.js').catch(() => undefined);
+    const prefetch = () => void loadFlowModule().catch(() => undefined);
     this.addEventListener('pointerover', prefetch, { once: true });
     this.addEventListener('focusin', prefetch, { once: true });
   }
 
-  /** Signed in with leave to book: the granted scopes cover the patient's appointments. */
-  get signedIn(): boolean {
-    return this.permitted;
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    if (changed.has('vaccine')) warnIfInvalid(this, 'vaccine', this.vaccine, (value) => VACCINE_FORMS.test(value), 'nothing (any vaccine), a CVX code such as "140", or a code and dose such as "208:2"');
+    const allowed = this.access.allowed;
+    if (this.wasAllowed && !allowed) {
+      // Signed out or timed out: nothing of the patient's may stay on screen.
+      this.view = 'book';
+      this.leavePurpose();
+      this.flow.value?.appointments.reset();
+      this.flow.value?.booking.reset();
+      this.waitingChoice = undefined;
+    }
+    this.wasAllowed = allowed;
+    // A signed-in patient is here to book or manage: fetch that code now rather than on their first press.
+    if (allowed && !this.flow.value) void this.flow.ready(() => this.requestUpdate(), { quiet: true });
+    const today = this.today();
+    const from = this.purpose?.kind === 'next-dose' ? this.purpose.from : undefined;
+    this.calendar.configure({ today, min: from && from > today ? from : today, max: addDays(today, Math.max(0, this.maxDaysOut - 1)) });
+    this.frame = { today, ...this.serviceChoice() };
+    const month = this.search.month.state;
+    if (month.status === 'ready') {
+      const days = this.search.days(month.value);
+      const uncheckedFrom = this.search.uncheckedFrom;
+      this.calendar.configure({ available: days.keys(), uncheckedFrom });
+      const selected = this.calendar.selected;
+      const unchecked = uncheckedFrom !== undefined && selected !== undefined && selected >= uncheckedFrom;
+      // The first day with times in the visible month is chosen for the person; they can pick another.
+      if (!selected || (!days.has(selected) && !unchecked)) {
+        const first = [...days.keys()][0];
+        if (first) this.calendar.configure({ selected: first });
+      }
+    }
+    const day = this.calendar.selected;
+    this.frame.times = day ? this.search.timesOn(day) : undefined;
   }
 
-  protected override get requiredScopes(): readonly string[] {
-    return APPOINTMENT_SCOPES;
+  protected override render() {
+    const access = this.renderAccessState();
+    if (access) return access;
+    const catalog = this.search.catalog.state;
+    if (catalog.status === 'idle' || catalog.status === 'loading') return renderLoading(this.l10n);
+    if (catalog.status === 'error') return renderError(this.l10n, catalog.error, () => void this.search.catalog.reload());
+    const allowed = this.access.allowed;
+    const views = allowed ? renderViewSwitch(this.l10n, this.view, (view) => this.show(view)) : nothing;
+    const flow = this.flow.value;
+    if (!flow && this.flow.failure) return html`${views}${renderError(this.l10n, this.flow.failure.error, () => this.flow.retry())}`;
+    if (allowed && this.view === 'manage') {
+      if (!flow) return html`${views}${renderLoading(this.l10n)}`;
+      return html`${views}${flow.renderManage({
+        l10n: this.l10n,
+        appointments: flow.appointments,
+        viewerZone: this.viewerZone,
+        canReschedule: (appointment) => flow.canRescheduleHere(appointment, { offered: this.frame.services, service: this.service, location: this.location }),
+        reschedule: (appointment) => this.reschedule(appointment),
+        book: () => this.show('book'),
+        focus: (selector) => this.focusAfterUpdate(selector),
+      })}`;
+    }
+    if (flow && flow.booking.state.step !== 'find') return html`${views}${flow.renderBookingStep(this.stepContext(flow))}`;
+    const purpose = this.purpose;
+    return html`${views}<section class="scheduler" part="scheduler" aria-labelledby="scheduler-title">
+      <h2 id="scheduler-title" class="title">${this.l10n.t('scheduler.title')}</h2>
+      ${!purpose || !flow
+        ? nothing
+        : purpose.kind === 'reschedule'
+          ? flow.renderRescheduleNote(this.l10n, purpose.appointment, () => this.leavePurpose())
+          : flow.renderFollowUpNote(this.l10n, purpose.service.vaccine?.doseNumber ?? 2, purpose.from, () => this.leavePurpose())}
+      ${this.renderFind(catalog.value)}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.calendar.announcement}</p>
+    </section>`;
   }
 
-  /** @internal For the booking controller: published times are booked on the publisher's site. */
-  get booksElsewhere(): boolean {
-    return Boolean(this.source);
+  private today(): Day {
+    return localDayOf(new Date().toISOString(), this.viewerZone);
   }
 
-  /** @internal For the appointments controller: the list loads only while it is shown. */
-  get showingAppointments(): boolean {
-    return this.view === 'manage';
+  /**
+   * The services on offer and the one being booked, from the state as it is now: a press can come between a
+   * change of filter and the render it causes, and must be judged by the new choice.
+   */
+  private serviceChoice(): Pick<Frame, 'services' | 'serviceId' | 'service'> {
+    const all = this.search.catalogValue?.services.items ?? [];
+    const services = this.purpose?.kind === 'next-dose' ? [this.purpose.service] : offeredServices(all, this.vaccine);
+    const wanted = this.service ?? this.filters.service;
+    const serviceId = services.find((s) => s.id === wanted)?.id ?? services[0]?.id ?? wanted;
+    return { services, serviceId, service: all.find((s) => s.id === serviceId) };
   }
 
-  /** @internal For the pending-choice controller: a saved time can be looked up once the catalog is known. */
-  get readyToResume(): boolean {
-    return this.search.catalog.state.status === 'ready';
-  }
-
-  slotChosen(slot: Slot): void {
-    this.emit('portal-slot-selected', {
-      slotId: slot.id,
-      serviceId: this.serviceId(),
-      locationId: slot.locationId,
-      practitionerId: slot.practitionerId,
-    });
-  }
-
-  appointmentBooked(appointment: Appointment, slot: Slot): void {
+  private booked(appointment: Appointment, slot: Slot): void {
+    const chosen = this.serviceChoice();
     this.emit('portal-appointment-booked', {
       appointmentId: appointment.id,
-      serviceId: appointment.service?.id ?? this.serviceId(),
+      serviceId: appointment.service?.id ?? chosen.serviceId,
       locationId: appointment.location?.id ?? slot.locationId,
-      vaccineCvx: appointment.service?.vaccine?.cvx ?? this.allServices().find((s) => s.id === this.serviceId())?.vaccine?.cvx,
+      vaccineCvx: appointment.service?.vaccine?.cvx ?? chosen.service?.vaccine?.cvx,
     });
     // Only now that the new time is certain does the old one go.
-    if (this.rescheduling) void this.flow.value?.appointments.releaseOld(this.rescheduling);
+    if (this.purpose?.kind === 'reschedule') void this.flow.value?.appointments.releaseOld(this.purpose.appointment);
     void this.search.reload();
   }
 
-  /** @internal The appointments controller reports a cancellation the server confirmed. */
-  appointmentCancelled(answer: Appointment, asked: Appointment): void {
-    this.emit('portal-appointment-cancelled', {
-      appointmentId: answer.id,
-      serviceId: (answer.service ?? asked.service)?.id,
-      locationId: (answer.location ?? asked.location)?.id,
-    });
-  }
-
-  /** @internal A time chosen before sign-in: look its day up again, then review it (held first) or offer the nearest. */
-  resumeChoice(choice: PendingChoice): void {
-    void this.resume(choice);
-  }
-
+  /** A time chosen before sign-in: look its day up again, then review it (held first) or offer the nearest. */
   private async resume(choice: PendingChoice): Promise<void> {
-    const flow = await this.flow.ready(() => this.resumeChoice(choice));
+    const flow = await this.flow.ready(() => void this.resume(choice));
     if (!flow) return;
     const { booking } = flow;
-    const zone = this.catalogValue()?.locations.items.find((l) => l.id === choice.locationId)?.timeZone;
+    const zone = this.search.catalogValue?.locations.items.find((l) => l.id === choice.locationId)?.timeZone;
     const wanted: Slot = { id: choice.slotId, start: choice.start, end: choice.start, status: 'busy', serviceIds: choice.serviceId ? [choice.serviceId] : [], locationId: choice.locationId };
-    this.leaveContext();
+    this.leavePurpose();
     this.view = 'book';
-    [this.chosenService, this.chosenLocation, this.chosenPractitioner] = [choice.serviceId, choice.locationId, undefined];
+    this.filters = { service: choice.serviceId, location: choice.locationId };
     booking.check(wanted);
     let pool: Slot[];
     try {
       const day = localDayOf(choice.start, zone);
-      this.selectedDay = day;
+      this.calendar.configure({ selected: day });
       this.calendar.focusDay(day, false);
       await this.updateComplete;
       // The search must be one made after sign-in, whether or not the filters moved.
@@ -233,123 +328,6 @@ export class PortalScheduler extends PortalElement {
     if (flow && chosen) void flow.booking.choose(chosen);
   }
 
-  private catalogValue(): Catalog | undefined {
-    const catalog = this.search.catalog.state;
-    return catalog.status === 'ready' ? catalog.value : undefined;
-  }
-
-  private allServices(): Service[] {
-    return this.catalogValue()?.services.items ?? [];
-  }
-
-  private services(): Service[] {
-    return offeredServices(this.allServices(), this.vaccine);
-  }
-
-  private serviceId(): string | undefined {
-    if (this.nextDose) return this.nextDose.service.id;
-    const offered = this.services();
-    const wanted = this.service ?? this.chosenService;
-    return offered.find((s) => s.id === wanted)?.id ?? offered[0]?.id ?? wanted;
-  }
-
-  private today(): Day {
-    return localDayOf(new Date().toISOString(), this.viewerZone);
-  }
-
-  private lastDay(today: Day): Day {
-    return addDays(today, Math.max(0, this.maxDaysOut - 1));
-  }
-
-  /** @internal For the slot search: the visible month within the horizon; undefined until the catalog is known. */
-  monthQuery(): SlotQuery | undefined {
-    if (this.search?.catalog.state.status !== 'ready') return undefined;
-    return {
-      ...monthWindow(this.month ?? this.calendar.month, this.maxDaysOut),
-      serviceId: this.serviceId(),
-      locationId: this.location ?? this.chosenLocation,
-      practitionerId: this.practitioner ?? this.chosenPractitioner,
-    };
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    if (this.wasSignedIn && !this.signedIn) {
-      // Signed out or timed out: nothing of the patient's may stay on screen.
-      this.view = 'book';
-      this.leaveContext();
-      this.flow.value?.appointments.reset();
-      this.flow.value?.booking.reset();
-      this.waitingChoice = undefined;
-    }
-    this.wasSignedIn = this.signedIn;
-    // A signed-in patient is here to book or manage: fetch that code now rather than on their first press.
-    if (this.signedIn && !this.flow.value) void this.flow.ready(() => this.requestUpdate(), { quiet: true });
-    const today = this.today();
-    const min = this.nextDose && this.nextDose.from > today ? this.nextDose.from : today;
-    this.calendar.configure({ today, min, max: this.lastDay(today) });
-    const month = this.search.month.state;
-    if (month.status === 'ready') {
-      const days = this.search.days(month.value);
-      const uncheckedFrom = this.search.uncheckedFrom;
-      this.calendar.configure({ available: days.keys(), uncheckedFrom, selected: this.selectedDay });
-      const unchecked = uncheckedFrom !== undefined && this.selectedDay !== undefined && this.selectedDay >= uncheckedFrom;
-      if (!this.selectedDay || (!days.has(this.selectedDay) && !unchecked)) {
-        // The first day with times in the visible month is chosen for the person; they can pick another.
-        const first = [...days.keys()][0];
-        if (first) {
-          this.selectedDay = first;
-          this.calendar.configure({ selected: first });
-        }
-      }
-    }
-  }
-
-  /** @internal For the slot search: the day whose times are on screen. */
-  get shownDay(): Day | undefined {
-    return this.selectedDay;
-  }
-
-  /** @internal For the slot search: the first bookable day. */
-  get firstDay(): Day {
-    return this.calendar.min ?? this.today();
-  }
-
-  protected override render() {
-    const access = this.renderAccessState();
-    if (access) return access;
-    const catalog = this.search.catalog.state;
-    if (catalog.status === 'idle' || catalog.status === 'loading') return renderLoading(this.l10n);
-    if (catalog.status === 'error') return renderError(this.l10n, catalog.error, () => void this.search.catalog.reload());
-    const views = this.signedIn ? renderViewSwitch(this.l10n, this.view, (view) => this.show(view)) : nothing;
-    const flow = this.flow.value;
-    if (!flow && this.flow.failure) return html`${views}${renderError(this.l10n, this.flow.failure.error, () => this.flow.retry())}`;
-    if (this.signedIn && this.view === 'manage') {
-      if (!flow) return html`${views}${renderLoading(this.l10n)}`;
-      return html`${views}${flow.renderManage({
-        l10n: this.l10n,
-        appointments: flow.appointments,
-        viewerZone: this.viewerZone,
-        canReschedule: (appointment) => flow.canRescheduleHere(appointment, { offered: this.services(), service: this.service, location: this.location }),
-        reschedule: (appointment) => this.reschedule(appointment),
-        book: () => this.show('book'),
-        focus: (selector) => this.focusAfterUpdate(selector),
-      })}`;
-    }
-    if (flow && flow.booking.state.step !== 'find') return html`${views}${flow.renderBookingStep(this.stepContext(flow))}`;
-    const find = this.findContext(catalog.value);
-    return html`${views}<section class="scheduler" part="scheduler" aria-labelledby="scheduler-title">
-      <h2 id="scheduler-title" class="title">${this.l10n.t('scheduler.title')}</h2>
-      ${this.rescheduling && flow
-        ? flow.renderRescheduleNote(this.l10n, this.rescheduling, () => this.leaveContext())
-        : this.nextDose && flow
-          ? flow.renderFollowUpNote(this.l10n, this.nextDose.service.vaccine?.doseNumber ?? 2, this.nextDose.from, () => this.leaveContext())
-          : nothing}
-      ${renderFilters(find)} ${renderAvailability(find)}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.calendar.announcement}</p>
-    </section>`;
-  }
-
   private show(view: SchedulerView): void {
     if (view === this.view) return;
     this.flow.value?.appointments.dismiss();
@@ -357,28 +335,27 @@ export class PortalScheduler extends PortalElement {
   }
 
   private reschedule(appointment: Appointment): void {
-    this.leaveContext();
-    this.rescheduling = appointment;
-    [this.chosenService, this.chosenLocation, this.chosenPractitioner] = [appointment.service?.id, appointment.location?.id, undefined];
-    this.selectedDay = undefined;
-    this.flow.value?.booking.reset();
+    this.startPurpose({ kind: 'reschedule', appointment });
+    this.filters = { service: appointment.service?.id, location: appointment.location?.id };
     this.show('book');
-    this.focusAfterUpdate('#context-note');
   }
 
   private bookNextDose(service: Service, from: Day): void {
-    this.leaveContext();
-    this.nextDose = { service, from };
-    this.selectedDay = undefined;
-    this.flow.value?.booking.reset();
+    this.startPurpose({ kind: 'next-dose', service, from });
     this.calendar.focusDay(from, false);
+  }
+
+  private startPurpose(purpose: Purpose): void {
+    this.leavePurpose();
+    this.purpose = purpose;
+    this.calendar.configure({ selected: undefined });
+    this.flow.value?.booking.reset();
     this.focusAfterUpdate('#context-note');
   }
 
   /** Back to plain booking: no reschedule, no next-dose limits. */
-  private leaveContext(): void {
-    this.rescheduling = undefined;
-    this.nextDose = undefined;
+  private leavePurpose(): void {
+    this.purpose = undefined;
     this.flow.value?.appointments.clearRelease();
   }
 
@@ -386,87 +363,88 @@ export class PortalScheduler extends PortalElement {
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
   }
 
-  private findContext(catalog: Catalog): FindContext {
-    return {
+  private renderFind(catalog: Catalog) {
+    const { frame } = this;
+    const month = this.search.monthResult;
+    const find: FindContext = {
       l10n: this.l10n,
       catalog,
+      services: frame.services,
+      chosen: { service: frame.serviceId, location: this.filters.location, practitioner: this.filters.practitioner },
       // A next dose is booked outside what `vaccine` offers: its service shows as fixed for this booking.
-      services: this.nextDose ? [this.nextDose.service] : this.services(),
-      chosen: { service: this.serviceId(), location: this.chosenLocation, practitioner: this.chosenPractitioner },
-      locked: { service: this.nextDose?.service.id ?? this.service, location: this.location, practitioner: this.practitioner },
+      locked: { service: this.purpose?.kind === 'next-dose' ? this.purpose.service.id : this.service, location: this.location, practitioner: this.practitioner },
       choose: (filter, value) => {
-        if (filter === 'service') this.chosenService = value;
-        else if (filter === 'location') this.chosenLocation = value;
-        else this.chosenPractitioner = value;
-        this.selectedDay = undefined;
+        this.filters = { ...this.filters, [filter]: value };
+        this.calendar.configure({ selected: undefined });
       },
       month: this.search.month.state,
-      days: this.search.monthResult ? this.search.days(this.search.monthResult) : new Map(),
+      days: month ? this.search.days(month) : new Map(),
       unchecked: this.search.uncheckedFrom !== undefined,
-      times: this.selectedDay ? this.search.timesOn(this.selectedDay) : undefined,
+      times: frame.times,
       calendar: this.calendar,
-      selectedDay: this.selectedDay,
+      selectedDay: this.calendar.selected,
       maxDaysOut: this.maxDaysOut,
       viewerZone: this.viewerZone,
       openHour: this.openHour,
       onHour: (hour) => (this.openHour = hour),
       onChoose: (slot) => {
         // A time still on screen from the search before a change of service cannot be booked as the new one.
-        const serviceId = this.serviceId();
+        const { serviceId } = this.serviceChoice();
         if (!serviceId || slot.serviceIds.includes(serviceId)) void this.choose(slot);
       },
       retry: () => void this.search.month.reload(),
     };
+    return html`${renderFilters(find)} ${renderAvailability(find)}`;
   }
 
   /** Every free time the searches know: the month's days, and the chosen day's own search past a cut. */
   private knownFreeTimes(): Slot[] {
     const month = this.search.monthResult;
     const known = month ? [...this.search.days(month).values()].flat() : [];
-    const times = this.selectedDay ? this.search.timesOn(this.selectedDay) : undefined;
+    const times = this.frame.times;
     if (times?.status !== 'ready' || times.result === month) return known;
     const ids = new Set(times.slots.map((slot) => slot.id));
     return [...known.filter((slot) => !ids.has(slot.id)), ...times.slots];
   }
 
   private stepContext({ booking, appointments, publisherLink }: BookingFlow): StepContext {
+    const { frame } = this;
     // A refresh keeps the last answer: it still names the places and clinicians the steps show.
-    const times = this.selectedDay ? this.search.timesOn(this.selectedDay) : undefined;
-    const result = times?.status === 'ready' ? times.result : this.search.monthResult;
-    const service = this.allServices().find((s) => s.id === this.serviceId());
-    const lastDay = this.lastDay(this.today());
+    const result = frame.times?.status === 'ready' ? frame.times.result : this.search.monthResult;
+    const lastDay = this.calendar.max ?? frame.today;
+    const allServices = this.search.catalogValue?.services.items ?? [];
     return {
       l10n: this.l10n,
       booking,
-      service,
+      service: frame.service,
       result,
       viewerZone: this.viewerZone,
-      signedIn: this.signedIn,
-      notPermitted: this.session?.status === 'signed-in' && !this.permitted,
-      booksElsewhere: this.booksElsewhere,
+      signedIn: this.access.allowed,
+      notPermitted: this.access.state === 'not-permitted',
+      booksElsewhere: Boolean(this.source),
       publisherLink: (slot) => publisherLink(slot, this.referralSource || this.ownerDocument.location?.hostname || 'portal-kit'),
-      rescheduling: this.rescheduling,
+      rescheduling: this.purpose?.kind === 'reschedule' ? this.purpose.appointment : undefined,
       release: appointments.release,
       alternatives: (taken) => nearest(taken, this.knownFreeTimes()),
       nextDoseService: ({ cvx, doseNumber = 1 }, from) =>
-        from <= lastDay ? this.allServices().find((s) => s.vaccine?.cvx === cvx && s.vaccine.doseNumber === doseNumber + 1) : undefined,
+        from <= lastDay ? allServices.find((s) => s.vaccine?.cvx === cvx && s.vaccine.doseNumber === doseNumber + 1) : undefined,
       requestSignIn: (slot) => {
         // Kept for the way back: the sign-in may leave the page.
-        this.pending.save({ slotId: slot.id, start: slot.start, locationId: slot.locationId, serviceId: this.serviceId() });
+        this.pending.save({ slotId: slot.id, start: slot.start, locationId: slot.locationId, serviceId: this.serviceChoice().serviceId });
         this.requestSignIn();
       },
       choose: (slot) => void booking.choose(slot),
-      confirm: () => void booking.confirm(service?.id),
+      confirm: () => void booking.confirm(this.serviceChoice().service?.id),
       back: () => {
         // Leaving a confirmation ends what it was for; leaving a review keeps it (another time, same purpose).
-        if (booking.state.step === 'confirmed') this.leaveContext();
+        if (booking.state.step === 'confirmed') this.leavePurpose();
         booking.reset();
         void this.search.reload();
       },
       bookNextDose: (next, from) => this.bookNextDose(next, from),
       retryRelease: () => void appointments.retryRelease(),
       openAppointments: () => {
-        this.leaveContext();
+        this.leavePurpose();
         booking.reset();
         this.show('manage');
       },

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { PortalElement } from '../../base/portal-element.js';
-import { DataController } from '../../controllers/data.js';
+import { SCOPES } from '../../auth/scopes.js';
+import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import type { PatientSummary } from '../../model/patient.js';
+import { stateStyles } from '../../ui/state-view.js';
 import { signInStyles } from './portal-sign-in.styles.js';
 
 /**
@@ -28,25 +29,19 @@ import { signInStyles } from './portal-sign-in.styles.js';
  */
 export class PortalSignIn extends PortalElement {
   static override tagName = 'portal-sign-in';
-  static override styles = [...(PortalElement.styles as []), signInStyles];
+  static override styles = [...(PortalElement.styles as []), stateStyles, signInStyles];
 
   // It is what a signed-out person sees: not the shared signed-out notice, and no portal-auth-required on its own
-  // (a page that starts sign-in on that event would redirect every visitor on arrival).
-  protected override readonly requiresSession = false;
+  // (a page that starts sign-in on that event would redirect every visitor on arrival). The name is patient data:
+  // it loads only while someone is signed in and the server granted reading it.
+  static override access: AccessDeclaration = { session: 'optional', scopes: [SCOPES.patient] };
 
-  protected override get requiredScopes(): readonly string[] {
-    return ['patient/Patient.r'];
-  }
-
-  private readonly patient = new DataController<PatientSummary>(this, (api, signal) => api.patient.current(signal));
-
-  /** The name is patient data: it loads only while someone is signed in and the server granted reading it. */
-  override get canLoad(): boolean {
-    return super.canLoad && this.permitted;
-  }
+  private readonly patient = this.loader<PatientSummary>((api, signal) => api.patient.current(signal));
 
   protected override render() {
     if (!this.l10n.ready) return nothing;
+    const access = this.renderAccessState();
+    if (access) return access;
     const { l10n } = this;
     const session = this.session ?? { status: 'signed-out' as const };
     let status = '';

@@ -1,12 +1,11 @@
 import { expect } from '@open-wc/testing';
-import type { ReactiveController } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   PENDING_CHOICE_KEY,
   PENDING_CHOICE_TTL_MS,
   PendingChoiceController,
   type PendingChoice,
-  type PendingChoiceHost,
-} from '../../src/controllers/pending-choice.js';
+} from '../../../src/elements/portal-scheduler/pending-choice-controller.js';
 
 const CHOICE: PendingChoice = { slotId: 'slot-downtown-1', start: '2026-11-03T09:30:00-05:00', locationId: 'loc-downtown', serviceId: 'svc-flu' };
 
@@ -45,9 +44,14 @@ function setup(storage: () => Storage | undefined) {
     removeController() {},
     requestUpdate() {},
     updateComplete: Promise.resolve(true),
-    resumeChoice: (choice: PendingChoice) => void resumed.push(choice),
-  } satisfies PendingChoiceHost & { controllers: ReactiveController[] };
-  const controller = new PendingChoiceController(host, { storage, now: () => now });
+  } satisfies ReactiveControllerHost & { controllers: ReactiveController[]; signedIn: boolean; readyToResume: boolean };
+  const controller = new PendingChoiceController(host, {
+    signedIn: () => host.signedIn,
+    readyToResume: () => host.readyToResume,
+    resume: (choice) => void resumed.push(choice),
+    storage,
+    now: () => now,
+  });
   const update = async () => {
     controller.hostUpdated();
     await Promise.resolve();

@@ -1,7 +1,8 @@
-import { bucketByLocalDay, startOfLocalDay } from '../time/zones.js';
-import type { ListResult, Location, Practitioner, Service, Slot, SlotQuery, SlotSearchResult } from '../model/index.js';
-import { addDays, type Day } from '../time/days.js';
-import { DataController, type DataHost } from './data.js';
+import type { PortalApi } from '../../api/portal-api.js';
+import type { DataController, DataOptions } from '../../controllers/data.js';
+import type { ListResult, Location, Practitioner, Service, Slot, SlotQuery, SlotSearchResult } from '../../model/index.js';
+import { addDays, type Day } from '../../time/days.js';
+import { bucketByLocalDay, startOfLocalDay } from '../../time/zones.js';
 
 /** What can be searched: the services, places and clinicians a scheduler offers. */
 export interface Catalog {
@@ -10,16 +11,18 @@ export interface Catalog {
   practitioners: ListResult<Practitioner>;
 }
 
-/** What a SlotSearchController needs from its element. PortalScheduler provides it. */
-export interface SlotSearchHost extends DataHost {
+/** What the slot search reads from the scheduler. */
+export interface SlotSearchOptions {
+  /** A public data load on the element (`PortalElement.loader`): aborted on disconnect, reported on failure. */
+  loader<T>(load: DataOptions<T>['load'], inputs: () => unknown): DataController<T>;
   /** A SMART Scheduling Links manifest to read instead of the FHIR server's own slots. */
-  readonly source?: string;
+  publication(): string | undefined;
   /** The search for the visible month within the horizon; undefined until the catalog is known. */
-  monthQuery(): SlotQuery | undefined;
+  monthQuery(catalog: Catalog): SlotQuery | undefined;
   /** The day whose times are on screen, if any. */
-  readonly shownDay?: Day;
+  shownDay(): Day | undefined;
   /** The first day that may be booked (today, or a next dose's earliest day). */
-  readonly firstDay: Day;
+  firstDay(): Day;
 }
 
 /** The times of the day on screen, from the month's search or from a search of that day alone. */
@@ -44,13 +47,13 @@ export class SlotSearchController {
   private readonly day: DataController<SlotSearchResult | null>;
   private bucketed = new WeakMap<SlotSearchResult, { min: Day; days: Map<Day, Slot[]> }>();
 
-  constructor(private readonly host: SlotSearchHost) {
-    this.catalog = new DataController<Catalog>(
-      host,
+  constructor(private readonly options: SlotSearchOptions) {
+    this.catalog = options.loader<Catalog>(
       async (api, signal) => {
-        if (host.source) {
+        const source = options.publication();
+        if (source) {
           // A publication names places and the services its schedules give; clinicians come with each time.
-          const { services, locations } = await api.scheduling.listPublished(host.source, signal);
+          const { services, locations } = await api.scheduling.listPublished(source, signal);
           return { services, locations, practitioners: { items: [], dropped: 0, truncated: false } };
         }
         const [services, locations, practitioners] = await Promise.all([
@@ -60,31 +63,44 @@ export class SlotSearchController {
         ]);
         return { services, locations, practitioners };
       },
-      () => host.source ?? null,
+      () => options.publication() ?? null,
     );
-    this.month = new DataController<SlotSearchResult>(
-      host,
+    this.month = options.loader<SlotSearchResult>(
       (api, signal) => {
-        const query = host.monthQuery();
+        const query = this.monthQuery();
         return query ? this.search(api, query, signal) : Promise.resolve(NO_SLOTS);
       },
-      () => (host.monthQuery() ? [host.source ?? null, host.monthQuery()] : null),
+      () => {
+        const query = this.monthQuery();
+        return query ? [options.publication() ?? null, query] : null;
+      },
     );
-    this.day = new DataController<SlotSearchResult | null>(
-      host,
+    this.day = options.loader<SlotSearchResult | null>(
       (api, signal) => {
         const query = this.dayQuery();
         return query ? this.search(api, query, signal) : Promise.resolve(null);
       },
       () => {
         const query = this.dayQuery();
-        return query ? [host.source ?? null, query] : null;
+        return query ? [options.publication() ?? null, query] : null;
       },
     );
   }
 
-  private search(api: NonNullable<DataHost['api']>, query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult> {
-    const { source } = this.host;
+  /** What is searched, from the loaded catalog: the catalog is what turns a service choice into a query. */
+  get catalogValue(): Catalog | undefined {
+    const state = this.catalog.state;
+    return state.status === 'ready' ? state.value : undefined;
+  }
+
+  /** The visible month's search; undefined until the catalog is known. */
+  monthQuery(): SlotQuery | undefined {
+    const catalog = this.catalogValue;
+    return catalog ? this.options.monthQuery(catalog) : undefined;
+  }
+
+  private search(api: PortalApi, query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult> {
+    const source = this.options.publication();
     return source ? api.scheduling.searchPublished(source, query, signal) : api.scheduling.searchSlots(query, signal);
   }
 
@@ -96,7 +112,7 @@ export class SlotSearchController {
 
   /** Free times by the clinic's local day from the first bookable day on; computed once per answer. */
   days(result: SlotSearchResult): Map<Day, Slot[]> {
-    const min = this.host.firstDay;
+    const min = this.options.firstDay();
     const cached = this.bucketed.get(result);
     if (cached?.min === min) return cached.days;
     const days = bucketByLocalDay(
@@ -116,7 +132,7 @@ export class SlotSearchController {
     const state = this.month.state;
     if (state.status !== 'ready' || !state.value.truncated) return undefined;
     const known = [...this.days(state.value).keys()];
-    return known.at(-1) ?? this.host.firstDay;
+    return known.at(-1) ?? this.options.firstDay();
   }
 
   /** The times of `day`: the month's, or (past the cut) those of a search of that day alone. */
@@ -143,14 +159,15 @@ export class SlotSearchController {
   async complete(): Promise<DayTimes | undefined> {
     await this.month.complete;
     if (this.dayQuery()) await this.day.complete;
-    return this.host.shownDay ? this.timesOn(this.host.shownDay) : undefined;
+    const day = this.options.shownDay();
+    return day ? this.timesOn(day) : undefined;
   }
 
   /** The search of the day on screen alone, when it lies past the month's cut. */
   private dayQuery(): SlotQuery | undefined {
-    const day = this.host.shownDay;
+    const day = this.options.shownDay();
     const cut = this.uncheckedFrom;
-    const query = this.host.monthQuery();
+    const query = this.monthQuery();
     const result = this.monthResult;
     if (!day || cut === undefined || day < cut || !query || !result) return undefined;
     // The clinics' own midnights when their zones are known; otherwise a window wide enough for any zone.
@@ -168,7 +185,6 @@ export class SlotSearchController {
   }
 
   private catalogZone(locationId: string): string | undefined {
-    const catalog = this.catalog.state;
-    return catalog.status === 'ready' ? catalog.value.locations.items.find((l) => l.id === locationId)?.timeZone : undefined;
+    return this.catalogValue?.locations.items.find((l) => l.id === locationId)?.timeZone;
   }
 }

@@ -1,17 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbortError, isApiError } from '../api/errors.js';
-import type { PortalApi } from '../api/portal-api.js';
-import type { Appointment, BookingMode, Hold, Slot } from '../model/index.js';
+import { isAbortError, isConflict } from '../../api/errors.js';
+import type { PortalApi } from '../../api/portal-api.js';
+import type { Appointment, BookingMode, Hold, Slot } from '../../model/index.js';
 
-/** What a BookingController needs from its element. PortalScheduler provides it (and emits the events). */
-export interface BookingHost extends ReactiveControllerHost {
-  api?: PortalApi;
-  readonly signedIn: boolean;
+/** What the booking steps read from the scheduler, and what they tell it (it emits the events). */
+export interface BookingOptions {
+  api(): PortalApi | undefined;
+  /** A patient is signed in with leave to book. */
+  signedIn(): boolean;
   /** Times come from a Scheduling Links publication: they are booked on the publisher's site, never here. */
-  readonly booksElsewhere?: boolean;
-  slotChosen(slot: Slot): void;
-  appointmentBooked(appointment: Appointment, slot: Slot): void;
-  reportError(error: unknown): void;
+  booksElsewhere(): boolean;
+  onChosen(slot: Slot): void;
+  onBooked(appointment: Appointment, slot: Slot): void;
+  onError(error: unknown): void;
+  now?: () => number;
 }
 
 /** The booking steps after a time is chosen. `find` is the search itself, which the element owns. */
@@ -46,10 +48,13 @@ export class BookingController implements ReactiveController {
   private timer?: ReturnType<typeof setInterval>;
   private mode?: { api: PortalApi; value: Promise<BookingMode> };
 
+  private readonly now: () => number;
+
   constructor(
-    private readonly host: BookingHost,
-    private readonly now: () => number = () => Date.now(),
+    private readonly host: ReactiveControllerHost,
+    private readonly options: BookingOptions,
   ) {
+    this.now = options.now ?? (() => Date.now());
     host.addController(this);
   }
 
@@ -65,9 +70,9 @@ export class BookingController implements ReactiveController {
    */
   async choose(slot: Slot, { resumed = false } = {}): Promise<void> {
     this.reset();
-    if (!resumed) this.host.slotChosen(slot);
-    const api = this.host.api;
-    if (!api || !this.host.signedIn || this.host.booksElsewhere || (await this.bookingMode(api)) !== 'operation') {
+    if (!resumed) this.options.onChosen(slot);
+    const api = this.options.api();
+    if (!api || !this.options.signedIn() || this.options.booksElsewhere() || (await this.bookingMode(api)) !== 'operation') {
       this.set({ step: 'review', slot });
       return;
     }
@@ -86,8 +91,8 @@ export class BookingController implements ReactiveController {
   /** Confirms the reviewed time. A second activation while one is in flight does nothing. */
   async confirm(serviceId?: string): Promise<void> {
     const { state } = this;
-    const api = this.host.api;
-    if ((state.step !== 'review' && state.step !== 'failed') || !api || this.host.booksElsewhere) return;
+    const api = this.options.api();
+    if ((state.step !== 'review' && state.step !== 'failed') || !api || this.options.booksElsewhere()) return;
     const { slot, hold } = state;
     this.clientRequestId ??= newRequestId();
     this.set({ step: 'booking', slot, hold });
@@ -99,7 +104,7 @@ export class BookingController implements ReactiveController {
       );
       this.stopCountdown();
       this.set({ step: 'confirmed', slot, appointment });
-      this.host.appointmentBooked(appointment, slot);
+      this.options.onBooked(appointment, slot);
     } catch (error) {
       this.fail(slot, error, hold);
     }
@@ -133,12 +138,12 @@ export class BookingController implements ReactiveController {
   private fail(slot: Slot, error: unknown, hold?: Hold): void {
     if (isAbortError(error)) return;
     this.stopCountdown();
-    if (isApiError(error) && error.kind === 'conflict') {
+    if (isConflict(error)) {
       this.clientRequestId = undefined; // a different time is a different booking
       this.set({ step: 'conflict', slot });
       return;
     }
-    this.host.reportError(error);
+    this.options.onError(error);
     this.set({ step: 'failed', slot, hold, error });
   }
 

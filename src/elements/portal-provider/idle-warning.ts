@@ -1,12 +1,9 @@
-import { consume } from '@lit/context';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ensureContextRoot } from '../context/context-root.js';
-import { configContext } from '../context/keys.js';
-import { systemClock, type IdleClock } from '../controllers/idle-timer.js';
-import { LocalizeController } from '../controllers/localize.js';
-import type { Locale, PortalConfig } from '../model/config.js';
-import { hostStyles, token } from '../styles/tokens.js';
+import { PORTAL_ELEMENT, PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
+import { systemClock, type IdleClock } from '../../controllers/idle-timer.js';
+import type { Locale } from '../../model/config.js';
+import { hostStyles, token } from '../../styles/tokens.js';
 
 /**
  * Keys that only modify or move between the dialog's own buttons. Shift goes down before the Tab of Shift+Tab,
@@ -22,9 +19,8 @@ type Stage = (typeof ANNOUNCE_AT)[number] | undefined;
 /**
  * @tagname portal-idle-warning
  * @summary Internal: the modal "Are you still there?" shown before an idle sign-out, with a countdown. Any key
- * pressed in it (Escape included) means "stay". The provider drives it from an `IdleTimer`; it knows no session.
- * Registered by whoever renders it (`defineElement(PortalIdleWarning.tagName, PortalIdleWarning)`): it lives in
- * `ui/`, below `base/`, so it extends LitElement rather than PortalElement.
+ * pressed in it (Escape included) means "stay". The provider's page session opens it from an `IdleTimer` and
+ * registers it when first needed; it knows no session.
  *
  * @csspart dialog - The modal dialog.
  * @csspart title - Its heading.
@@ -40,12 +36,19 @@ type Stage = (typeof ANNOUNCE_AT)[number] | undefined;
  * @cssproperty --portal-space - Spacing unit.
  * @cssproperty --portal-target-size - Minimum button size.
  *
- * @fires idle-stay - The person is there (a key, Escape, or "Stay signed in"). Once per opening; neither bubbles
- * nor crosses the shadow root.
- * @fires idle-sign-out - The person chose "Sign out now". Neither bubbles nor crosses the shadow root.
+ * @fires portal-idle-stay - The person is there (a key, Escape, or "Stay signed in"). Once per opening; neither
+ * bubbles nor crosses the shadow root.
+ * @fires portal-idle-sign-out - The person chose "Sign out now". Neither bubbles nor crosses the shadow root.
  */
-export class PortalIdleWarning extends LitElement {
-  static tagName = 'portal-idle-warning';
+export class PortalIdleWarning extends PortalElement {
+  static override tagName = 'portal-idle-warning';
+  static override access: AccessDeclaration = { session: 'none' };
+
+  /**
+   * Not counted as a portal element by the idle timer: a key in this dialog is judged by the dialog itself (Tab
+   * toward "Sign out now" is no sign of presence), not taken as activity on the page.
+   */
+  override readonly [PORTAL_ELEMENT] = false;
 
   static override styles = [
     hostStyles,
@@ -126,17 +129,12 @@ export class PortalIdleWarning extends LitElement {
   /** Time source for the countdown; tests pass a fake. */
   @property({ attribute: false }) clock: IdleClock = systemClock;
 
-  @consume({ context: configContext, subscribe: true })
-  @state()
-  config?: PortalConfig;
-
   @state() private announcement = '';
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('.stay') private stayButton?: HTMLButtonElement;
   @query('.sign-out') private signOutButton?: HTMLButtonElement;
 
-  private readonly l10n = new LocalizeController(this);
   private tick?: unknown;
   private ticking = false;
   private stage: Stage;
@@ -144,7 +142,6 @@ export class PortalIdleWarning extends LitElement {
   private returnFocusTo?: HTMLElement;
 
   override connectedCallback(): void {
-    ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
     // Back in the page while meant to be open (moved in the DOM): the dialog left the top layer and must return.
     if (this.hasUpdated) this.requestUpdate();
@@ -156,7 +153,7 @@ export class PortalIdleWarning extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.l10n.configLocale = this.config?.locale;
+    super.willUpdate(changed);
     if (changed.has('open') && this.open) {
       this.answered = undefined;
       this.announcement = '';
@@ -170,11 +167,6 @@ export class PortalIdleWarning extends LitElement {
     if (!dialog) return;
     if (this.open && !dialog.open) this.show(dialog);
     else if (!this.open && dialog.open) this.hide(dialog);
-  }
-
-  /** `updateComplete` also waits for the language to load, so a settled element speaks it. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.l10n.settled(() => super.getUpdateComplete());
   }
 
   protected override render() {
@@ -284,13 +276,13 @@ export class PortalIdleWarning extends LitElement {
   private readonly stay = (): void => {
     if (this.answered) return;
     this.answered = 'stay';
-    this.dispatchEvent(new CustomEvent('idle-stay'));
+    this.emit('portal-idle-stay', {});
   };
 
   private readonly signOut = (): void => {
     if (this.answered === 'sign-out') return;
     this.answered = 'sign-out';
-    this.dispatchEvent(new CustomEvent('idle-sign-out'));
+    this.emit('portal-idle-sign-out', {});
   };
 }
 

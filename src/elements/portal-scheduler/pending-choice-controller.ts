@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { z } from '../model/z.js';
+import { z } from '../../model/z.js';
 
 /** Enough to find a chosen time again after sign-in; no patient exists yet, and nothing else is kept. */
 export const PendingChoiceSchema = z.object({
@@ -16,16 +16,13 @@ export const PENDING_CHOICE_KEY = 'portal-kit:scheduler:pending-choice';
 /** Long enough for a sign-in (with a forgotten password), short enough that a stale choice never surprises. */
 export const PENDING_CHOICE_TTL_MS = 30 * 60_000;
 
-/** What the controller needs from its element. */
-export interface PendingChoiceHost extends ReactiveControllerHost {
-  readonly signedIn: boolean;
-  /** The element can search again (its catalog is loaded). */
-  readonly readyToResume: boolean;
-  /** Called once per saved choice, when the element finds itself signed in with one waiting. */
-  resumeChoice(choice: PendingChoice): void;
-}
-
 export interface PendingChoiceOptions {
+  /** A patient is signed in with leave to book. */
+  signedIn(): boolean;
+  /** The element can search again (its catalog is loaded). */
+  readyToResume(): boolean;
+  /** Called once per saved choice, when the element finds itself signed in with one waiting. */
+  resume(choice: PendingChoice): void;
   /** Where the choice survives a page round trip; sessionStorage by default. */
   storage?: () => Storage | undefined;
   now?: () => number;
@@ -44,8 +41,8 @@ export class PendingChoiceController implements ReactiveController {
   private readonly now: () => number;
 
   constructor(
-    private readonly host: PendingChoiceHost,
-    options: PendingChoiceOptions = {},
+    host: ReactiveControllerHost,
+    private readonly options: PendingChoiceOptions,
   ) {
     this.storage = options.storage ?? (() => globalThis.sessionStorage);
     this.now = options.now ?? (() => Date.now());
@@ -83,15 +80,15 @@ export class PendingChoiceController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const { signedIn } = this.host;
+    const signedIn = this.options.signedIn();
     if (this.wasSignedIn && !signedIn) this.clear();
     this.wasSignedIn = signedIn;
-    if (!signedIn || !this.host.readyToResume) return;
+    if (!signedIn || !this.options.readyToResume()) return;
     const choice = this.peek();
     if (!choice) return;
     this.clear();
     // After this update has finished: resuming changes the host's state, which would re-enter it.
-    queueMicrotask(() => this.host.resumeChoice(choice));
+    queueMicrotask(() => this.options.resume(choice));
   }
 
   /** Runs a storage access; any failure (no storage, SecurityError, quota) counts as "nothing stored". */

@@ -1,15 +1,19 @@
-import type { ReactiveController } from 'lit';
-import { isAbortError, isApiError } from '../api/errors.js';
-import { ACTIVE_APPOINTMENT_STATUSES, type Appointment, type ListResult } from '../model/index.js';
-import { DataController, type DataHost, type DataState } from './data.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbortError, isConflict } from '../../api/errors.js';
+import type { PortalApi } from '../../api/portal-api.js';
+import type { DataController, DataOptions, DataState } from '../../controllers/data.js';
+import { ACTIVE_APPOINTMENT_STATUSES, type Appointment, type ListResult } from '../../model/index.js';
 
-/** What an AppointmentsController needs from its element. PortalScheduler provides it (and emits the events). */
-export interface AppointmentsHost extends DataHost {
-  readonly signedIn: boolean;
-  /** The list is on screen: it loads only then, and afresh each time it is opened. */
-  readonly showingAppointments: boolean;
+/** What the appointments list reads from the scheduler, and what it tells it (it emits the events). */
+export interface AppointmentsOptions {
+  api(): PortalApi | undefined;
+  /** A patient data load on the element (`PortalElement.loader`): aborted on disconnect, reloaded on a change of patient. */
+  loader<T>(load: DataOptions<T>['load'], inputs: () => unknown): DataController<T>;
+  /** The list is on screen (and a patient signed in with leave to book): it loads only then, and afresh each time it is opened. */
+  showing(): boolean;
   /** The server cancelled `asked`; `answer` is what it said the appointment is now. */
-  appointmentCancelled(answer: Appointment, asked: Appointment): void;
+  onCancelled(answer: Appointment, asked: Appointment): void;
+  onError(error: unknown): void;
 }
 
 /** What the list shows besides the appointments: a question, a write in flight, or the outcome of one. */
@@ -44,12 +48,14 @@ export class AppointmentsController implements ReactiveController {
   private writing = false;
   private controller?: AbortController;
 
-  constructor(private readonly host: AppointmentsHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: AppointmentsOptions,
+  ) {
     host.addController(this);
-    this.list = new DataController(
-      host,
-      (api, signal) => (this.active ? api.scheduling.listAppointments({ upcomingOnly: true }, signal) : Promise.resolve(null)),
-      () => this.active,
+    this.list = options.loader(
+      (api, signal) => (options.showing() ? api.scheduling.listAppointments({ upcomingOnly: true }, signal) : Promise.resolve(null)),
+      () => options.showing(),
     );
   }
 
@@ -93,7 +99,7 @@ export class AppointmentsController implements ReactiveController {
       void this.list.reload();
     } else if (isAbortError(outcome.error)) {
       this.setCancel({ step: 'list' });
-    } else if (isApiError(outcome.error) && outcome.error.kind === 'conflict') {
+    } else if (isConflict(outcome.error)) {
       this.setCancel({ step: 'list', notice: { kind: 'changed', appointment } });
       void this.list.reload();
     } else {
@@ -135,22 +141,18 @@ export class AppointmentsController implements ReactiveController {
     this.controller?.abort(new DOMException('Element disconnected', 'AbortError'));
   }
 
-  private get active(): boolean {
-    return this.host.signedIn && this.host.showingAppointments;
-  }
-
   private async write(appointment: Appointment): Promise<{ answer: Appointment } | { error: unknown }> {
-    const api = this.host.api;
+    const api = this.options.api();
     if (!api) return { error: new DOMException('No api', 'AbortError') };
     this.writing = true;
     this.controller = new AbortController();
     const { signal } = this.controller;
     try {
       const answer = await api.scheduling.cancelAppointment({ id: appointment.id, version: appointment.version }, signal);
-      this.host.appointmentCancelled(answer, appointment);
+      this.options.onCancelled(answer, appointment);
       return { answer };
     } catch (error) {
-      this.host.reportError(error);
+      this.options.onError(error);
       return { error };
     } finally {
       this.writing = false;
@@ -166,10 +168,6 @@ export class AppointmentsController implements ReactiveController {
     this.release = state;
     this.host.requestUpdate();
   }
-}
-
-export function isConflict(error: unknown): boolean {
-  return isApiError(error) && error.kind === 'conflict';
 }
 
 /** Active and not yet over: a cancelled, no-show or mistaken entry never shows as upcoming. */

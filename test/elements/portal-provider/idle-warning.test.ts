@@ -1,10 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { defineElement } from '../../src/base/define.js';
-import { FakeClock } from '../support/fake-clock.js';
-import { PortalIdleWarning } from '../../src/ui/idle-warning.js';
+import { FakeClock } from '../../support/fake-clock.js';
+import { PortalIdleWarning } from '../../../src/elements/portal-provider/idle-warning.js';
 
-defineElement(PortalIdleWarning.tagName, PortalIdleWarning);
+PortalIdleWarning.define();
 
 interface Mounted {
   element: PortalIdleWarning;
@@ -23,7 +22,7 @@ async function mount(options: { lang?: string; remainingMs?: number | null } = {
   </div>`);
   const element = page.querySelector('portal-idle-warning')!;
   const outside = page.querySelector<HTMLButtonElement>('.outside')!;
-  for (const type of ['idle-stay', 'idle-sign-out']) {
+  for (const type of ['portal-idle-stay', 'portal-idle-sign-out']) {
     element.addEventListener(type, (event) => events.push(event));
     // Nothing should reach the page: these are the provider's business.
     page.addEventListener(type, () => events.push(new Event(`leaked:${type}`)));
@@ -68,7 +67,7 @@ describe('<portal-idle-warning>', () => {
     const dialog = await open(mounted);
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true }));
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'b', bubbles: true, composed: true }));
-    expect(types(mounted.events)).to.deep.equal(['idle-stay']);
+    expect(types(mounted.events)).to.deep.equal(['portal-idle-stay']);
     expect(mounted.events[0].bubbles || mounted.events[0].composed).to.equal(false);
   });
 
@@ -76,7 +75,7 @@ describe('<portal-idle-warning>', () => {
     const mounted = await mount();
     await open(mounted);
     await sendKeys({ press: 'x' });
-    expect(types(mounted.events)).to.deep.equal(['idle-stay']);
+    expect(types(mounted.events)).to.deep.equal(['portal-idle-stay']);
   });
 
   it('Escape means stay: the event fires and the dialog is not left closed behind the host’s back', async () => {
@@ -84,14 +83,14 @@ describe('<portal-idle-warning>', () => {
     const dialog = await open(mounted);
     await sendKeys({ press: 'Escape' });
     await mounted.element.updateComplete;
-    expect(types(mounted.events)).to.deep.equal(['idle-stay']);
+    expect(types(mounted.events)).to.deep.equal(['portal-idle-stay']);
     expect(dialog.open, 'still open until the host closes it').to.equal(true);
     // Browsers may close a dialog on a repeated Escape regardless; then `open` follows and no second answer is sent.
     await sendKeys({ press: 'Escape' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     await mounted.element.updateComplete;
     expect(mounted.element.open).to.equal(dialog.open);
-    expect(types(mounted.events)).to.deep.equal(['idle-stay']);
+    expect(types(mounted.events)).to.deep.equal(['portal-idle-stay']);
   });
 
   it('Tab reaches "Sign out now" without counting as stay, and Enter there signs out', async () => {
@@ -103,7 +102,7 @@ describe('<portal-idle-warning>', () => {
     await sendKeys({ press: 'Tab' });
     expect(types(mounted.events), 'moving between buttons is no answer').to.deep.equal([]);
     await sendKeys({ press: 'Enter' });
-    expect(types(mounted.events)).to.deep.equal(['idle-sign-out']);
+    expect(types(mounted.events)).to.deep.equal(['portal-idle-sign-out']);
   });
 
   it('"Sign out now" fires idle-sign-out (once, however often it is clicked)', async () => {
@@ -111,14 +110,14 @@ describe('<portal-idle-warning>', () => {
     await open(mounted);
     part(mounted.element, 'sign-out').click();
     part(mounted.element, 'sign-out').click();
-    expect(types(mounted.events)).to.deep.equal(['idle-sign-out']);
+    expect(types(mounted.events)).to.deep.equal(['portal-idle-sign-out']);
   });
 
   it('"Stay signed in" fires idle-stay', async () => {
     const mounted = await mount();
     await open(mounted);
     part(mounted.element, 'stay').click();
-    expect(types(mounted.events)).to.deep.equal(['idle-stay']);
+    expect(types(mounted.events)).to.deep.equal(['portal-idle-stay']);
   });
 
   it('counts down each second from the clock, and speaks politely only at one minute and thirty seconds', async () => {
@@ -168,7 +167,7 @@ describe('<portal-idle-warning>', () => {
     expect(document.activeElement).to.equal(mounted.outside);
     await open(mounted);
     part(mounted.element, 'stay').click();
-    expect(types(mounted.events)).to.deep.equal(['idle-stay', 'idle-stay']);
+    expect(types(mounted.events)).to.deep.equal(['portal-idle-stay', 'portal-idle-stay']);
   });
 
   it('fits a 320 px screen, with targets of at least 24 px', async () => {

@@ -1,2 +1,0 @@
-export { DataController, type DataHost, type DataState } from './data.js';
-export { LocalizeController } from './localize.js';
