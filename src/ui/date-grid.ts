@@ -36,6 +36,8 @@ export interface DateGridOptions extends DateGridState {
   onSelect?: (day: Day) => void;
   /** The person moved to another month (keys or buttons); not called for `configure()`. */
   onMonthChange?: (month: Month) => void;
+  /** Where the grid is rendered (the host's shadow root), so focus can follow the keys. */
+  root: () => ParentNode;
 }
 
 /**
@@ -54,7 +56,7 @@ export class DateGridController implements ReactiveController {
   private state: Omit<DateGridState, 'available'> & { available: ReadonlySet<Day> };
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    private readonly host: ReactiveControllerHost,
     private readonly options: DateGridOptions,
   ) {
     this.state = { today: options.today, available: new Set() };
@@ -199,7 +201,7 @@ export class DateGridController implements ReactiveController {
     if (!this.pendingFocus) return;
     this.pendingFocus = false;
     // One grid per host: the focused day is found in its render root.
-    this.host.renderRoot.querySelector<HTMLElement>(`.calendar-grid [data-day="${this.focusedDay}"]`)?.focus();
+    this.options.root().querySelector<HTMLElement>(`.calendar-grid [data-day="${this.focusedDay}"]`)?.focus();
   }
 }
 
