@@ -12,8 +12,7 @@ import {
 } from '../../../model/scheduling.js';
 import type { Appointment as FhirAppointment, AppointmentParticipant } from '../fhir-types.js';
 import {
-  isOneOf,
-  identified,
+  identifiedWithStatus,
   clientRequestIdOf,
   clientRequestIdentifier,
   compact,
@@ -58,6 +57,22 @@ function resolveService(appointment: Json, services: Readonly<Record<string, Ser
 }
 
 /**
+ * The first participant `idOf` accepts: the caller's resolved model object, else a minimal one from the
+ * reference's `display` (so "South Wing, second floor" still shows), else none.
+ */
+function participantActor<T>(
+  actors: readonly unknown[],
+  idOf: (reference: unknown) => string | undefined,
+  resolved: Readonly<Record<string, T>> | undefined,
+): T | { id: string; name: string } | undefined {
+  const actor = actors.find((a) => idOf(a) !== undefined);
+  const id = idOf(actor);
+  if (id === undefined) return undefined;
+  const name = referenceDisplay(actor);
+  return resolved?.[id] ?? (name ? { id, name } : undefined);
+}
+
+/**
  * Appointment → Appointment.
  * - start/end are optional (a `proposed` request may carry only `requestedPeriod`); when present they
  *   must be instants.
@@ -72,11 +87,9 @@ function resolveService(appointment: Json, services: Readonly<Record<string, Ser
  */
 export const mapAppointment = guarded(
   (resource: unknown, ctx: AppointmentContext, now: Date = new Date()): MapOutcome<Appointment> => {
-    const head = identified(resource, 'Appointment');
+    const head = identifiedWithStatus(resource, 'Appointment', APPOINTMENT_STATUSES);
     if (!head.ok) return head;
-    const { resource: appointment, id } = head;
-    const status = appointment.status;
-    if (!isOneOf(APPOINTMENT_STATUSES, status)) return fail('invalid-status');
+    const { resource: appointment, id, status } = head;
     if (appointment.start !== undefined && !isInstant(appointment.start)) return fail('invalid-start');
     if (appointment.end !== undefined && !isInstant(appointment.end)) return fail('invalid-end');
     const start = appointment.start as string | undefined;
@@ -89,19 +102,8 @@ export const mapAppointment = guarded(
     const patients = actors.flatMap((a) => referenceIdOf(a, ['Patient']) ?? []);
     if (patients.length > 0 && !patients.includes(ctx.patientId)) return fail('other-patient');
 
-    const locationActor = actors.find((a) => referenceIdOf(a, ['Location']) !== undefined);
-    const locationId = referenceIdOf(locationActor, ['Location']);
-    const location =
-      (locationId !== undefined ? ctx.locations?.[locationId] : undefined) ??
-      (locationId !== undefined && referenceDisplay(locationActor) ? { id: locationId, name: referenceDisplay(locationActor)! } : undefined);
-
-    const practitionerActor = actors.find((a) => practitionerIdFromReference(a) !== undefined);
-    const practitionerId = practitionerIdFromReference(practitionerActor);
-    const practitioner =
-      (practitionerId !== undefined ? ctx.practitioners?.[practitionerId] : undefined) ??
-      (practitionerId !== undefined && referenceDisplay(practitionerActor)
-        ? { id: practitionerId, name: referenceDisplay(practitionerActor)! }
-        : undefined);
+    const location: Location | undefined = participantActor(actors, (actor) => referenceIdOf(actor, ['Location']), ctx.locations);
+    const practitioner: Practitioner | undefined = participantActor(actors, practitionerIdFromReference, ctx.practitioners);
 
     const startMs = instantMillis(start);
     const ahead = startMs === undefined || startMs > now.getTime();

@@ -54,7 +54,6 @@ export function asResource(value: unknown, resourceType: string): Json | undefin
   return isRecord(value) && value.resourceType === resourceType ? value : undefined;
 }
 
-/** A non-blank string, as written. */
 /** The resource and its id, or why it cannot map: the check every mapper starts with. */
 export function identified(value: unknown, resourceType: string): { ok: true; resource: Json; id: string } | { ok: false; reason: string } {
   const resource = asResource(value, resourceType);
@@ -63,11 +62,24 @@ export function identified(value: unknown, resourceType: string): { ok: true; re
   return id ? { ok: true, resource, id } : { ok: false, reason: 'missing-id' };
 }
 
+/** `identified`, for a resource whose required `status` must be one of the model's `statuses`. */
+export function identifiedWithStatus<S extends string>(
+  value: unknown,
+  resourceType: string,
+  statuses: readonly S[],
+): { ok: true; resource: Json; id: string; status: S } | { ok: false; reason: string } {
+  const head = identified(value, resourceType);
+  if (!head.ok) return head;
+  const status = head.resource.status;
+  return isOneOf(statuses, status) ? { ...head, status } : { ok: false, reason: 'invalid-status' };
+}
+
 /** Whether a value a server sent is one of a value set's codes (narrowing it to that set). */
 export function isOneOf<T extends string>(codes: readonly T[], value: unknown): value is T {
   return (codes as readonly unknown[]).includes(value);
 }
 
+/** A non-blank string, as written. */
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

@@ -17,6 +17,7 @@ import type { Immunization as FhirImmunization } from '../fhir-types.js';
 import {
   isOneOf,
   identified,
+  identifiedWithStatus,
   clientRequestIdentifier,
   codingWithSystem,
   compact,
@@ -74,10 +75,9 @@ function performerOf(immunization: Json): string | undefined {
  *   their concept and text without one.
  */
 export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunization> => {
-  const head = identified(resource, 'Immunization');
+  const head = identifiedWithStatus(resource, 'Immunization', IMMUNIZATION_STATUSES);
   if (!head.ok) return head;
-  const { resource: immunization, id } = head;
-  if (!isOneOf(IMMUNIZATION_STATUSES, immunization.status)) return fail('invalid-status');
+  const { resource: immunization, id, status } = head;
   const vaccine = vaccineOf(immunization.vaccineCode);
   if (!vaccine) return fail('missing-vaccine');
   const occurrenceDate = datePart(immunization.occurrenceDateTime);
@@ -90,7 +90,7 @@ export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunizat
     compact({
       id,
       vaccine,
-      status: immunization.status,
+      status,
       statusReason: conceptText(immunization.statusReason),
       occurrenceDate,
       occurrenceText: str(immunization.occurrenceString),

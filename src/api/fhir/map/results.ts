@@ -21,8 +21,7 @@ import {
 import { V3_INTERPRETATION_SYSTEM } from '../constants.js';
 import { decimalText } from '../json.js';
 import {
-  isOneOf,
-  identified,
+  identifiedWithStatus,
   compact,
   conceptText,
   fail,
@@ -189,10 +188,9 @@ function componentOf(component: Json): ResultComponent | string {
 
 /** Observation → Result. Status outside the R4 value set, or no readable code, rejects it. */
 export const mapObservation = guarded((resource: unknown): MapOutcome<Result> => {
-  const head = identified(resource, 'Observation');
+  const head = identifiedWithStatus(resource, 'Observation', RESULT_STATUSES);
   if (!head.ok) return head;
-  const { resource: observation, id } = head;
-  if (!isOneOf(RESULT_STATUSES, observation.status)) return fail('invalid-status');
+  const { resource: observation, id, status } = head;
   const code = toConcept(observation.code);
   if (!code) return fail('missing-code');
   const value = valueOf(observation);
@@ -210,7 +208,7 @@ export const mapObservation = guarded((resource: unknown): MapOutcome<Result> =>
     compact({
       id,
       code,
-      status: observation.status,
+      status,
       value,
       referenceRanges: referenceRanges(observation.referenceRange),
       interpretation: interpretationOf(observation.interpretation),
@@ -239,10 +237,9 @@ function observationFor(ref: unknown, report: Json, observationsById: ReadonlyMa
  */
 export const mapDiagnosticReport = guarded(
   (resource: unknown, observationsById: ReadonlyMap<string, unknown>): MapOutcome<Report> => {
-    const head = identified(resource, 'DiagnosticReport');
+    const head = identifiedWithStatus(resource, 'DiagnosticReport', REPORT_STATUSES);
     if (!head.ok) return head;
-    const { resource: report, id } = head;
-    if (!isOneOf(REPORT_STATUSES, report.status)) return fail('invalid-status');
+    const { resource: report, id, status } = head;
     const code = toConcept(report.code);
     if (!code) return fail('missing-code');
     const results: Result[] = [];
@@ -258,7 +255,7 @@ export const mapDiagnosticReport = guarded(
       compact({
         id,
         code,
-        status: report.status,
+        status,
         category: conceptText(records(report.category)[0]),
         effective: report.effectiveDateTime ?? period?.start,
         issued: report.issued,
