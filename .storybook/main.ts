@@ -2,7 +2,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|js)'],
-  addons: [],
+  // Versions pinned to storybook's own: docs pages from the manifest, and axe's verdict per story.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: {
     disableTelemetry: true, // offline CI would otherwise wait ~7 s for telemetry POSTs to time out

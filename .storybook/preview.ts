@@ -7,8 +7,29 @@ import { withPortal } from '../stories/support/with-portal.js';
 
 setCustomElementsManifest(customElements);
 
+interface Declared {
+  tagName?: string;
+  description?: string;
+  summary?: string;
+  members?: { name: string; static?: boolean }[];
+}
+const declarations = (customElements.modules as { declarations?: Declared[] }[]).flatMap((module) => module.declarations ?? []);
+const declarationOf = (component: unknown) =>
+  typeof component === 'string' ? declarations.find((declaration) => declaration.tagName === component) : undefined;
+
+/**
+ * Static members (`tagName`, `version`) belong to the class, not to an element on the page, so they stay in the
+ * manifest for IDEs but out of the controls and docs tables.
+ */
+const withoutStaticMembers: NonNullable<Preview['argTypesEnhancers']>[number] = ({ argTypes, component }) => {
+  const members = declarationOf(component)?.members ?? [];
+  const classOnly = new Set(members.filter((m) => m.static && !members.some((other) => other.name === m.name && !other.static)).map((m) => m.name));
+  return Object.fromEntries(Object.entries(argTypes).filter(([name]) => !classOnly.has(name)));
+};
+
 const preview: Preview = {
   decorators: [withPortal],
+  argTypesEnhancers: [withoutStaticMembers],
   globalTypes: {
     locale: {
       description: 'Language',
@@ -30,6 +51,11 @@ const preview: Preview = {
   initialGlobals: { locale: 'en', dir: 'ltr', theme: 'light', session: 'signed-in' },
   parameters: {
     controls: { matchers: { color: /(background|color|accent)$/i } },
+    // Elements document themselves with @summary; the docs page shows it above the stories.
+    docs: { extractComponentDescription: (component: unknown) => declarationOf(component)?.description || declarationOf(component)?.summary },
+    // axe runs on every story and the panel shows its verdict; a violation counts as a failure wherever stories
+    // are run as tests (DESIGN §5: zero violations in every state).
+    a11y: { test: 'error' },
     layout: 'padded',
   },
 };

@@ -5,6 +5,7 @@ import type { PortalParameters } from './support/with-portal.js';
 const meta: Meta = {
   title: 'Elements/portal-patient-banner',
   component: 'portal-patient-banner',
+  tags: ['autodocs'],
   render: () => html`<portal-patient-banner></portal-patient-banner>`,
 };
 export default meta;

@@ -6,6 +6,7 @@ import type { PortalParameters } from './support/with-portal.js';
 const meta: Meta = {
   title: 'Elements/portal-scheduler',
   component: 'portal-scheduler',
+  tags: ['autodocs'],
   render: () => html`<portal-scheduler></portal-scheduler>`,
 };
 export default meta;

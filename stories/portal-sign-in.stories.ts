@@ -3,13 +3,13 @@ import { html } from 'lit';
 import { withSessionOwner, type SessionOwnerParameters } from './support/with-session-owner.js';
 import type { PortalParameters } from './support/with-portal.js';
 
-/**
- * Every state of the header's account corner. A session owner that logs `signIn` / `signOut` to the Actions panel
- * stands in for a provider running SMART sign-in; "No auth context" is a page that runs its own.
- */
+// Every state of the header's account corner. A session owner that logs `signIn` / `signOut` to the Actions panel
+// stands in for a provider running SMART sign-in; "No auth context" is a page that runs its own. (A line comment:
+// a JSDoc block here would replace the element's own @summary on its docs page.)
 const meta: Meta = {
   title: 'Elements/portal-sign-in',
   component: 'portal-sign-in',
+  tags: ['autodocs'],
   decorators: [withSessionOwner],
   render: () => html`<portal-sign-in></portal-sign-in>`,
 };
