@@ -13,7 +13,9 @@ export type {
 } from './api/portal-api.js';
 export { createFhirAdapter, type FhirAdapterOptions } from './api/fhir/adapter.js';
 export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from './api/memory/index.js';
-export { apiContext, authContext, configContext, sessionContext, providePortal, type PortalHandle, type PortalOptions } from './context/index.js';
+export { apiContext, authContext, configContext, sessionContext } from './context/index.js';
+export { providePortal, type PortalHandle, type PortalOptions } from './elements/portal-provider/provide-portal.js';
+export type { PortalAuth } from './elements/portal-provider/wiring.js';
 export {
   createSmartAuth,
   type KeyValueStorage,
@@ -21,11 +23,11 @@ export {
   type SmartAuth,
   type SmartAuthOptions,
 } from './auth/smart-auth.js';
-export { scopesCover } from './auth/scopes.js';
+export { scopesCover, SCOPES, type Scope } from './auth/scopes.js';
 export { SmartConfigurationError } from './auth/smart-configuration.js';
-export { PortalElement, type AccessState } from './base/portal-element.js';
+export { PortalElement, type AccessDeclaration, type AccessState } from './base/portal-element.js';
 export { defineElement } from './base/define.js';
-export type { PortalEventDetails, PortalEventMap, PortalEventName } from './base/events.js';
+export { PORTAL_EVENTS, type PortalEventDetails, type PortalEventMap, type PortalEventName } from './base/events.js';
 export { translate, formatDecimal, formatFhirDate, formatInstant, zoneLabel, type MessageKey } from './i18n/index.js';
 export { applyTheme, THEME_NAMES, THEME_PRESETS, type ThemeName, type TokenName } from './styles/tokens.js';
 export { PortalProvider } from './elements/portal-provider/portal-provider.js';

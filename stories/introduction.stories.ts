@@ -8,13 +8,12 @@ const EMBED = `<script type="module" src="https://your-cdn.example/portal-kit/di
   <portal-patient-banner></portal-patient-banner>
 </portal-provider>`;
 
-const SCRIPTED = `import { createFhirAdapter, providePortal } from 'portal-kit';
+const SCRIPTED = `import { providePortal } from 'portal-kit';
 import 'portal-kit/define';
 
 providePortal(document.body, {
-  api: createFhirAdapter({ baseUrl: 'https://fhir.your-hospital.example/r4', auth: myTokenSource }),
-  auth: myTokenSource, // { getAccessToken(), patientId } from your own session
-  lang: document.documentElement.lang,
+  fhirBaseUrl: 'https://fhir.your-hospital.example/r4',
+  auth: myTokenSource, // { getAccessToken(), patientId, subscribe?(listener) } from your own session
 });`;
 
 const THEME = `/* Your site's stylesheet: tokens cross the shadow roots. */

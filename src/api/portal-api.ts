@@ -94,4 +94,9 @@ export interface PatientApi {
 export interface TokenSource {
   getAccessToken(): Promise<string | undefined>;
   readonly patientId?: string;
+  /**
+   * Optional: calls `listener` after the host's own sign-in, sign-out or patient switch, so every element
+   * follows (`patientId` is read again then). Returns the function that stops listening.
+   */
+  subscribe?(listener: () => void): () => void;
 }

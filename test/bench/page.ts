@@ -4,7 +4,7 @@
 import { html, LitElement } from 'lit';
 import '../../src/define.js';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory/index.js';
-import { providePortal } from '../../src/context/index.js';
+import { providePortal } from '../../src/elements/portal-provider/provide-portal.js';
 import type { SlotSearchResult } from '../../src/model/index.js';
 
 // Exported so the bench bundle carries the same wiring a page scripting the memory adapter would; also handy

@@ -4,7 +4,7 @@ import { LitElement } from 'lit';
 import { createMemoryAdapter } from '../../src/api/memory/index.js';
 import type { PortalApi } from '../../src/api/portal-api.js';
 import { defineElement } from '../../src/base/define.js';
-import { providePortal } from '../../src/context/provide-portal.js';
+import { providePortal } from '../../src/elements/portal-provider/provide-portal.js';
 import { PortalPatientBanner } from '../../src/elements/portal-patient-banner/portal-patient-banner.js';
 import { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
 

@@ -1,22 +1,19 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createFhirAdapter } from '../../api/fhir/adapter.js';
 import type { PortalApi, TokenSource } from '../../api/portal-api.js';
-import type { SmartAuth } from '../../auth/smart-auth.js';
+import { defineElement } from '../../base/define.js';
+import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { ensureContextRoot } from '../../context/context-root.js';
 import { apiContext, authContext, configContext, sessionContext } from '../../context/keys.js';
-import { idleMinutes, type IdleClock } from '../../controllers/idle-timer.js';
-import { configFor, sessionFor } from '../../context/provide-portal.js';
-import { defineElement } from '../../base/define.js';
+import { configFor, sessionFor } from '../../context/portal-values.js';
+import { idleMinutes, IDLE_MAX_MINUTES, IDLE_MIN_MINUTES, type IdleClock } from '../../controllers/idle-timer.js';
 import { DEFAULT_CONFIG, type PortalConfig } from '../../model/config.js';
 import type { Session } from '../../model/session.js';
-import { DARK, presetDeclarations, WHITE_LABEL } from '../../styles/tokens.js';
+import { DARK, presetDeclarations, THEME_NAMES, WHITE_LABEL } from '../../styles/tokens.js';
+import { VERSION } from '../../base/version.js';
 import { SmartLinkController, type SmartSettings } from './smart-link.js';
-
-function isSmartAuth(auth: TokenSource | SmartAuth | undefined): auth is SmartAuth {
-  return typeof (auth as SmartAuth | undefined)?.subscribe === 'function' && typeof (auth as SmartAuth).signIn === 'function';
-}
+import { absoluteBase, AdapterCache, isSmartAuth, type PortalAuth } from './wiring.js';
 
 /**
  * @tagname portal-provider
@@ -38,6 +35,9 @@ function isSmartAuth(auth: TokenSource | SmartAuth | undefined): auth is SmartAu
  */
 export class PortalProvider extends LitElement {
   static tagName = 'portal-provider';
+
+  /** The portal-kit release this class comes from (two copies on one page say which is which). */
+  static readonly version: string = VERSION;
 
   static define(tag: string = this.tagName, registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);
@@ -91,10 +91,10 @@ export class PortalProvider extends LitElement {
   @property({ attribute: false }) api?: PortalApi;
 
   /**
-   * A SMART client (`createSmartAuth(…)`), or the host's own token source, whose `patientId` signs the session in.
-   * Wins over `client-id`.
+   * A SMART client (`createSmartAuth(…)`), or the host's own token source, whose `patientId` signs the session in
+   * (and whose optional `subscribe` tells of the host's sign-in, sign-out and patient switch). Wins over `client-id`.
    */
-  @property({ attribute: false }) auth?: TokenSource | SmartAuth;
+  @property({ attribute: false }) auth?: PortalAuth;
 
   /** Explicit session (wins over the one derived from `auth`). */
   @property({ attribute: false }) session?: Session;
@@ -109,22 +109,33 @@ export class PortalProvider extends LitElement {
   private readonly sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: sessionFor(undefined) });
   private readonly configProvider = new ContextProvider(this, { context: configContext, initialValue: DEFAULT_CONFIG });
   private readonly authProvider = new ContextProvider(this, { context: authContext, initialValue: undefined });
-  private readonly smart = new SmartLinkController(this, () => this.provideSession());
-  private builtApi?: { baseUrl: string; auth?: TokenSource; api: PortalApi };
+  private readonly smart = new SmartLinkController(this, { element: this, changed: () => this.provideSession() });
+  private readonly adapters = new AdapterCache();
+  private stopWatchingAuth?: () => void;
   /** The SMART settings the current properties call for, worked out once per change. */
   private smartWanted?: SmartSettings;
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
+    if (this.hasUpdated) this.watchAuth();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingAuth?.();
+    this.stopWatchingAuth = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('theme')) warnIfInvalid(this, 'theme', this.theme, (value) => (THEME_NAMES as string[]).includes(value) || value === 'auto', `${[...THEME_NAMES, 'auto'].map((name) => `"${name}"`).join(', ')}`);
+    if (changed.has('idleTimeout')) warnIfInvalid(this, 'idle-timeout', this.idleTimeout, (value) => value.trim() === '' || (Number(value) >= IDLE_MIN_MINUTES && Number(value) <= IDLE_MAX_MINUTES), `minutes from ${IDLE_MIN_MINUTES} to ${IDLE_MAX_MINUTES}`);
     const rewired = (['auth', 'clientId', 'redirectUri', 'scope', 'fhirBaseUrl'] as const).some((name) => changed.has(name));
     if (rewired) {
       this.smartWanted = this.smartSettings();
       this.smart.configure(this.smartWanted);
     }
+    if (changed.has('auth')) this.watchAuth();
     if (changed.has('idleTimeout') || changed.has('idleClock') || !this.hasUpdated) {
       this.smart.configureIdle(idleMinutes(this.idleTimeout), this.idleClock);
     }
@@ -146,7 +157,7 @@ export class PortalProvider extends LitElement {
     const redirectUri = this.redirectUri ? new URL(this.redirectUri, base).href : `${here.origin}${here.pathname}`;
     return {
       options: {
-        fhirBaseUrl: this.absoluteBase(this.fhirBaseUrl),
+        fhirBaseUrl: absoluteBase(this.fhirBaseUrl, this.ownerDocument),
         clientId: this.clientId,
         redirectUri,
         scopes: this.scope,
@@ -156,27 +167,25 @@ export class PortalProvider extends LitElement {
     };
   }
 
+  /** A host's token source that tells of its own sign-in, sign-out or patient switch: the session follows it. */
+  private watchAuth(): void {
+    this.stopWatchingAuth?.();
+    const auth = this.auth;
+    this.stopWatchingAuth = auth && !isSmartAuth(auth) ? auth.subscribe?.(() => this.provideSession()) : undefined;
+  }
+
   private provideSession(): void {
     this.sessionProvider.setValue(this.session ?? this.smart.session ?? sessionFor(this.auth as TokenSource | undefined));
     this.authProvider.setValue(this.smart.actions);
-  }
-
-  /** Resolved once here, so the adapter (which knows no document) always gets an absolute base to pin the token to. */
-  private absoluteBase(fhirBaseUrl: string): string {
-    return new URL(fhirBaseUrl, this.ownerDocument.baseURI).href.replace(/\/$/, '');
   }
 
   private adapterFromAttributes(): PortalApi | undefined {
     const settings = this.smartWanted;
     // A SMART client's token is for its own FHIR base: the adapter talks to that base, so the token goes nowhere else.
     const smartBase = settings && ('auth' in settings ? settings.auth.fhirBaseUrl : settings.options.fhirBaseUrl);
-    const baseUrl = smartBase ?? (this.fhirBaseUrl ? this.absoluteBase(this.fhirBaseUrl) : undefined);
+    const baseUrl = smartBase ?? (this.fhirBaseUrl ? absoluteBase(this.fhirBaseUrl, this.ownerDocument) : undefined);
     if (!baseUrl) return undefined;
-    const auth = settings ? this.smart.tokens : (this.auth as TokenSource | undefined);
-    if (this.builtApi?.baseUrl !== baseUrl || this.builtApi.auth !== auth) {
-      this.builtApi = { baseUrl, auth, api: createFhirAdapter({ baseUrl, auth }) };
-    }
-    return this.builtApi.api;
+    return this.adapters.get(baseUrl, settings ? this.smart.tokens : (this.auth as TokenSource | undefined));
   }
 
   protected override render() {

@@ -53,11 +53,14 @@ export class SmartLinkController implements ReactiveController {
     },
   };
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    /** Called whenever the session or the actions change. */
-    private readonly changed: () => void,
-  ) {
+  private readonly element: HTMLElement;
+  /** Called whenever the session or the actions change. */
+  private readonly changed: () => void;
+
+  /** `element`: where the page session's end is announced from (the provider, or `providePortal`'s root). */
+  constructor(host: ReactiveControllerHost, options: { element: HTMLElement; changed: () => void }) {
+    this.element = options.element;
+    this.changed = options.changed;
     host.addController(this);
     const link = () => this.link;
     this.tokens = {
@@ -88,16 +91,16 @@ export class SmartLinkController implements ReactiveController {
     this.key = key;
     this.unlink();
     if (!settings) return;
-    this.waiting = looksLikeCallback(this.host.ownerDocument.defaultView?.location.href) ? { status: 'signing-in' } : SIGNED_OUT;
+    this.waiting = looksLikeCallback(this.element.ownerDocument.defaultView?.location.href) ? { status: 'signing-in' } : SIGNED_OUT;
     this.loaded = import('./page-session.js').then(
       ({ PageSession, sharedSmartAuth }) => {
         if (this.key !== key) return undefined; // the settings changed while it loaded
         const auth = 'auth' in settings ? settings.auth : sharedSmartAuth(settings.options);
-        const link: Link = { auth, page: PageSession.for(auth, this.host.ownerDocument) };
+        const link: Link = { auth, page: PageSession.for(auth, this.element.ownerDocument) };
         this.link = link;
         for (const need of this.needs.values()) need.withdraw = link.page.actions.need(need.scopes);
         this.applyIdle();
-        if (this.host.isConnected) this.join(link);
+        if (this.element.isConnected) this.join(link);
         this.changed();
         return link;
       },
@@ -134,7 +137,7 @@ export class SmartLinkController implements ReactiveController {
   }
 
   private join(link: Link): void {
-    link.leave = link.page.attach(this.host);
+    link.leave = link.page.attach(this.element);
     link.unsubscribe = link.auth.subscribe(() => this.changed());
     void link.page.completeCallback();
   }
