@@ -33,7 +33,7 @@ export interface RequestInit2 {
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

@@ -2,10 +2,9 @@ import { ApiError, isApiError } from '../errors.js';
 import { untilItSucceeds } from '../lazy.js';
 import { HttpClient, type HttpOptions, type HttpResponse } from '../http.js';
 import type { TokenSource } from '../portal-api.js';
-import { CLIENT_REQUEST_SYSTEM } from './constants.js';
 import { parseFhirJson } from './json.js';
 import { searchAll, type SearchOutcome } from './search.js';
-import { isRecord } from './map/common.js';
+import { clientRequestSearch, isRecord } from './map/common.js';
 
 const ID_CHUNK = 50;
 
@@ -79,7 +78,7 @@ export class FhirClient {
     signal: AbortSignal,
   ): Promise<Record<string, unknown>> {
     const post = () =>
-      this.http.request(type, { method: 'POST', body: resource, headers: { 'If-None-Exist': identifierQuery(clientRequestId) } }, operation, signal);
+      this.http.request(type, { method: 'POST', body: resource, headers: { 'If-None-Exist': clientRequestSearch(type, clientRequestId) } }, operation, signal);
     let response: HttpResponse;
     try {
       response = await post();
@@ -94,7 +93,7 @@ export class FhirClient {
 
   /** The resource an earlier write with this idempotency key created, if any. */
   async findByClientRequestId(type: string, clientRequestId: string, operation: string, signal: AbortSignal) {
-    const { matches } = await this.search(`${type}?${identifierQuery(clientRequestId)}`, operation, signal, 1);
+    const { matches } = await this.search(`${type}?${clientRequestSearch(type, clientRequestId)}`, operation, signal, 1);
     return isRecord(matches[0]) ? matches[0] : undefined;
   }
 
@@ -129,11 +128,6 @@ export class FhirClient {
     if (match) return (await this.read(type, decodeURIComponent(match[1]), operation, signal)).body;
     throw new ApiError('invalid-response', { operation, status: response.status });
   }
-}
-
-/** The search (and `If-None-Exist`) that finds what a write with this idempotency key created. */
-export function identifierQuery(clientRequestId: string): string {
-  return `identifier=${encodeURIComponent(`${CLIENT_REQUEST_SYSTEM}|${clientRequestId}`)}`;
 }
 
 /** Parses a weak or strong ETag (`W/"3"`) into the version id. */

@@ -7,7 +7,7 @@
  * source text so `2.00` survives, while hand-built JSON may still carry numbers.
  */
 
-export type FhirDecimal = string | number;
+type FhirDecimal = string | number;
 
 export interface Element {
   id?: string;
@@ -76,12 +76,12 @@ export interface Reference {
   display?: string;
 }
 
-export interface Period {
+interface Period {
   start?: string;
   end?: string;
 }
 
-export interface Annotation {
+interface Annotation {
   text?: string;
   time?: string;
   authorString?: string;
@@ -129,7 +129,7 @@ export interface Appointment extends Resource {
   requestedPeriod?: Period[];
 }
 
-export interface CommunicationPayload {
+interface CommunicationPayload {
   contentString?: string;
   contentAttachment?: Attachment;
   contentReference?: Reference;
@@ -153,7 +153,7 @@ export interface Communication extends Resource {
   note?: Annotation[];
 }
 
-export interface ImmunizationPerformer {
+interface ImmunizationPerformer {
   function?: CodeableConcept;
   actor?: Reference;
 }

@@ -52,7 +52,7 @@ export async function searchAll(
 }
 
 /** Sorts a Bundle's entries into matches and includes; OperationOutcome entries (warnings) are skipped. */
-export function collectEntries(bundle: Record<string, unknown>, into: Pick<SearchOutcome, 'matches' | 'included'>): void {
+function collectEntries(bundle: Record<string, unknown>, into: Pick<SearchOutcome, 'matches' | 'included'>): void {
   const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
   for (const entry of entries) {
     if (!isRecord(entry) || !isRecord(entry.resource)) continue;

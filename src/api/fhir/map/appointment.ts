@@ -21,7 +21,6 @@ import {
   instantMillis,
   isInstant,
   isRecord,
-  parseReference,
   practitionerIdFromReference,
   practitionerReference,
   records,
@@ -190,10 +189,4 @@ export function buildAppointmentCancel(current: Readonly<Record<string, unknown>
   copy.status = 'cancelled';
   copy.cancelationReason ??= { coding: [{ system: CANCELLATION_REASON_SYSTEM, code: 'pat', display: 'Patient' }] };
   return copy;
-}
-
-/** Appointment id from a `Location`/`Content-Location` style reference, e.g. after a create. */
-export function appointmentIdFromReference(reference: string): string | undefined {
-  const parsed = parseReference(reference);
-  return parsed?.type === 'Appointment' ? parsed.id : undefined;
 }

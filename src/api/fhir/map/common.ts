@@ -84,7 +84,7 @@ export function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-export function arr(value: unknown): unknown[] {
+function arr(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
@@ -117,7 +117,7 @@ export function datePart(dateTime: unknown): string | undefined {
   return isFhirDate(date) ? date : undefined;
 }
 
-/** Orders instants by the moment they name (offsets differ between servers). NaN-safe. */
+/** The moment an instant names, as epoch ms, for comparing instants written with different offsets; undefined when it cannot be read. */
 export function instantMillis(instant: string | undefined): number | undefined {
   if (instant === undefined) return undefined;
   const ms = Date.parse(instant);

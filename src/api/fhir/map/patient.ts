@@ -2,7 +2,6 @@ import { GENDERS, PatientSummarySchema, type PatientSummary } from '../../../mod
 import {
   isOneOf,
   identified,
-  arr,
   compact,
   formatHumanName,
   givenNames,
@@ -65,8 +64,3 @@ export const mapPatient = guarded((resource: unknown): MapOutcome<PatientSummary
     }),
   );
 });
-
-/** A Patient's name in words, e.g. to label message senders the caller resolved itself. */
-export function patientDisplayName(resource: unknown): string | undefined {
-  return isRecord(resource) ? formatHumanName(pickName(arr(resource.name))) : undefined;
-}

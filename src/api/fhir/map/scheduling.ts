@@ -61,11 +61,11 @@ export type ServiceKey =
   | { kind: 'service-type'; system?: string; code: string }
   | { kind: 'vaccine'; cvx: string; doseNumber?: number };
 
-export function serviceIdForCoding(coding: Coding): string {
+function serviceIdForCoding(coding: Coding): string {
   return `${coding.system ?? ''}|${coding.code}`;
 }
 
-export function vaccineServiceId(cvx: string, doseNumber?: number): string {
+function vaccineServiceId(cvx: string, doseNumber?: number): string {
   return doseNumber === undefined ? `vaccine:${cvx}` : `vaccine:${cvx}:dose-${doseNumber}`;
 }
 
@@ -321,9 +321,3 @@ export const mapSlot = guarded((resource: unknown, schedule?: unknown): MapOutco
     }),
   );
 });
-
-/** Schedule id a slot belongs to, for callers grouping slots before resolving schedules. */
-export function slotScheduleId(resource: unknown): string | undefined {
-  const slot = asResource(resource, 'Slot');
-  return slot ? referenceIdOf(slot.schedule, ['Schedule'], true) : undefined;
-}
