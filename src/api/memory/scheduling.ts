@@ -43,7 +43,7 @@ function matchesVaccine(service: Service, wanted: NonNullable<SlotQuery['vaccine
 /** Where published slots are booked. The memory adapter has no booking site; this one is never opened in tests. */
 const BOOKING_SITE = 'https://booking.example.org/book';
 
-/** A source nothing answers at, so stories can show a publication that cannot be read. */
+/** A blank source, or one naming `unreachable`, cannot be read: so stories can show a publication that fails. */
 function checkSource(source: string, operation: MemoryOperation): void {
   if (source.trim() === '' || source.includes('unreachable')) throw apiError('network', operation);
 }

@@ -98,7 +98,7 @@ export const SCHEDULES: readonly SiteSchedule[] = [
   },
 ];
 
-export const SCHEDULE_BY_SHORT = new Map(SCHEDULES.map((schedule) => [schedule.short, schedule]));
+const SCHEDULE_BY_SHORT = new Map(SCHEDULES.map((schedule) => [schedule.short, schedule]));
 export const SCHEDULE_BY_LOCATION = new Map(SCHEDULES.map((schedule) => [schedule.locationId, schedule]));
 
 const SLOT_ID = /^slot-([a-z]+)-(\d{8})-\d{4}-[a-z0-9]+$/;
