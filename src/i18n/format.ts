@@ -1,6 +1,6 @@
 import type { Locale } from '../model/config.js';
 import { dayToUtcDate, parsePartialDate } from '../time/days.js';
-import { dateTimeFormat } from '../time/intl.js';
+import { dateTimeFormat, type FormatOptions } from '../time/intl.js';
 import { offsetOf } from '../time/zones.js';
 
 /**
@@ -11,12 +11,15 @@ import { offsetOf } from '../time/zones.js';
 export function formatFhirDate(value: string, locale: Locale, month: 'long' | 'short' = 'long'): string {
   const date = parsePartialDate(value);
   if (!date) return value;
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (date.month !== undefined) options.month = month;
-  if (date.day !== undefined) options.day = 'numeric';
-  const key = `date|${month}|${date.month !== undefined}|${date.day !== undefined}`;
-  return dateTimeFormat(locale, options, key).format(dayToUtcDate(date));
+  const precision = date.day !== undefined ? 2 : date.month !== undefined ? 1 : 0;
+  return dateTimeFormat(locale, 'UTC', DATE_FORMATS[month][precision]).format(dayToUtcDate(date));
 }
+
+/** Year, month and year, full date; constants, as a list of times may show a day on each. */
+const DATE_FORMATS: Record<'long' | 'short', readonly FormatOptions[]> = {
+  long: [{ year: 'numeric' }, { year: 'numeric', month: 'long' }, { year: 'numeric', month: 'long', day: 'numeric' }],
+  short: [{ year: 'numeric' }, { year: 'numeric', month: 'short' }, { year: 'numeric', month: 'short', day: 'numeric' }],
+};
 
 export interface InstantFormat {
   locale: Locale;
@@ -31,22 +34,23 @@ export interface InstantFormat {
 /** Formats an instant in a zone. Without a zone it keeps the writer's offset rather than the viewer's. */
 export function formatInstant(instant: string, format: InstantFormat): string {
   const timeZone = format.timeZone ?? offsetOf(instant);
-  const options: Intl.DateTimeFormatOptions = { timeZone };
+  const options: FormatOptions = {};
   if (format.date) options.dateStyle = format.date;
   if (format.time !== false) {
     if (format.date) options.timeStyle = 'short';
     else Object.assign(options, { hour: 'numeric', minute: '2-digit' });
   }
-  const key = `instant|${timeZone}|${format.date ?? ''}|${format.time !== false}`;
-  let text = dateTimeFormat(format.locale, options, key).format(new Date(instant));
+  let text = dateTimeFormat(format.locale, timeZone, options).format(new Date(instant));
   if (format.zone) text += ` ${zoneLabel(instant, timeZone, format.locale)}`;
   return text;
 }
 
+const ZONE_NAME: FormatOptions = { timeZoneName: 'short' };
+
 /** Short zone label at that instant ("EST" in January, "EDT" in July; "GMT+5:30" where no abbreviation exists). */
 export function zoneLabel(instant: string, timeZone: string, locale: Locale): string {
   const intlLocale = locale === 'es' ? 'es-US' : 'en-US';
-  const parts = dateTimeFormat(intlLocale, { timeZone, timeZoneName: 'short' }, `zone|${timeZone}`).formatToParts(new Date(instant));
+  const parts = dateTimeFormat(intlLocale, timeZone, ZONE_NAME).formatToParts(new Date(instant));
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 

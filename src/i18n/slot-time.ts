@@ -1,6 +1,6 @@
 import type { Locale } from '../model/config.js';
 import type { Location, Practitioner, Service, Slot } from '../model/scheduling.js';
-import { dateTimeFormat } from '../time/intl.js';
+import { dateTimeFormat, type FormatOptions } from '../time/intl.js';
 import { dayInZone, instantMs, offsetMinutesOf } from '../time/zones.js';
 import { zoneLabel } from './format.js';
 import { translate } from './index.js';
@@ -39,17 +39,16 @@ function offsetLabel(instant: string): string {
   return `UTC${total < 0 ? '\u2212' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-type Kind = 'time' | 'weekdayTime' | 'fullDate';
-const KIND_OPTIONS: Record<Kind, Intl.DateTimeFormatOptions> = {
+/** The formats a slot is read in, kept as constants: a week view formats thousands of slots (see `dateTimeFormat`). */
+const SLOT_FORMATS = {
   time: { hour: 'numeric', minute: '2-digit' },
   weekdayTime: { weekday: 'short', hour: 'numeric', minute: '2-digit' },
   fullDate: { dateStyle: 'full' },
-};
+} satisfies Record<string, FormatOptions>;
+type Kind = keyof typeof SLOT_FORMATS;
 
 function format(instant: string, clock: Clock, locale: string, kind: Kind): string {
-  // A week view formats thousands of slots: the key is spelled out rather than worked out from the options.
-  const formatter = dateTimeFormat(locale, { ...KIND_OPTIONS[kind], timeZone: clock.timeZone }, `slot-${kind}|${clock.timeZone}`);
-  return formatter.format(instantMs(instant) + clock.shiftMs);
+  return dateTimeFormat(locale, clock.timeZone, SLOT_FORMATS[kind]).format(instantMs(instant) + clock.shiftMs);
 }
 
 function dayOn(instant: string, clock: Clock): string {

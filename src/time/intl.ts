@@ -3,20 +3,29 @@
  * building blocks format. It sits in `time/` because that is the lowest layer both may import.
  */
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+export type FormatOptions = Omit<Intl.DateTimeFormatOptions, 'timeZone'>;
+
+/** By locale, then zone, then options: every lookup is by a string the caller already holds. */
+const formats = new Map<string, Map<string, Map<string, Intl.DateTimeFormat>>>();
+/** The JSON of each options object seen, so a caller's constant options are written out once, not per call. */
+const shapes = new WeakMap<FormatOptions, string>();
 
 /**
- * A formatter for `locale` and `options`, built once. Building one (ICU loads the zone's rules and the
- * locale's patterns each time, ~0.1 ms) costs over ten times as much as using it, and a day of times formats
- * the same few combinations over and over.
+ * A formatter for `locale`, `timeZone` (absent: the viewer's) and `options`, built once. Building one (ICU
+ * loads the zone's rules and the locale's patterns each time, ~0.1 ms) costs over ten times as much as using
+ * it, and a day of times formats the same few combinations over and over.
  *
- * `key`, when given, must name everything `options` holds (equal keys mean equal formats). Callers on a hot
- * path (a label per slot, thousands a day) pass one, because writing `options` out as JSON on every call
- * costs more than the lookup itself; elsewhere the JSON of `options` is the key.
+ * Callers on a hot path (a label per slot, thousands a day) pass options kept in a constant, and the zone
+ * apart from them: then a lookup allocates nothing and joins no key. `options` must not change afterwards.
  */
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions, key?: string): Intl.DateTimeFormat {
-  const id = `${locale}|${key ?? JSON.stringify(options)}`;
-  let format = formats.get(id);
-  if (!format) formats.set(id, (format = new Intl.DateTimeFormat(locale, options)));
+export function dateTimeFormat(locale: string, timeZone: string | undefined, options: FormatOptions): Intl.DateTimeFormat {
+  let byZone = formats.get(locale);
+  if (!byZone) formats.set(locale, (byZone = new Map()));
+  let byShape = byZone.get(timeZone ?? '');
+  if (!byShape) byZone.set(timeZone ?? '', (byShape = new Map()));
+  let shape = shapes.get(options);
+  if (shape === undefined) shapes.set(options, (shape = JSON.stringify(options)));
+  let format = byShape.get(shape);
+  if (!format) byShape.set(shape, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
   return format;
 }

@@ -1,6 +1,6 @@
 import type { Slot } from '../model/scheduling.js';
 import { dayAsUtcMs, toDay, type Day, type DayParts } from './days.js';
-import { dateTimeFormat } from './intl.js';
+import { dateTimeFormat, type FormatOptions } from './intl.js';
 
 /**
  * Wall-clock arithmetic in IANA zones, built on `Intl` only.
@@ -18,13 +18,11 @@ const MINUTE_MS = 60_000;
 const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 const DAY_MS = 86_400_000;
 
+const WALL_CLOCK: FormatOptions = { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
+
 /** `formatToParts` on a cached formatter is the hot path when a day holds thousands of slots. */
 function wallClockFormatter(zone: string): Intl.DateTimeFormat {
-  return dateTimeFormat(
-    'en-US',
-    { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
-    `wall-clock|${zone}`,
-  );
+  return dateTimeFormat('en-US', zone, WALL_CLOCK);
 }
 
 interface WallClock extends DayParts {

@@ -210,7 +210,7 @@ function dayOf(event: Event): Day | undefined {
 }
 
 function format(day: Day, locale: Locale, options: Intl.DateTimeFormatOptions): string {
-  return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(dayToUtcDate(day));
+  return dateTimeFormat(locale, 'UTC', options).format(dayToUtcDate(day));
 }
 
 /** A known Sunday, to name weekdays through Intl. */

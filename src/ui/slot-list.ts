@@ -157,9 +157,11 @@ export function slotButtonContent(slot: Slot, { l10n, location, practitioner, vi
 }
 
 const QUARTER_HOUR_MS = 15 * 60_000;
+const HOUR = { hour: '2-digit', hourCycle: 'h23' } as const;
+
 /** The hour ("08") an instant starts in on a zone's clock. */
 function hourIn(zone: string, epoch: number): string {
-  return dateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }, `hour|${zone}`).format(epoch);
+  return dateTimeFormat('en-US', zone, HOUR).format(epoch);
 }
 
 /** Times by the hour of their start on the clinic's clock ("08", "09", …), in time order. */
