@@ -75,3 +75,6 @@ export class LocalizeController implements ReactiveController {
     observers.get(this.host.ownerDocument)?.hosts.delete(this.host);
   }
 }
+
+/** What views need of an element's localisation: its language and its messages. */
+export type Translator = Pick<LocalizeController, 'locale' | 't'>;

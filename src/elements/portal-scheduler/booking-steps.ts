@@ -10,6 +10,7 @@ import type { Appointment, Location, Practitioner, Service, Slot, SlotSearchResu
 import { appointmentIcs } from '../../ui/calendar-file.js';
 import { slotButtonContent } from '../../ui/slot-list.js';
 import { renderError } from '../../ui/state-view.js';
+import { detailRow, placeValue, whenValue } from './details-view.js';
 import { clinicWhen, renderRelease, renderReplaces } from './manage-view.js';
 
 /** What the review, conflict and confirmation views need from the scheduler. */
@@ -202,18 +203,11 @@ function details(ctx: StepContext, slot: Slot, appointment?: Appointment): Templ
   const practitioner = appointment?.practitioner ?? practitionerOf(ctx, slot);
   const service = appointment?.service ?? ctx.service;
   const labels = slotTimeLabels(slot, { locale: l10n.locale, location, viewerZone: ctx.viewerZone });
-  const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
   return html`<dl class="details">
-    ${row(l10n.t('scheduler.what'), service?.name)} ${row(l10n.t('scheduler.with'), practitioner?.name)}
-    ${row(
-      l10n.t('scheduler.where'),
-      location ? html`${location.name}${location.address ? html`<br />${[...location.address.lines, location.address.city].filter(Boolean).join(', ')}` : nothing}` : undefined,
-    )}
-    ${row(
-      l10n.t('scheduler.when'),
-      html`${clinicWhen(l10n, slot.start, location)}${labels.viewerTime ? html`<br /><span class="muted">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}`,
-    )}
-    ${row(l10n.t('scheduler.instructions'), appointment?.instructions ?? location?.instructions)}
+    ${detailRow(l10n.t('scheduler.what'), service?.name)} ${detailRow(l10n.t('scheduler.with'), practitioner?.name)}
+    ${detailRow(l10n.t('scheduler.where'), placeValue(location))}
+    ${detailRow(l10n.t('scheduler.when'), whenValue(l10n, clinicWhen(l10n, slot.start, location), labels.viewerTime))}
+    ${detailRow(l10n.t('scheduler.instructions'), appointment?.instructions ?? location?.instructions)}
   </dl>`;
 }
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataState } from '../../controllers/data.js';
-import type { LocalizeController } from '../../controllers/localize.js';
+import type { LocalizeController, Translator } from '../../controllers/localize.js';
 import type { Catalog, DayTimes } from './slot-search-controller.js';
 import type { Service, Slot, SlotSearchResult } from '../../model/index.js';
 import { addDays, firstOfMonth, lastOfMonth, type Day, type Month } from '../../time/days.js';
@@ -145,7 +145,7 @@ export function nearest(taken: Slot, free: Slot[], count = 3): Slot[] {
 }
 
 /** "Pfizer-BioNTech COVID-19 vaccine (dose 2)": doses of one product share a name. */
-export function serviceName(service: Service, l10n: Pick<LocalizeController, 't'>): string {
+export function serviceName(service: Service, l10n: Translator): string {
   const dose = service.vaccine?.doseNumber;
   // Some servers already name the dose ("… vaccine, dose 2"); saying it twice helps no one.
   if (!dose || new RegExp(`\\b(dose|dosis)\\s*${dose}\\b`, 'i').test(service.name)) return service.name;

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isConflict } from '../../api/errors.js';
 import type { AppointmentsController, ReleaseState } from './appointments-controller.js';
-import type { LocalizeController } from '../../controllers/localize.js';
+import type { LocalizeController, Translator } from '../../controllers/localize.js';
+import { detailRow, placeValue, whenValue } from './details-view.js';
 import { formatFhirDate, type MessageKey } from '../../i18n/index.js';
 import { slotTimeLabels } from '../../i18n/slot-time.js';
 import { localDayOf } from '../../time/zones.js';
@@ -21,16 +22,14 @@ export interface ManageContext {
   focus(selector: string): void;
 }
 
-type L10n = Pick<LocalizeController, 'locale' | 't'>;
-
 /** "November 3, 2026, 11:00 AM EST": the clinic's day, clock and zone label, as the booking steps say it. */
-export function clinicWhen(l10n: L10n, start: string, location?: Pick<Location, 'timeZone'>): string {
+export function clinicWhen(l10n: Translator, start: string, location?: Pick<Location, 'timeZone'>): string {
   const { time, zone } = slotTimeLabels({ start }, { locale: l10n.locale, location });
   return `${formatFhirDate(localDayOf(start, location?.timeZone), l10n.locale)}, ${time} ${zone}`;
 }
 
 /** The `{what}` and `{when}` of the messages about one appointment. */
-export function describe(l10n: L10n, appointment: Appointment): { what: string; when: string } {
+export function describe(l10n: Translator, appointment: Appointment): { what: string; when: string } {
   return {
     what: appointment.service?.name ?? l10n.t('manage.appointment'),
     when: appointment.start ? clinicWhen(l10n, appointment.start, appointment.location) : l10n.t('manage.noTime'),
@@ -99,22 +98,15 @@ function item(ctx: ManageContext, appointment: Appointment): TemplateResult {
   const { what, when } = describe(l10n, appointment);
   const labels = appointment.start ? slotTimeLabels({ start: appointment.start }, { locale: l10n.locale, location: appointment.location, viewerZone: ctx.viewerZone }) : undefined;
   const location = appointment.location;
-  const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
   const state = appointments.cancel;
   const asking = state.step !== 'list' && state.appointment.id === appointment.id;
   return html`<li class="appointment" part="appointment">
     <h3 class="appointment-title">${what}</h3>
     <dl class="details">
-      ${row(
-        l10n.t('scheduler.when'),
-        html`${when}${labels?.viewerTime ? html`<br /><span class="muted">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}`,
-      )}
-      ${row(l10n.t('scheduler.with'), appointment.practitioner?.name)}
-      ${row(
-        l10n.t('scheduler.where'),
-        location ? html`${location.name}${location.address ? html`<br />${[...location.address.lines, location.address.city].filter(Boolean).join(', ')}` : nothing}` : undefined,
-      )}
-      ${row(l10n.t('manage.status'), l10n.t(`manage.status.${appointment.status}` as MessageKey))}
+      ${detailRow(l10n.t('scheduler.when'), whenValue(l10n, when, labels?.viewerTime))}
+      ${detailRow(l10n.t('scheduler.with'), appointment.practitioner?.name)}
+      ${detailRow(l10n.t('scheduler.where'), placeValue(location))}
+      ${detailRow(l10n.t('manage.status'), l10n.t(`manage.status.${appointment.status}` as MessageKey))}
     </dl>
     ${asking ? question(ctx, appointment) : actions(ctx, appointment, `${what}, ${when}`)}
   </li>`;
@@ -186,7 +178,7 @@ function question(ctx: ManageContext, appointment: Appointment): TemplateResult 
 }
 
 /** Above the search while rescheduling: which appointment the new time replaces, and a way out. */
-export function renderRescheduleNote(l10n: L10n, appointment: Appointment, stop: () => void): TemplateResult {
+export function renderRescheduleNote(l10n: Translator, appointment: Appointment, stop: () => void): TemplateResult {
   return html`<div class="context-note" part="reschedule-note">
     <p id="context-note" tabindex="-1">${l10n.t('reschedule.note', describe(l10n, appointment))}</p>
     <button type="button" part="button stop-rescheduling" @click=${stop}>${l10n.t('reschedule.stop')}</button>
@@ -194,12 +186,12 @@ export function renderRescheduleNote(l10n: L10n, appointment: Appointment, stop:
 }
 
 /** In the review while rescheduling. */
-export function renderReplaces(l10n: L10n, appointment: Appointment): TemplateResult {
+export function renderReplaces(l10n: Translator, appointment: Appointment): TemplateResult {
   return html`<p class="replaces" part="replaces">${l10n.t('reschedule.replaces', describe(l10n, appointment))}</p>`;
 }
 
 /** In the confirmation of a reschedule: what became of the old appointment, from the server's answer. */
-export function renderRelease(l10n: L10n, release: ReleaseState, retry: () => void, openList: () => void): TemplateResult {
+export function renderRelease(l10n: Translator, release: ReleaseState, retry: () => void, openList: () => void): TemplateResult {
   if (release.step === 'none') return html``;
   const params = describe(l10n, release.appointment);
   if (release.step === 'releasing') return html`<p role="status">${l10n.t('reschedule.releasing', params)}</p>`;
@@ -220,7 +212,7 @@ export function renderRelease(l10n: L10n, release: ReleaseState, retry: () => vo
 }
 
 /** Above the search while booking a follow-up dose: from when, and a way back to the usual choices. */
-export function renderFollowUpNote(l10n: L10n, dose: number, from: string, stop: () => void): TemplateResult {
+export function renderFollowUpNote(l10n: Translator, dose: number, from: string, stop: () => void): TemplateResult {
   return html`<div class="context-note" part="follow-up-note">
     <p id="context-note" tabindex="-1">${l10n.t('scheduler.followUpNote', { dose, date: formatFhirDate(from, l10n.locale) })}</p>
     <button type="button" part="button book-something-else" @click=${stop}>${l10n.t('scheduler.bookSomethingElse')}</button>
