@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   { files: ['src/**/*.ts'], rules: NO_HTML_SINKS },
   // Layer rules (DESIGN.md §2): model, time <- api, auth, health-cards <- context <- controllers <- base <- elements <- entry points.
-  layer(['src/model/**/*.ts'], [...NO_LIT, ...UPPER('api', 'auth', 'health-cards', 'context', 'controllers', 'base', 'ui', 'styles', 'i18n', 'elements')]),
+  layer(['src/model/**/*.ts'], [...NO_LIT, ...UPPER('time', 'api', 'auth', 'health-cards', 'context', 'controllers', 'base', 'ui', 'styles', 'i18n', 'elements')]),
   // Dates, days and zones sit beside the model: everything above may use them, they use only the model.
   layer(['src/time/**/*.ts'], [...NO_LIT, ...UPPER('api', 'auth', 'health-cards', 'context', 'controllers', 'base', 'ui', 'styles', 'i18n', 'elements')]),
   layer(['src/api/**/*.ts', 'src/auth/**/*.ts', 'src/health-cards/**/*.ts'], [...NO_LIT, ...UPPER('context', 'controllers', 'base', 'ui', 'styles', 'i18n', 'elements')]),

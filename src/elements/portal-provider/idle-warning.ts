@@ -1,7 +1,8 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PORTAL_ELEMENT, PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
-import { systemClock, type IdleClock } from '../../controllers/idle-timer.js';
+import { systemClock, type IdleClock } from './idle-timer.js';
+import { numberFormat } from '../../i18n/format.js';
 import type { Locale } from '../../model/config.js';
 import { hostStyles, token } from '../../styles/tokens.js';
 
@@ -291,14 +292,6 @@ function stageOf(remaining: number | undefined): Stage {
   let stage: Stage;
   for (const seconds of ANNOUNCE_AT) if (remaining <= seconds * 1000) stage = seconds;
   return stage;
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
-  return format;
 }
 
 /** m:ss, digits in the locale's numbering system. */

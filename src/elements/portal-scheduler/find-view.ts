@@ -4,8 +4,9 @@ import type { LocalizeController, Translator } from '../../controllers/localize.
 import type { Catalog, DayTimes } from './slot-search-controller.js';
 import type { Service, Slot, SlotSearchResult } from '../../model/index.js';
 import { addDays, firstOfMonth, lastOfMonth, type Day, type Month } from '../../time/days.js';
-import { renderDateGrid, type DateGridController } from '../../ui/date-grid.js';
-import { renderSlotList, sameTimeKey } from '../../ui/slot-list.js';
+import type { DateGridController } from './date-grid-controller.js';
+import { renderDateGrid } from './date-grid.js';
+import { renderSlotList, sameTimeKey } from './slot-list.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';
 
 export type Filter = 'service' | 'location' | 'practitioner';
@@ -105,6 +106,25 @@ export function offeredServices(all: Service[], vaccine: string | null | undefin
   return all.filter(
     (s) => s.vaccine && (!cvx || s.vaccine.cvx === cvx) && (!dose || s.vaccine.doseNumber === undefined || String(s.vaccine.doseNumber) === dose),
   );
+}
+
+/** The services on offer (`vaccine` applied, or one fixed for a next dose) and the one being booked. */
+export interface ServiceChoice {
+  services: Service[];
+  serviceId?: string;
+  service?: Service;
+}
+
+/** `wanted` when offered, else the first offered: an attribute or filter naming a service not on offer falls back. */
+export function chooseService(all: Service[], { vaccine, fixed, wanted }: { vaccine?: string; fixed?: Service; wanted?: string }): ServiceChoice {
+  const services = fixed ? [fixed] : offeredServices(all, vaccine);
+  const serviceId = services.find((s) => s.id === wanted)?.id ?? services[0]?.id ?? wanted;
+  return { services, serviceId, service: all.find((s) => s.id === serviceId) };
+}
+
+/** The service for the dose after `vaccine`'s (same product, next dose number), if the catalog offers one. */
+export function nextDoseOf(all: Service[], { cvx, doseNumber = 1 }: NonNullable<Service['vaccine']>): Service | undefined {
+  return all.find((s) => s.vaccine?.cvx === cvx && s.vaccine.doseNumber === doseNumber + 1);
 }
 
 /** The instants to search for a month's days, cut to the horizon (`maxDaysOut` from now). */

@@ -3,16 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import { SCOPES } from '../../auth/scopes.js';
 import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
-import { LazyPartController } from '../../controllers/lazy-part.js';
 import type { Appointment, Service, Slot } from '../../model/index.js';
 import { addDays, type Day } from '../../time/days.js';
 import { localDayOf } from '../../time/zones.js';
-import { DateGridController, dateGridStyles } from '../../ui/date-grid.js';
-import { slotListStyles } from '../../ui/slot-list.js';
+import { DateGridController } from './date-grid-controller.js';
+import { dateGridStyles } from './date-grid.js';
+import { slotListStyles } from './slot-list.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import type { BookingFlow } from './booking-flow.js';
+import { BookingFlowPart } from './flow-part.js';
 import type { StepContext } from './booking-steps.js';
-import { monthWindow, nearest, offeredServices, renderAvailability, renderFilters, type Filter, type FindContext } from './find-view.js';
+import { chooseService, monthWindow, nextDoseOf, nearest, renderAvailability, renderFilters, type Filter, type FindContext, type ServiceChoice } from './find-view.js';
 import { PendingChoiceController, type PendingChoice } from './pending-choice-controller.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
 import { SlotSearchController, type Catalog, type DayTimes } from './slot-search-controller.js';
@@ -22,20 +23,13 @@ import { renderViewSwitch, type SchedulerView } from './view-switch.js';
 type Purpose = { kind: 'reschedule'; appointment: Appointment } | { kind: 'next-dose'; service: Service; from: Day };
 
 /** What each render reads more than once, worked out once per update. */
-interface Frame {
+interface Frame extends ServiceChoice {
   today: Day;
-  /** The services the filters offer (`vaccine` applied), and the one chosen or fixed. */
-  services: Service[];
-  serviceId?: string;
-  service?: Service;
   times?: DayTimes;
 }
 
 /** `vaccine`: empty (any vaccine), a CVX code (`140`) or a code and dose (`208:2`). */
 const VACCINE_FORMS = /^(\d+(:\d+)?)?$/;
-
-/** Review, booking, confirmation and the appointments list: one chunk, fetched on first use (or ahead of it). */
-const loadFlowModule = () => import('./booking-flow.js');
 
 /**
  * @tagname portal-scheduler
@@ -113,36 +107,27 @@ export class PortalScheduler extends PortalElement {
   private frame: Frame = { today: '', services: [] };
   private wasAllowed = false;
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  /** A time picked while the flow loads: the latest one is chosen once it is there. */
-  private waitingChoice?: Slot;
 
-  private readonly flow = new LazyPartController<BookingFlow>(this, {
-    operation: 'scheduling.book',
+  private readonly flow = new BookingFlowPart(this, {
+    api: () => this.api,
     onError: (error) => this.reportError(error),
-    load: async () =>
-      (await loadFlowModule()).createBookingFlow(this, {
-        booking: {
-          api: () => this.api,
-          signedIn: () => this.access.allowed,
-          booksElsewhere: () => Boolean(this.source),
-          onChosen: (slot) =>
-            this.emit('portal-slot-selected', { slotId: slot.id, serviceId: this.serviceChoice().serviceId, locationId: slot.locationId, practitionerId: slot.practitionerId }),
-          onBooked: (appointment, slot) => this.booked(appointment, slot),
-          onError: (error) => this.reportError(error),
-        },
-        appointments: {
-          api: () => this.api,
-          loader: (load, inputs) => this.loader(load, { inputs }),
-          showing: () => this.access.allowed && this.view === 'manage',
-          onCancelled: (answer, asked) =>
-            this.emit('portal-appointment-cancelled', {
-              appointmentId: answer.id,
-              serviceId: (answer.service ?? asked.service)?.id,
-              locationId: (answer.location ?? asked.location)?.id,
-            }),
-          onError: (error) => this.reportError(error),
-        },
-      }),
+    booking: {
+      signedIn: () => this.access.allowed,
+      booksElsewhere: () => Boolean(this.source),
+      onChosen: (slot) =>
+        this.emit('portal-slot-selected', { slotId: slot.id, serviceId: this.serviceChoice().serviceId, locationId: slot.locationId, practitionerId: slot.practitionerId }),
+      onBooked: (appointment, slot) => this.booked(appointment, slot),
+    },
+    appointments: {
+      loader: (load, inputs) => this.loader(load, { inputs }),
+      showing: () => this.access.allowed && this.view === 'manage',
+      onCancelled: (answer, asked) =>
+        this.emit('portal-appointment-cancelled', {
+          appointmentId: answer.id,
+          serviceId: (answer.service ?? asked.service)?.id,
+          locationId: (answer.location ?? asked.location)?.id,
+        }),
+    },
   });
 
   private readonly pending = new PendingChoiceController(this, {
@@ -177,9 +162,8 @@ export class PortalScheduler extends PortalElement {
     super();
     // Someone pointing at or tabbing into the element may pick a time next: fetch the booking code meanwhile.
     // The module loader keeps what it fetched, so the flow's own load later finds it there.
-    const prefetch = () => void loadFlowModule().catch(() => undefined);
-    this.addEventListener('pointerover', prefetch, { once: true });
-    this.addEventListener('focusin', prefetch, { once: true });
+    this.addEventListener('pointerover', BookingFlowPart.prefetch, { once: true });
+    this.addEventListener('focusin', BookingFlowPart.prefetch, { once: true });
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -190,9 +174,7 @@ export class PortalScheduler extends PortalElement {
       // Signed out or timed out: nothing of the patient's may stay on screen.
       this.view = 'book';
       this.leavePurpose();
-      this.flow.value?.appointments.reset();
-      this.flow.value?.booking.reset();
-      this.waitingChoice = undefined;
+      this.flow.endSession();
     }
     this.wasAllowed = allowed;
     // A signed-in patient is here to book or manage: fetch that code now rather than on their first press.
@@ -203,16 +185,9 @@ export class PortalScheduler extends PortalElement {
     this.frame = { today, ...this.serviceChoice() };
     const month = this.search.month.state;
     if (month.status === 'ready') {
-      const days = this.search.days(month.value);
-      const uncheckedFrom = this.search.uncheckedFrom;
-      this.calendar.configure({ available: days.keys(), uncheckedFrom });
-      const selected = this.calendar.selected;
-      const unchecked = uncheckedFrom !== undefined && selected !== undefined && selected >= uncheckedFrom;
-      // The first day with times in the visible month is chosen for the person; they can pick another.
-      if (!selected || (!days.has(selected) && !unchecked)) {
-        const first = [...days.keys()][0];
-        if (first) this.calendar.configure({ selected: first });
-      }
+      const { selected } = this.calendar;
+      const day = this.search.dayToShow(month.value, selected);
+      this.calendar.configure({ available: this.search.days(month.value).keys(), uncheckedFrom: this.search.uncheckedFrom, ...(day !== selected ? { selected: day } : {}) });
     }
     const day = this.calendar.selected;
     this.frame.times = day ? this.search.timesOn(day) : undefined;
@@ -262,12 +237,9 @@ export class PortalScheduler extends PortalElement {
    * The services on offer and the one being booked, from the state as it is now: a press can come between a
    * change of filter and the render it causes, and must be judged by the new choice.
    */
-  private serviceChoice(): Pick<Frame, 'services' | 'serviceId' | 'service'> {
-    const all = this.search.catalogValue?.services.items ?? [];
-    const services = this.purpose?.kind === 'next-dose' ? [this.purpose.service] : offeredServices(all, this.vaccine);
-    const wanted = this.service ?? this.filters.service;
-    const serviceId = services.find((s) => s.id === wanted)?.id ?? services[0]?.id ?? wanted;
-    return { services, serviceId, service: all.find((s) => s.id === serviceId) };
+  private serviceChoice(): ServiceChoice {
+    const fixed = this.purpose?.kind === 'next-dose' ? this.purpose.service : undefined;
+    return chooseService(this.search.catalogValue?.services.items ?? [], { vaccine: this.vaccine, fixed, wanted: this.service ?? this.filters.service });
   }
 
   private booked(appointment: Appointment, slot: Slot): void {
@@ -299,14 +271,7 @@ export class PortalScheduler extends PortalElement {
       const day = localDayOf(choice.start, zone);
       this.calendar.configure({ selected: day });
       this.calendar.focusDay(day, false);
-      await this.updateComplete;
-      // The search must be one made after sign-in, whether or not the filters moved.
-      if (this.search.month.state.status !== 'loading') void this.search.month.reload();
-      await this.search.month.complete;
-      // Past a cut-short month, the day is searched on its own once the month's answer has rendered.
-      await this.updateComplete;
-      const times = await this.search.complete();
-      pool = times?.status === 'ready' ? times.slots : [];
+      pool = await this.search.freshTimes(() => this.updateComplete);
     } catch {
       if (booking.state.step === 'checking') booking.reset();
       return;
@@ -315,17 +280,6 @@ export class PortalScheduler extends PortalElement {
     const slot = pool.find((s) => s.id === choice.slotId);
     if (slot) void booking.choose(slot, { resumed: true });
     else booking.unavailable(wanted);
-  }
-
-  /** One choice per wait: presses while the flow loads pick the time, and only the last one is reviewed. */
-  private async choose(slot: Slot): Promise<void> {
-    const loading = this.waitingChoice !== undefined;
-    this.waitingChoice = slot;
-    if (loading) return;
-    const flow = await this.flow.ready(() => void this.choose(slot));
-    const chosen = this.waitingChoice;
-    this.waitingChoice = undefined;
-    if (flow && chosen) void flow.booking.choose(chosen);
   }
 
   private show(view: SchedulerView): void {
@@ -390,21 +344,11 @@ export class PortalScheduler extends PortalElement {
       onChoose: (slot) => {
         // A time still on screen from the search before a change of service cannot be booked as the new one.
         const { serviceId } = this.serviceChoice();
-        if (!serviceId || slot.serviceIds.includes(serviceId)) void this.choose(slot);
+        if (!serviceId || slot.serviceIds.includes(serviceId)) void this.flow.choose(slot);
       },
       retry: () => void this.search.month.reload(),
     };
     return html`${renderFilters(find)} ${renderAvailability(find)}`;
-  }
-
-  /** Every free time the searches know: the month's days, and the chosen day's own search past a cut. */
-  private knownFreeTimes(): Slot[] {
-    const month = this.search.monthResult;
-    const known = month ? [...this.search.days(month).values()].flat() : [];
-    const times = this.frame.times;
-    if (times?.status !== 'ready' || times.result === month) return known;
-    const ids = new Set(times.slots.map((slot) => slot.id));
-    return [...known.filter((slot) => !ids.has(slot.id)), ...times.slots];
   }
 
   private stepContext({ booking, appointments, publisherLink }: BookingFlow): StepContext {
@@ -425,9 +369,8 @@ export class PortalScheduler extends PortalElement {
       publisherLink: (slot) => publisherLink(slot, this.referralSource || this.ownerDocument.location?.hostname || 'portal-kit'),
       rescheduling: this.purpose?.kind === 'reschedule' ? this.purpose.appointment : undefined,
       release: appointments.release,
-      alternatives: (taken) => nearest(taken, this.knownFreeTimes()),
-      nextDoseService: ({ cvx, doseNumber = 1 }, from) =>
-        from <= lastDay ? allServices.find((s) => s.vaccine?.cvx === cvx && s.vaccine.doseNumber === doseNumber + 1) : undefined,
+      alternatives: (taken) => nearest(taken, this.search.knownFreeTimes(frame.times)),
+      nextDoseService: (vaccine, from) => (from <= lastDay ? nextDoseOf(allServices, vaccine) : undefined),
       requestSignIn: (slot) => {
         // Kept for the way back: the sign-in may leave the page.
         this.pending.save({ slotId: slot.id, start: slot.start, locationId: slot.locationId, serviceId: this.serviceChoice().serviceId });

@@ -149,10 +149,44 @@ export class SlotSearchController {
     return { status: 'ready', slots: this.days(state.value).get(day) ?? [], result: state.value };
   }
 
+  /**
+   * The day to show once a month's answer is in: the chosen one while it has times (or lies past a cut, where it is
+   * searched alone), else the first day with times, chosen for the person (they can pick another).
+   */
+  dayToShow(result: SlotSearchResult, chosen: Day | undefined): Day | undefined {
+    const days = this.days(result);
+    const cut = this.uncheckedFrom;
+    if (chosen && (days.has(chosen) || (cut !== undefined && chosen >= cut))) return chosen;
+    return days.keys().next().value ?? chosen;
+  }
+
+  /** Every free time the searches know: the month's days, and the chosen day's own search past a cut. */
+  knownFreeTimes(shown: DayTimes | undefined): Slot[] {
+    const month = this.monthResult;
+    const known = month ? [...this.days(month).values()].flat() : [];
+    if (shown?.status !== 'ready' || shown.result === month) return known;
+    const ids = new Set(shown.slots.map((slot) => slot.id));
+    return [...known.filter((slot) => !ids.has(slot.id)), ...shown.slots];
+  }
+
   /** Searches again (after a booking, or on "Try again"): the month, and the day on screen if it is past the cut. */
   async reload(): Promise<void> {
     const dayToo = this.dayQuery() !== undefined;
     await Promise.all([this.month.reload(), dayToo ? this.day.reload() : undefined]);
+  }
+
+  /**
+   * The shown day's free times from searches made now: after sign-in the answer must be one made for the
+   * signed-in patient, whether or not the filters moved. `rendered` waits for the host's next render: the day's own
+   * search (past a cut-short month) starts from the month's answer on screen.
+   */
+  async freshTimes(rendered: () => Promise<unknown>): Promise<Slot[]> {
+    await rendered();
+    if (this.month.state.status !== 'loading') void this.month.reload();
+    await this.month.complete;
+    await rendered();
+    const times = await this.complete();
+    return times?.status === 'ready' ? times.slots : [];
   }
 
   /** Settles when the searches in flight do (the day's too, when one runs). */

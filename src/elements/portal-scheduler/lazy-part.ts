@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { loadOnce } from '../api/lazy.js';
+import { loadOnce } from '../../api/lazy.js';
 
 /**
  * A part of an element whose code loads on first use (the scheduler's booking flow), so a page does not

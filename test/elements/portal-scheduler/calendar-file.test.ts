@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { appointmentIcs, type AppointmentIcsInput } from '../../src/ui/calendar-file.js';
+import { appointmentIcs, type AppointmentIcsInput } from '../../../src/elements/portal-scheduler/calendar-file.js';
 
 const base: AppointmentIcsInput = {
   uid: 'appt-123@portal-kit.example',

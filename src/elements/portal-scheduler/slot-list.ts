@@ -1,11 +1,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { LocalizeController } from '../controllers/localize.js';
-import { formatFhirDate } from '../i18n/index.js';
-import { slotAccessibleName, slotTimeLabels } from '../i18n/slot-time.js';
-import type { Location, Practitioner, Service, Slot } from '../model/index.js';
-import { token } from '../styles/tokens.js';
-import { dateTimeFormat } from '../time/intl.js';
-import { localDayOf } from '../time/zones.js';
+import type { Translator } from '../../controllers/localize.js';
+import { formatFhirDate } from '../../i18n/index.js';
+import { slotAccessibleName, slotTimeLabels } from '../../i18n/slot-time.js';
+import type { Location, Practitioner, Service, Slot } from '../../model/index.js';
+import { token } from '../../styles/tokens.js';
+import { dateTimeFormat } from '../../time/intl.js';
+import { localDayOf } from '../../time/zones.js';
 
 /**
  * Above this many free places (slots) in a day, the list first offers the hours, each with its count of
@@ -15,7 +15,7 @@ import { localDayOf } from '../time/zones.js';
 export const HOUR_GROUPING_THRESHOLD = 48;
 
 export interface SlotListOptions {
-  l10n: Pick<LocalizeController, 'locale' | 't'>;
+  l10n: Translator;
   /** The day's slots, in time order; a new array when they change (the grouping is kept per array). */
   slots: readonly Slot[];
   locations: Readonly<Record<string, Location>>;

@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { LocalizeController } from '../../src/controllers/localize.js';
-import { nearest } from '../../src/elements/portal-scheduler/find-view.js';
-import { loadLocale } from '../../src/i18n/index.js';
-import type { Location, Practitioner, Slot } from '../../src/model/index.js';
-import { hostStyles } from '../../src/styles/tokens.js';
-import { renderSlotList, sameTimeKey, slotListStyles, type SlotListOptions } from '../../src/ui/slot-list.js';
+import { LocalizeController } from '../../../src/controllers/localize.js';
+import { nearest } from '../../../src/elements/portal-scheduler/find-view.js';
+import { loadLocale } from '../../../src/i18n/index.js';
+import type { Location, Practitioner, Slot } from '../../../src/model/index.js';
+import { hostStyles } from '../../../src/styles/tokens.js';
+import { renderSlotList, sameTimeKey, slotListStyles, type SlotListOptions } from '../../../src/elements/portal-scheduler/slot-list.js';
 
 const VAX: Location = { id: 'loc-vax', name: 'Riverside Vaccination Center', timeZone: 'America/New_York' };
 const EAST: Location = { id: 'loc-east', name: 'East Clinic', timeZone: 'America/New_York' };

@@ -1,10 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { css, LitElement } from 'lit';
-import { LocalizeController } from '../../src/controllers/localize.js';
-import { loadLocale } from '../../src/i18n/index.js';
-import { hostStyles } from '../../src/styles/tokens.js';
-import { DateGridController, dateGridStyles, renderDateGrid, type DateGridOptions } from '../../src/ui/date-grid.js';
+import { LocalizeController } from '../../../src/controllers/localize.js';
+import { loadLocale } from '../../../src/i18n/index.js';
+import { hostStyles } from '../../../src/styles/tokens.js';
+import { DateGridController, type DateGridOptions } from '../../../src/elements/portal-scheduler/date-grid-controller.js';
+import { dateGridStyles, renderDateGrid } from '../../../src/elements/portal-scheduler/date-grid.js';
 
 /** A stand-in for `<portal-scheduler>`: hosts the grid and its live region, records callbacks. */
 class DateGridTestHost extends LitElement {
