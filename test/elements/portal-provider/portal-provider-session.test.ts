@@ -1,12 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createMemoryAdapter } from '../../src/api/memory/index.js';
-import type { SessionEndReason, SessionListener, SmartAuth } from '../../src/auth/smart-auth.js';
-import '../../src/define.js';
-import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
-import type { PortalPatientBanner } from '../../src/elements/portal-patient-banner/portal-patient-banner.js';
-import { SIGNED_OUT, type Session } from '../../src/model/session.js';
-import type { PortalIdleWarning } from '../../src/elements/portal-provider/idle-warning.js';
-import { FakeClock } from '../support/fake-clock.js';
+import { createMemoryAdapter } from '../../../src/api/memory/index.js';
+import type { SessionEndReason, SessionListener, SmartAuth } from '../../../src/auth/smart-auth.js';
+import '../../../src/define.js';
+import type { PortalProvider } from '../../../src/elements/portal-provider/portal-provider.js';
+import type { PortalPatientBanner } from '../../../src/elements/portal-patient-banner/portal-patient-banner.js';
+import { SIGNED_OUT, type Session } from '../../../src/model/session.js';
+import type { PortalIdleWarning } from '../../../src/elements/portal-provider/idle-warning.js';
+import { FakeClock } from '../../support/fake-clock.js';
 
 const PATIENT = 'patient-ana-mejia';
 let counter = 0;
@@ -69,7 +69,7 @@ async function mount(auth = fakeSmartAuth(), clock = new FakeClock(Date.now())) 
   };
   await settle();
   // The provider loads its session code on demand; once this import settles, so has the provider's (it asked first).
-  await import('../../src/elements/portal-provider/page-session.js');
+  await import('../../../src/elements/portal-provider/page-session.js');
   await settle();
   const signIn = async (scopes?: string[]) => {
     auth.become({ status: 'signed-in', patientId: PATIENT, scopes });

@@ -1,11 +1,11 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createMemoryAdapter } from '../../src/api/memory/index.js';
-import { PENDING_CHOICE_KEY } from '../../src/elements/portal-scheduler/pending-choice-controller.js';
-import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
-import type { Session } from '../../src/model/index.js';
-import { canaryApi } from '../contract/canary.js';
-import { elementContract, mount, PATIENT_ID, shadow } from '../contract/element-contract.js';
+import { createMemoryAdapter } from '../../../src/api/memory/index.js';
+import { PENDING_CHOICE_KEY } from '../../../src/elements/portal-scheduler/pending-choice-controller.js';
+import type { PortalScheduler } from '../../../src/elements/portal-scheduler/portal-scheduler.js';
+import type { Session } from '../../../src/model/index.js';
+import { canaryApi } from '../../contract/canary.js';
+import { elementContract, mount, PATIENT_ID, shadow } from '../../contract/element-contract.js';
 
 const subject = {
   tag: 'portal-scheduler',

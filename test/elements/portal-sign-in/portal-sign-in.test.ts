@@ -1,13 +1,13 @@
 import { ContextProvider } from '@lit/context';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory/index.js';
-import type { PortalApi } from '../../src/api/portal-api.js';
-import { authContext } from '../../src/context/keys.js';
-import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
-import type { PortalSignIn } from '../../src/elements/portal-sign-in/portal-sign-in.js';
-import type { Session, SessionActions } from '../../src/model/session.js';
-import { canaryApi, CANARY } from '../contract/canary.js';
-import { elementContract, PATIENT_ID, RecordingSessionActions as FakeActions, shadow, SIGNED_IN } from '../contract/element-contract.js';
+import { createMemoryAdapter, type MemoryAdapterOptions } from '../../../src/api/memory/index.js';
+import type { PortalApi } from '../../../src/api/portal-api.js';
+import { authContext } from '../../../src/context/keys.js';
+import type { PortalProvider } from '../../../src/elements/portal-provider/portal-provider.js';
+import type { PortalSignIn } from '../../../src/elements/portal-sign-in/portal-sign-in.js';
+import type { Session, SessionActions } from '../../../src/model/session.js';
+import { canaryApi, CANARY } from '../../contract/canary.js';
+import { elementContract, PATIENT_ID, RecordingSessionActions as FakeActions, shadow, SIGNED_IN } from '../../contract/element-contract.js';
 
 // The header control passes the contract like every element, in its own shapes: signed out it shows "Sign in" (and
 // loads nothing); while the name loads its polite status says "Signed in"; a name that cannot be read is reported as

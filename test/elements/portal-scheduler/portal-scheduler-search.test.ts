@@ -1,10 +1,10 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { createMemoryAdapter } from '../../src/api/memory/index.js';
-import type { PortalApi } from '../../src/api/portal-api.js';
-import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
-import { localDayOf, startOfLocalDay } from '../../src/time/zones.js';
-import type { SlotQuery } from '../../src/model/index.js';
-import { mount, PATIENT_ID, shadow } from '../contract/element-contract.js';
+import { createMemoryAdapter } from '../../../src/api/memory/index.js';
+import type { PortalApi } from '../../../src/api/portal-api.js';
+import type { PortalScheduler } from '../../../src/elements/portal-scheduler/portal-scheduler.js';
+import { localDayOf, startOfLocalDay } from '../../../src/time/zones.js';
+import type { SlotQuery } from '../../../src/model/index.js';
+import { mount, PATIENT_ID, shadow } from '../../contract/element-contract.js';
 
 const ZONE = 'America/New_York';
 const DAY_MS = 86_400_000;

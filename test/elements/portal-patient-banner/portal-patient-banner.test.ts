@@ -1,5 +1,5 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { elementContract, mount, shadow } from '../contract/element-contract.js';
+import { elementContract, mount, shadow } from '../../contract/element-contract.js';
 
 const subject = {
   tag: 'portal-patient-banner',

@@ -1,14 +1,14 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory/index.js';
-import type { PortalApi, SchedulingApi } from '../../src/api/portal-api.js';
-import { PENDING_CHOICE_KEY } from '../../src/elements/portal-scheduler/pending-choice-controller.js';
-import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
-import type { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
-import { followUpDay } from '../../src/time/days.js';
-import { en } from '../../src/i18n/en.js';
-import { es } from '../../src/i18n/es.js';
-import type { Appointment, Session } from '../../src/model/index.js';
-import { mount, PATIENT_ID, shadow, SIGNED_IN } from '../contract/element-contract.js';
+import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../../../src/api/memory/index.js';
+import type { PortalApi, SchedulingApi } from '../../../src/api/portal-api.js';
+import { PENDING_CHOICE_KEY } from '../../../src/elements/portal-scheduler/pending-choice-controller.js';
+import type { PortalScheduler } from '../../../src/elements/portal-scheduler/portal-scheduler.js';
+import type { PortalProvider } from '../../../src/elements/portal-provider/portal-provider.js';
+import { followUpDay } from '../../../src/time/days.js';
+import { en } from '../../../src/i18n/en.js';
+import { es } from '../../../src/i18n/es.js';
+import type { Appointment, Session } from '../../../src/model/index.js';
+import { mount, PATIENT_ID, shadow, SIGNED_IN } from '../../contract/element-contract.js';
 
 /** An adapter whose scheduling calls are recorded in order (name and arguments), with methods replaceable. */
 function spied(options: MemoryAdapterOptions = {}, replace: (inner: MemoryAdapter) => Partial<SchedulingApi> = () => ({})) {
