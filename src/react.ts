@@ -27,32 +27,14 @@ function reactEvents<Tag extends string>(tag: Tag): PortalReactEvents<Tag> {
   return Object.fromEntries(eventsOf(tag).map((name) => [PORTAL_EVENTS[name].reactProp, name])) as unknown as PortalReactEvents<Tag>;
 }
 
+/** A tag's wrapper: its class, and the `on…` props the event table gives it. */
+function wrap<I extends HTMLElement, Tag extends string>(tagName: Tag, elementClass: new () => I) {
+  return createComponent({ tagName, elementClass, react: React, events: reactEvents(tagName) });
+}
+
 // The provider's own events are few, but page-level events of the elements inside it (sign-in requests,
 // errors) bubble through it, so its wrapper offers those props too: one handler can hear a whole subtree.
-export const PortalProviderReact = createComponent({
-  tagName: 'portal-provider',
-  elementClass: PortalProvider,
-  react: React,
-  events: reactEvents('portal-provider'),
-});
-
-export const PortalSignInReact = createComponent({
-  tagName: 'portal-sign-in',
-  elementClass: PortalSignIn,
-  react: React,
-  events: reactEvents('portal-sign-in'),
-});
-
-export const PortalPatientBannerReact = createComponent({
-  tagName: 'portal-patient-banner',
-  elementClass: PortalPatientBanner,
-  react: React,
-  events: reactEvents('portal-patient-banner'),
-});
-
-export const PortalSchedulerReact = createComponent({
-  tagName: 'portal-scheduler',
-  elementClass: PortalScheduler,
-  react: React,
-  events: reactEvents('portal-scheduler'),
-});
+export const PortalProviderReact = wrap('portal-provider', PortalProvider);
+export const PortalSignInReact = wrap('portal-sign-in', PortalSignIn);
+export const PortalPatientBannerReact = wrap('portal-patient-banner', PortalPatientBanner);
+export const PortalSchedulerReact = wrap('portal-scheduler', PortalScheduler);
