@@ -26,6 +26,10 @@ export const SigningIn: Story = { parameters: portal({ session: 'signing-in' }) 
 export const SignedIn: Story = { parameters: portal({ session: 'signed-in' }) };
 export const SignedInLoading: Story = { parameters: portal({ session: 'signed-in', memory: { latencyMs: 1e9 } }) };
 export const Expired: Story = { parameters: portal({ session: 'expired' }) };
+// The name could not be read: still signed in, with "Sign out"; the failure goes to the page as a portal-error.
+export const NameUnavailable: Story = { parameters: portal({ session: 'signed-in', memory: { fail: 'server' } }) };
+// No adapter reached it (no provider, or one without fhir-base-url or api): the integrator's notice.
+export const NotConfigured: Story = { parameters: portal({ noApi: true }) };
 /** The page runs its own sign-in: "Sign in" only fires `portal-auth-required`, and there is no "Sign out". */
 export const NoAuthContext: Story = { parameters: owner({ none: true }, { session: 'signed-in' }) };
 export const NoAuthContextSignedOut: Story = { parameters: owner({ none: true }, { session: 'signed-out' }) };

@@ -65,6 +65,7 @@ export const en = {
   'scheduler.serviceDose': '{name} (dose {dose})',
   'scheduler.hours': 'Hours with free times',
   'scheduler.freeCount': '{count} free',
+  'scheduler.freeCountOne': '1 free',
   'scheduler.chooseDay': 'Choose a day with free times.',
   'scheduler.noTimesThisMonth': 'No free times this month. Try the next month.',
   'scheduler.noTimesThisDay': 'No free times on this day. Choose another day.',

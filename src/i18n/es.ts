@@ -64,6 +64,7 @@ export const es: Catalogue = {
   'scheduler.serviceDose': '{name} (dosis {dose})',
   'scheduler.hours': 'Horas con horarios libres',
   'scheduler.freeCount': '{count} libres',
+  'scheduler.freeCountOne': '1 libre',
   'scheduler.chooseDay': 'Elija un día con horarios libres.',
   'scheduler.noTimesThisMonth': 'No hay horarios libres este mes. Pruebe el mes siguiente.',
   'scheduler.noTimesThisDay': 'No hay horarios libres este día. Elija otro día.',

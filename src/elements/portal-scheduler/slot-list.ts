@@ -52,7 +52,7 @@ export function renderSlotList(options: SlotListOptions): TemplateResult {
             aria-pressed=${hour === open ? 'true' : 'false'}
             @click=${() => options.onHour(hour)}
           >
-            ${hourLabel(inHour[0][0], options)} <span class="count">${l10n.t('scheduler.freeCount', { count: placesIn(inHour) })}</span>
+            ${hourLabel(inHour[0][0], options)} <span class="count">${freeCount(l10n, placesIn(inHour))}</span>
           </button>`,
       )}
     </div>
@@ -194,6 +194,11 @@ function hourLabel(first: Slot, options: SlotListOptions): string {
   const location = first.locationId ? options.locations[first.locationId] : undefined;
   const { time, zone } = slotTimeLabels(first, { locale: options.l10n.locale, location });
   return `${time.replace(/:\d{2}/, '')} ${zone}`;
+}
+
+/** "1 free" / "20 free": Spanish agrees in number ("1 libre", "20 libres"); both languages single out only one. */
+function freeCount(l10n: Translator, count: number): string {
+  return count === 1 ? l10n.t('scheduler.freeCountOne') : l10n.t('scheduler.freeCount', { count });
 }
 
 export const slotListStyles = css`
