@@ -1,4 +1,5 @@
 import type { PortalApi } from '../../src/api/portal-api.js';
+import { recordingApi, type RecordingApi } from '../support/recording-api.js';
 
 /** A string no element may ever put into an event detail or the console. */
 export const CANARY = 'ZQX-CANARY-PHI';
@@ -16,30 +17,7 @@ function plant(value: unknown): unknown {
   return value;
 }
 
-export interface RecordingApi {
-  api: PortalApi;
-  /** Every AbortSignal an element passed in, with the operation it was for. */
-  signals: { operation: string; signal: AbortSignal }[];
-}
-
-/** Wraps an adapter: plants the canary in every PHI field it returns and records the signals it is given. */
+/** Wraps an adapter: plants the canary in every PHI field it answers with, and records what it is asked. */
 export function canaryApi(inner: PortalApi): RecordingApi {
-  const signals: RecordingApi['signals'] = [];
-  const api = Object.fromEntries(
-    Object.entries(inner).flatMap(([feature, methods]) => {
-      if (feature === 'controls' || typeof methods !== 'object' || methods === null) return [];
-      const wrapped = Object.fromEntries(
-        Object.entries(methods as Record<string, unknown>).map(([name, method]) => [
-          name,
-          async (...args: unknown[]) => {
-            const signal = args.find((arg): arg is AbortSignal => arg instanceof AbortSignal);
-            if (signal) signals.push({ operation: `${feature}.${name}`, signal });
-            return plant(await (method as (...a: unknown[]) => Promise<unknown>).apply(methods, args));
-          },
-        ]),
-      );
-      return [[feature, wrapped]];
-    }),
-  ) as unknown as PortalApi;
-  return { api, signals };
+  return recordingApi(inner, { answer: plant });
 }

@@ -9,6 +9,7 @@ import { authContext } from '../../src/context/keys.js';
 import type { PortalElement } from '../../src/base/portal-element.js';
 import type { Session, SessionActions } from '../../src/model/session.js';
 import '../../src/define.js';
+import { shadow } from '../support/dom.js';
 import { CANARY, canaryApi } from './canary.js';
 
 export const PATIENT_ID = 'patient-ana-mejia';
@@ -93,10 +94,6 @@ export async function mount<E extends PortalElement>(
   const element = provider.querySelector(subject.tag) as E;
   await element.updateComplete;
   return { element, events };
-}
-
-export function shadow(element: Element, selector: string): Element | null {
-  return element.shadowRoot!.querySelector(selector);
 }
 
 /**

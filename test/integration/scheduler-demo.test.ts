@@ -3,6 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { createFhirAdapter } from '../../src/api/fhir/adapter.js';
 import '../../src/define.js';
 import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
+import { shadow } from '../support/dom.js';
 import { createTenant, deleteTenant, requestLog, type Tenant } from '../support/fhir-tenant.js';
 
 // <portal-scheduler> on the real FHIR adapter against the demo server's own store and seed: the races and the
@@ -12,7 +13,6 @@ const HOSPITAL_ZONE = 'America/New_York';
 const FILTERS = { location: 'loc-downtown' };
 const hospitalToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: HOSPITAL_ZONE }).format(new Date());
 
-const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const outcome = (el: Element) =>
   shadow(el, '[part~="confirmation"]') ? 'booked' : shadow(el, '[role="alert"]') ? 'conflict' : undefined;
 

@@ -1,5 +1,6 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { elementContract, mount, shadow } from '../../contract/element-contract.js';
+import { elementContract, mount } from '../../contract/element-contract.js';
+import { shadow } from '../../support/dom.js';
 
 const subject = {
   tag: 'portal-patient-banner',

@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { FakeClock } from '../../support/fake-clock.js';
+import { shadow, textOf } from '../../support/dom.js';
+import { quietPeriod } from '../../support/wait.js';
 import { PortalIdleWarning } from '../../../src/elements/portal-provider/idle-warning.js';
 
 PortalIdleWarning.define();
@@ -38,8 +40,8 @@ async function open(mounted: Mounted): Promise<HTMLDialogElement> {
   return dialogOf(mounted.element);
 }
 
-const dialogOf = (element: PortalIdleWarning) => element.shadowRoot!.querySelector('dialog')!;
-const part = (element: PortalIdleWarning, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const dialogOf = (element: PortalIdleWarning) => shadow<HTMLDialogElement>(element, 'dialog')!;
+const part = (element: PortalIdleWarning, name: string) => shadow(element, `[part~="${name}"]`)!;
 const types = (events: Event[]) => events.map((event) => event.type);
 
 describe('<portal-idle-warning>', () => {
@@ -87,7 +89,7 @@ describe('<portal-idle-warning>', () => {
     expect(dialog.open, 'still open until the host closes it').to.equal(true);
     // Browsers may close a dialog on a repeated Escape regardless; then `open` follows and no second answer is sent.
     await sendKeys({ press: 'Escape' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await quietPeriod(50);
     await mounted.element.updateComplete;
     expect(mounted.element.open).to.equal(dialog.open);
     expect(types(mounted.events)).to.deep.equal(['portal-idle-stay']);
@@ -123,7 +125,7 @@ describe('<portal-idle-warning>', () => {
   it('counts down each second from the clock, and speaks politely only at one minute and thirty seconds', async () => {
     const mounted = await mount();
     await open(mounted);
-    const text = () => part(mounted.element, 'text').textContent!.replace(/\s+/g, ' ').trim();
+    const text = () => textOf(part(mounted.element, 'text'));
     const status = () => mounted.element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
     expect(text()).to.equal('For your privacy you will be signed out in 2:00.');
     expect(status()).to.equal('');

@@ -6,7 +6,10 @@ import type { PortalProvider } from '../../../src/elements/portal-provider/porta
 import type { PortalPatientBanner } from '../../../src/elements/portal-patient-banner/portal-patient-banner.js';
 import { SIGNED_OUT, type Session } from '../../../src/model/session.js';
 import type { PortalIdleWarning } from '../../../src/elements/portal-provider/idle-warning.js';
+import type { PortalElement } from '../../../src/base/portal-element.js';
+import { click, deepShadowText, shadow } from '../../support/dom.js';
 import { FakeClock } from '../../support/fake-clock.js';
+import { quietPeriod } from '../../support/wait.js';
 
 const PATIENT = 'patient-ana-mejia';
 let counter = 0;
@@ -71,17 +74,15 @@ async function mount(auth = fakeSmartAuth(), clock = new FakeClock(Date.now())) 
   // The provider loads its session code on demand; once this import settles, so has the provider's (it asked first).
   await import('../../../src/elements/portal-provider/page-session.js');
   await settle();
+  const signedIn = (element: PortalElement) => element.accessState === 'not-permitted' || shadow(element, '[part~="name"]');
   const signIn = async (scopes?: string[]) => {
     auth.become({ status: 'signed-in', patientId: PATIENT, scopes });
-    await settle();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Signed in once the patient's name is on screen, or "not available" where its scope was not granted.
+    await waitUntil(() => signedIn(banner) && signedIn(root.querySelector<PortalElement>('portal-sign-in')!), 'the elements never followed the sign-in');
     await settle();
   };
   return { root, provider, banner, auth, clock, settle, signIn };
 }
-
-const shadowText = (root: ParentNode): string =>
-  [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? `${el.shadowRoot.textContent} ${shadowText(el.shadowRoot)}` : '')).join(' ');
 
 function warning(): PortalIdleWarning | null {
   return document.querySelector<PortalIdleWarning>('portal-idle-warning');
@@ -92,7 +93,7 @@ afterEach(() => warning()?.remove());
 describe('<portal-provider> with a SMART client', () => {
   it("asks for the union of the page's element scopes when an element's Sign in is pressed", async () => {
     const { banner, auth } = await mount();
-    banner.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    click(banner, 'button');
     await waitUntil(() => auth.calls.length > 0, 'sign-in never started');
     expect(auth.calls).to.deep.equal(['signIn']);
     expect([...(auth.signInScopes ?? [])].sort()).to.deep.equal(['patient/Appointment.crus', 'patient/Patient.r']);
@@ -101,8 +102,8 @@ describe('<portal-provider> with a SMART client', () => {
   it('lets the page take over sign-in by cancelling portal-auth-required', async () => {
     const { root, banner, auth } = await mount();
     root.addEventListener('portal-auth-required', (event) => event.preventDefault());
-    banner.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    click(banner, 'button');
+    await quietPeriod(200);
     expect(auth.calls).to.deep.equal([]);
   });
 
@@ -111,11 +112,11 @@ describe('<portal-provider> with a SMART client', () => {
     const ended: string[] = [];
     document.addEventListener('portal-session-ended', (event) => ended.push(event.detail.reason));
     await signIn();
-    expect(shadowText(root)).to.include('Mejía');
-    root.querySelector('portal-sign-in')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    expect(deepShadowText(root)).to.include('Mejía');
+    click(root.querySelector('portal-sign-in')!, 'button');
     await settle();
     expect(auth.calls).to.include('signOut:logout');
-    expect(shadowText(root)).not.to.include('Mejía');
+    expect(deepShadowText(root)).not.to.include('Mejía');
     expect(banner.accessState).to.equal('signed-out');
     expect(ended).to.deep.equal(['logout']);
   });
@@ -135,7 +136,7 @@ describe('<portal-provider> with a SMART client', () => {
     const other = new BroadcastChannel(`portal-kit.session ${auth.clientId} ${auth.fhirBaseUrl}`);
     other.postMessage({ type: 'session-ended' });
     other.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => auth.calls.includes('forget:logout'), 'the other tab was not heard');
     await settle();
     expect(auth.calls).to.include('forget:logout');
     expect(banner.accessState).to.equal('signed-out');
@@ -148,7 +149,7 @@ describe('<portal-provider> with a SMART client', () => {
     other.postMessage({ type: 'signed-in', patientId: 'someone-else' });
     other.postMessage('session-ended');
     other.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await quietPeriod(100);
     expect(auth.calls).to.deep.equal([]);
     expect(auth.patientId).to.equal(PATIENT);
   });
@@ -193,7 +194,7 @@ describe('<portal-provider> idle timeout', () => {
     expect(auth.calls).to.deep.equal(['signOut:idle']);
     expect(ended).to.deep.equal(['idle']);
     expect(banner.accessState).to.equal('expired');
-    expect(shadowText(root)).not.to.include('Mejía');
+    expect(deepShadowText(root)).not.to.include('Mejía');
     expect(warning()?.open ?? false).to.equal(false);
   });
 

@@ -6,6 +6,7 @@ import { loadLocale } from '../../../src/i18n/index.js';
 import { hostStyles } from '../../../src/styles/tokens.js';
 import { DateGridController, type DateGridOptions } from '../../../src/elements/portal-scheduler/date-grid-controller.js';
 import { dateGridStyles, renderDateGrid } from '../../../src/elements/portal-scheduler/date-grid.js';
+import { all, shadow } from '../../support/dom.js';
 
 /** A stand-in for `<portal-scheduler>`: hosts the grid and its live region, records callbacks. */
 class DateGridTestHost extends LitElement {
@@ -56,17 +57,15 @@ async function mount(options: Partial<DateGridOptions> = BOOKING, lang = 'en'): 
   return fixture<DateGridTestHost>(html`<date-grid-test-host lang=${lang} .options=${options}></date-grid-test-host>`);
 }
 
-const $ = <E extends Element = HTMLElement>(host: DateGridTestHost, selector: string) => host.shadowRoot!.querySelector<E>(selector);
-const $$ = (host: DateGridTestHost, selector: string) => [...host.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const cell = (host: DateGridTestHost, day: string) => $(host, `[data-day="${day}"]`)!;
-const heading = (host: DateGridTestHost) => $(host, '[part~="calendar-heading"]')!.textContent!.trim();
-const [previous, next] = [0, 1].map((index) => (host: DateGridTestHost) => $$(host, '[part~="calendar-nav"]')[index] as HTMLButtonElement);
+const cell = (host: DateGridTestHost, day: string) => shadow(host, `[data-day="${day}"]`)!;
+const heading = (host: DateGridTestHost) => shadow(host, '[part~="calendar-heading"]')!.textContent!.trim();
+const [previous, next] = [0, 1].map((index) => (host: DateGridTestHost) => all(host, '[part~="calendar-nav"]')[index] as HTMLButtonElement);
 
 /** The one day with tabindex=0, after checking there is exactly one and that it holds DOM focus when expected. */
 function rovingDay(host: DateGridTestHost, { focused = true } = {}): string {
-  const tabbable = $$(host, '[data-day][tabindex="0"]');
+  const tabbable = all(host, '[data-day][tabindex="0"]');
   expect(tabbable, 'exactly one tabbable day').to.have.length(1);
-  expect($$(host, '[data-day]').every((day) => day.getAttribute('tabindex') === (day === tabbable[0] ? '0' : '-1'))).to.equal(true);
+  expect(all(host, '[data-day]').every((day) => day.getAttribute('tabindex') === (day === tabbable[0] ? '0' : '-1'))).to.equal(true);
   if (focused) expect(host.shadowRoot!.activeElement, 'focus follows the tabbable day').to.equal(tabbable[0]);
   return tabbable[0].dataset.day!;
 }
@@ -90,26 +89,26 @@ describe('date grid (ui/date-grid)', () => {
   it('renders the month as a labelled grid with Sunday-first weekday headers and one tabbable day', async () => {
     const host = await mount();
     expect(heading(host)).to.equal('November 2026');
-    const grid = $(host, 'table')!;
+    const grid = shadow(host, 'table')!;
     expect(grid.getAttribute('role')).to.equal('grid');
     expect(grid.getAttribute('aria-labelledby')).to.equal('test-heading');
-    expect($(host, '#test-heading')!.getAttribute('role')).to.equal('heading');
-    const headers = $$(host, 'th');
+    expect(shadow(host, '#test-heading')!.getAttribute('role')).to.equal('heading');
+    const headers = all(host, 'th');
     expect(headers.map((th) => th.getAttribute('abbr'))).to.deep.equal(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
     expect(headers[0].innerText.trim()).to.equal('Sun');
-    expect($$(host, '[data-day]')).to.have.length(30);
-    expect($$(host, 'tbody tr')[0].querySelector<HTMLElement>('[data-day]')!.dataset.day).to.equal('2026-11-01');
+    expect(all(host, '[data-day]')).to.have.length(30);
+    expect(all(host, 'tbody tr')[0].querySelector<HTMLElement>('[data-day]')!.dataset.day).to.equal('2026-11-01');
     // Focus starts on the selected day; nothing is focused until the person tabs in.
     expect(rovingDay(host, { focused: false })).to.equal('2026-11-10');
   });
 
   it('heads the columns with one letter when the grid is too narrow for short names, and keeps the full name', async () => {
     const host = await mount(BOOKING, 'es');
-    const visible = () => $$(host, 'th').map((th) => th.innerText.trim());
+    const visible = () => all(host, 'th').map((th) => th.innerText.trim());
     expect(visible()).to.deep.equal(['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom']);
     host.style.width = '200px';
     expect(visible()).to.deep.equal(['L', 'M', 'X', 'J', 'V', 'S', 'D']);
-    expect($$(host, 'th')[2].getAttribute('abbr')).to.equal('miércoles');
+    expect(all(host, 'th')[2].getAttribute('abbr')).to.equal('miércoles');
   });
 
   it('names each day with its full date, today and whether it has free times', async () => {
@@ -117,8 +116,8 @@ describe('date grid (ui/date-grid)', () => {
     expect(cell(host, '2026-11-06').getAttribute('aria-label')).to.equal('Friday, November 6, 2026, free times available');
     expect(cell(host, '2026-11-05').getAttribute('aria-label')).to.equal('Thursday, November 5, 2026, today, no free times');
     expect(cell(host, '2026-11-04').getAttribute('aria-label')).to.equal('Wednesday, November 4, 2026, outside the booking period');
-    expect($$(host, '[aria-current]').map((day) => [day.dataset.day, day.getAttribute('aria-current')])).to.deep.equal([['2026-11-05', 'date']]);
-    expect($$(host, '[aria-selected]').map((day) => [day.dataset.day, day.getAttribute('aria-selected')])).to.deep.equal([['2026-11-10', 'true']]);
+    expect(all(host, '[aria-current]').map((day) => [day.dataset.day, day.getAttribute('aria-current')])).to.deep.equal([['2026-11-05', 'date']]);
+    expect(all(host, '[aria-selected]').map((day) => [day.dataset.day, day.getAttribute('aria-selected')])).to.deep.equal([['2026-11-10', 'true']]);
     // Days without free times and days outside the horizon are disabled but stay in the grid.
     expect(cell(host, '2026-11-06').hasAttribute('aria-disabled')).to.equal(false);
     expect(cell(host, '2026-11-11').getAttribute('aria-disabled')).to.equal('true');
@@ -149,10 +148,10 @@ describe('date grid (ui/date-grid)', () => {
     expect(await press(host, 'ArrowRight')).to.equal('2026-12-01');
     expect(heading(host)).to.equal('December 2026');
     expect(host.grid.announcement).to.equal('December 2026');
-    expect($(host, '[role="status"]')!.textContent).to.equal('December 2026');
+    expect(shadow(host, '[role="status"]')!.textContent).to.equal('December 2026');
     expect(await press(host, 'ArrowUp')).to.equal('2026-11-24');
     expect(heading(host)).to.equal('November 2026');
-    expect($(host, '[role="status"]')!.textContent).to.equal('November 2026');
+    expect(shadow(host, '[role="status"]')!.textContent).to.equal('November 2026');
     expect(host.months).to.deep.equal(['2026-12', '2026-11']);
   });
 
@@ -235,7 +234,7 @@ describe('date grid (ui/date-grid)', () => {
     await startAt(host, '2026-11-06');
     await press(host, 'Enter');
     expect(host.selections).to.deep.equal(['2026-11-06']);
-    expect($$(host, '[aria-selected="true"]').map((day) => day.dataset.day)).to.deep.equal(['2026-11-06']);
+    expect(all(host, '[aria-selected="true"]').map((day) => day.dataset.day)).to.deep.equal(['2026-11-06']);
 
     await startAt(host, '2026-11-30');
     await press(host, ' ');
@@ -267,14 +266,14 @@ describe('date grid (ui/date-grid)', () => {
     host.grid.configure({ min: undefined, selected: undefined });
     await host.updateComplete;
     expect(cell(host, '2026-11-11').getAttribute('part')).to.equal('day day-available');
-    expect($$(host, '[aria-selected]')).to.have.length(0);
+    expect(all(host, '[aria-selected]')).to.have.length(0);
   });
 
   it('speaks Spanish with Monday-first weeks', async () => {
     const host = await mount(BOOKING, 'es');
     expect(heading(host)).to.equal('noviembre de 2026');
-    expect($$(host, 'th').map((th) => th.getAttribute('abbr'))).to.deep.equal(['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo']);
-    expect($$(host, 'tbody tr')[0].querySelectorAll('td')[6].dataset.day).to.equal('2026-11-01');
+    expect(all(host, 'th').map((th) => th.getAttribute('abbr'))).to.deep.equal(['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo']);
+    expect(all(host, 'tbody tr')[0].querySelectorAll('td')[6].dataset.day).to.equal('2026-11-01');
     expect(previous(host).getAttribute('aria-label')).to.equal('Mes anterior');
     expect(next(host).getAttribute('aria-label')).to.equal('Mes siguiente');
     expect(cell(host, '2026-11-06').getAttribute('aria-label')).to.equal('viernes, 6 de noviembre de 2026, hay horarios disponibles');
@@ -304,13 +303,13 @@ describe('date grid (ui/date-grid)', () => {
   it('keeps every target at least 24×24 px and fits 320 px without horizontal scroll', async () => {
     for (const lang of ['en', 'es']) {
       const host = await mount(BOOKING, lang);
-      const targets = [...$$(host, '[data-day]'), ...$$(host, '[part~="calendar-nav"]')];
+      const targets = [...all(host, '[data-day]'), ...all(host, '[part~="calendar-nav"]')];
       expect(targets).to.have.length(32);
       for (const target of targets) {
         const { width, height } = target.getBoundingClientRect();
         expect(Math.min(width, height), `${lang} ${target.dataset.day ?? target.getAttribute('aria-label')}`).to.be.at.least(24);
       }
-      const calendar = $(host, '[part~="calendar"]')!;
+      const calendar = shadow(host, '[part~="calendar"]')!;
       expect(calendar.getBoundingClientRect().width).to.be.at.most(320);
       expect(calendar.scrollWidth).to.be.at.most(calendar.clientWidth);
     }

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
 import { LazyPartController } from '../../../src/elements/portal-scheduler/lazy-part.js';
 
@@ -57,7 +57,7 @@ describe('LazyPartController', () => {
     part.retry();
     expect(part.failure).to.equal(undefined);
     expect(repeated).to.equal(1);
-    await new Promise((done) => setTimeout(done));
+    await waitUntil(() => part.value, 'the retried load never finished');
     expect(part.value).to.deep.equal({ part: 2 });
   });
 

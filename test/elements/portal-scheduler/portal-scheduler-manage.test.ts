@@ -8,25 +8,15 @@ import { followUpDay } from '../../../src/time/days.js';
 import { en } from '../../../src/i18n/en.js';
 import { es } from '../../../src/i18n/es.js';
 import type { Appointment, Session } from '../../../src/model/index.js';
-import { mount, PATIENT_ID, shadow, SIGNED_IN } from '../../contract/element-contract.js';
+import { mount, PATIENT_ID, SIGNED_IN } from '../../contract/element-contract.js';
+import { all, click, shadow, shadowText } from '../../support/dom.js';
+import { recordingApi } from '../../support/recording-api.js';
+import { quietPeriod } from '../../support/wait.js';
 
-/** An adapter whose scheduling calls are recorded in order (name and arguments), with methods replaceable. */
+/** A REST-booking memory adapter whose calls are recorded in order, with scheduling methods replaceable. */
 function spied(options: MemoryAdapterOptions = {}, replace: (inner: MemoryAdapter) => Partial<SchedulingApi> = () => ({})) {
   const inner = createMemoryAdapter({ patientId: PATIENT_ID, bookingMode: 'rest', ...options });
-  const replaced = replace(inner);
-  const calls: { op: string; args: unknown[] }[] = [];
-  const scheduling = Object.fromEntries(
-    Object.entries(inner.scheduling).map(([name, method]) => [
-      name,
-      (...args: unknown[]) => {
-        calls.push({ op: name, args });
-        const own = (replaced as Record<string, (...a: unknown[]) => unknown>)[name];
-        return (own ?? (method as (...a: unknown[]) => unknown))(...args);
-      },
-    ]),
-  ) as unknown as SchedulingApi;
-  const api: PortalApi = { ...inner, scheduling };
-  return { api, inner, calls, count: (op: string) => calls.filter((c) => c.op === op).length };
+  return { inner, ...recordingApi(inner, { replace: { scheduling: replace(inner) } }) };
 }
 
 const subject = { tag: 'portal-scheduler', template: () => html`<portal-scheduler></portal-scheduler>`, readySelector: '[part~="slot"]', loadOperation: 'scheduling.listServices' };
@@ -35,10 +25,6 @@ async function mountScheduler(template = html`<portal-scheduler></portal-schedul
   return mount<PortalScheduler>({ ...subject, template: () => template }, options);
 }
 
-const text = (element: Element) => (element.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
-const all = (element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const press = (element: Element, selector: string) => (shadow(element, selector) as HTMLElement).click();
-const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
 const items = (element: Element) => all(element, '[part~="appointment"]');
 const itemFor = (element: Element, what: string) => items(element).find((li) => li.querySelector('h3')!.textContent!.includes(what));
 
@@ -64,7 +50,7 @@ describe('<portal-scheduler> your appointments', () => {
     const { element } = await mountScheduler(undefined, { api: spy.api });
     await openList(element);
     expect(items(element).map((li) => li.querySelector('h3')!.textContent!.trim())).to.deep.equal(['Primary care visit', 'Flu vaccination', 'Primary care visit']);
-    expect(text(element)).not.to.contain('Ghost');
+    expect(shadowText(element)).not.to.contain('Ghost');
     const flu = itemFor(element, 'Flu vaccination')!;
     expect(flu.textContent).to.match(/\d{1,2}:\d{2} [AP]M E[SD]T/);
     expect(flu.textContent).to.contain('Vaccination Center');
@@ -80,7 +66,7 @@ describe('<portal-scheduler> your appointments', () => {
     const { element } = await mountScheduler(undefined, { api: spy.api, session: { status: 'signed-out' } as Session });
     await waitUntil(() => shadow(element, '[part~="slot"]'));
     expect(Boolean(shadow(element, '[part~="views"]'))).to.equal(false);
-    expect(spy.count('listAppointments')).to.equal(0);
+    expect(spy.count('scheduling.listAppointments')).to.equal(0);
   });
 
   it('on sign-out, neither the list nor a confirmation stays on screen', async () => {
@@ -94,9 +80,9 @@ describe('<portal-scheduler> your appointments', () => {
 
     provider.session = SIGNED_IN;
     await waitUntil(() => shadow(element, '[part~="views"]') && shadow(element, '[part~="slot"]'));
-    press(element, '[part~="slot"]');
+    click(element, '[part~="slot"]');
     await waitUntil(() => shadow(element, '[part~="confirm"]'));
-    press(element, '[part~="confirm"]');
+    click(element, '[part~="confirm"]');
     await waitUntil(() => shadow(element, '[part~="confirmation"]'));
     provider.session = { status: 'expired' };
     await waitUntil(() => !shadow(element, '[part~="confirmation"]'), 'the confirmation outlived the session');
@@ -111,11 +97,11 @@ describe('<portal-scheduler> your appointments', () => {
     expect(shadow(element, '[part~="cancel-confirm"]')!.textContent).to.match(/Cancel your Flu vaccination on \w+ \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T\?/);
     expect(element.shadowRoot!.activeElement?.id, 'focus moves to the question').to.equal('cancel-question');
     await expect(element).to.be.accessible();
-    press(element, '[part~="cancel-keep"]');
+    click(element, '[part~="cancel-keep"]');
     await element.updateComplete;
     expect(Boolean(shadow(element, '[part~="cancel-confirm"]'))).to.equal(false);
     expect(element.shadowRoot!.activeElement?.getAttribute('data-appointment'), 'focus back on the Cancel button').to.equal('appt-flu-shot');
-    expect(spy.count('cancelAppointment'), '"Keep it" writes nothing').to.equal(0);
+    expect(spy.count('scheduling.cancelAppointment'), '"Keep it" writes nothing').to.equal(0);
 
     (itemFor(element, 'Flu vaccination')!.querySelector('[part~="cancel"]') as HTMLElement).click();
     await waitUntil(() => shadow(element, '[part~="cancel-yes"]'));
@@ -127,8 +113,8 @@ describe('<portal-scheduler> your appointments', () => {
     await waitUntil(() => shadow(element, '[part~="notice"]')!.textContent!.includes('is cancelled'), 'no outcome announced');
     await waitUntil(() => !itemFor(element, 'Flu vaccination'), 'the cancelled one stays listed');
     expect(element.shadowRoot!.activeElement?.id, 'focus on the list heading').to.equal('manage-title');
-    expect(spy.count('cancelAppointment')).to.equal(1);
-    const sent = spy.calls.find((c) => c.op === 'cancelAppointment')!.args[0];
+    expect(spy.count('scheduling.cancelAppointment')).to.equal(1);
+    const sent = spy.calls.find((c) => c.operation === 'scheduling.cancelAppointment')!.args[0];
     expect(sent).to.deep.equal({ id: 'appt-flu-shot', version: '1' });
     const cancelled = events.filter((e) => e.type === 'portal-appointment-cancelled');
     expect(cancelled).to.have.length(1);
@@ -144,14 +130,14 @@ describe('<portal-scheduler> your appointments', () => {
     await openList(element);
     (itemFor(element, 'Flu vaccination')!.querySelector('[part~="cancel"]') as HTMLElement).click();
     await waitUntil(() => shadow(element, '[part~="cancel-yes"]'));
-    press(element, '[part~="cancel-yes"]');
+    click(element, '[part~="cancel-yes"]');
     await waitUntil(() => shadow(element, '[part~="cancel-confirm"] [role="alert"]'), 'no error shown');
     expect(events.find((e) => e.type === 'portal-error')!.detail).to.include({ kind: 'server', operation: 'scheduling.cancelAppointment' });
     await expect(element).to.be.accessible();
     spy.inner.controls.set({ fail: undefined });
-    press(element, '[part~="cancel-yes"]');
+    click(element, '[part~="cancel-yes"]');
     await waitUntil(() => shadow(element, '[part~="notice"]')!.textContent!.includes('is cancelled'));
-    expect(spy.count('cancelAppointment')).to.equal(2);
+    expect(spy.count('scheduling.cancelAppointment')).to.equal(2);
   });
 
   it('on a conflict (changed elsewhere): says so, reads the list again, never retries', async () => {
@@ -162,13 +148,13 @@ describe('<portal-scheduler> your appointments', () => {
     await spy.inner.scheduling.cancelAppointment({ id: 'appt-flu-shot', version: '1' }, new AbortController().signal);
     (itemFor(element, 'Flu vaccination')!.querySelector('[part~="cancel"]') as HTMLElement).click();
     await waitUntil(() => shadow(element, '[part~="cancel-yes"]'));
-    press(element, '[part~="cancel-yes"]');
+    click(element, '[part~="cancel-yes"]');
     await waitUntil(() => shadow(element, '[role="alert"]'), 'no conflict shown');
     expect(shadow(element, '[role="alert"]')!.textContent).to.contain('changed elsewhere');
     await waitUntil(() => !itemFor(element, 'Flu vaccination'), 'list not read again');
-    await settle();
-    expect(spy.count('cancelAppointment')).to.equal(1);
-    expect(spy.count('listAppointments')).to.equal(2);
+    await quietPeriod(60);
+    expect(spy.count('scheduling.cancelAppointment')).to.equal(1);
+    expect(spy.count('scheduling.listAppointments')).to.equal(2);
     await expect(element).to.be.accessible();
   });
 
@@ -186,8 +172,14 @@ describe('<portal-scheduler> your appointments', () => {
   });
 
   it('shows a polite loading state while the list loads', async () => {
+    // The list answers only once the loading state has been checked.
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
     const spy = spied({}, (inner) => ({
-      listAppointments: (options, signal) => new Promise((resolve) => setTimeout(() => resolve(inner.scheduling.listAppointments(options, signal)), 400)),
+      async listAppointments(options, signal) {
+        await answered;
+        return inner.scheduling.listAppointments(options, signal);
+      },
     }));
     const { element } = await mountScheduler(undefined, { api: spy.api });
     await waitUntil(() => shadow(element, '[part~="views"]'));
@@ -195,6 +187,7 @@ describe('<portal-scheduler> your appointments', () => {
     await waitUntil(() => shadow(element, '[part~="appointments"] [part~="loading"]'), 'no loading state');
     expect(shadow(element, '[part~="loading"]')!.getAttribute('role')).to.equal('status');
     await expect(element).to.be.accessible();
+    answer();
     await waitUntil(() => items(element).length === 3, 'list never shown', { timeout: 3000 });
   });
 
@@ -204,7 +197,7 @@ describe('<portal-scheduler> your appointments', () => {
     await openList(element);
     expect(shadow(element, '[part~="empty"]')!.textContent).to.contain('No upcoming appointments');
     await expect(element).to.be.accessible();
-    press(element, '[part~="empty"] [part~="book"]');
+    click(element, '[part~="empty"] [part~="book"]');
     await waitUntil(() => shadow(element, '[part~="slot"]'), 'book view not shown');
 
     const failing = spied({ fail: { kind: 'network', operations: ['scheduling.listAppointments'] } });
@@ -213,7 +206,7 @@ describe('<portal-scheduler> your appointments', () => {
     expect(shadow(second.element, '[role="alert"]')!.textContent).to.contain('could not reach');
     await expect(second.element).to.be.accessible();
     failing.inner.controls.set({ fail: undefined });
-    press(second.element, '[part~="retry"]');
+    click(second.element, '[part~="retry"]');
     await waitUntil(() => items(second.element).length === 3, 'retry never showed the list');
   });
 });
@@ -231,9 +224,9 @@ describe('<portal-scheduler> reschedule', () => {
   }
 
   async function bookFirstTime(element: PortalScheduler) {
-    press(element, '[part~="slot"]');
+    click(element, '[part~="slot"]');
     await waitUntil(() => shadow(element, '[part~="confirm"]'));
-    press(element, '[part~="confirm"]');
+    click(element, '[part~="confirm"]');
     await waitUntil(() => shadow(element, '[part~="confirmation"]'), 'never confirmed');
   }
 
@@ -245,15 +238,15 @@ describe('<portal-scheduler> reschedule', () => {
     const [what, where] = all(element, '[part~="filters"] select') as HTMLSelectElement[];
     expect([what.value, where.value]).to.deep.equal(['svc-flu', 'loc-vax']);
     await expect(element).to.be.accessible();
-    press(element, '[part~="slot"]');
+    click(element, '[part~="slot"]');
     await waitUntil(() => shadow(element, '[part~="replaces"]'));
     expect(shadow(element, '[part~="replaces"]')!.textContent).to.match(/This replaces your Flu vaccination on/);
     await expect(element).to.be.accessible();
-    press(element, '[part~="confirm"]');
-    await waitUntil(() => text(element).includes('Your earlier Flu vaccination'), 'old one never released');
-    const writes = spy.calls.filter((c) => c.op === 'book' || c.op === 'cancelAppointment').map((c) => c.op);
-    expect(writes).to.deep.equal(['book', 'cancelAppointment']);
-    expect(spy.calls.find((c) => c.op === 'cancelAppointment')!.args[0]).to.deep.equal({ id: 'appt-flu-shot', version: '1' });
+    click(element, '[part~="confirm"]');
+    await waitUntil(() => shadowText(element).includes('Your earlier Flu vaccination'), 'old one never released');
+    const writes = spy.calls.filter((c) => c.operation === 'scheduling.book' || c.operation === 'scheduling.cancelAppointment').map((c) => c.operation);
+    expect(writes).to.deep.equal(['scheduling.book', 'scheduling.cancelAppointment']);
+    expect(spy.calls.find((c) => c.operation === 'scheduling.cancelAppointment')!.args[0]).to.deep.equal({ id: 'appt-flu-shot', version: '1' });
     expect(events.filter((e) => e.type === 'portal-appointment-cancelled').map((e) => e.detail.appointmentId)).to.deep.equal(['appt-flu-shot']);
     expect(events.filter((e) => e.type === 'portal-appointment-booked')).to.have.length(1);
     await expect(element).to.be.accessible();
@@ -271,9 +264,9 @@ describe('<portal-scheduler> reschedule', () => {
     retry.click();
     retry.click();
     retry.click();
-    await waitUntil(() => text(element).includes('Your earlier Flu vaccination'), 'retry never released');
-    expect(spy.count('cancelAppointment')).to.equal(2);
-    expect(spy.count('book')).to.equal(1);
+    await waitUntil(() => shadowText(element).includes('Your earlier Flu vaccination'), 'retry never released');
+    expect(spy.count('scheduling.cancelAppointment')).to.equal(2);
+    expect(spy.count('scheduling.book')).to.equal(1);
   });
 
   it('when the old one changed elsewhere meanwhile: says so and leads to the list, with no retry', async () => {
@@ -285,7 +278,7 @@ describe('<portal-scheduler> reschedule', () => {
     expect(shadow(element, '[part~="release-failed"]')!.textContent).to.contain('changed elsewhere');
     expect(Boolean(shadow(element, '[part~="release-retry"]'))).to.equal(false);
     await expect(element).to.be.accessible();
-    press(element, '[part~="release-failed"] [part~="appointments"]');
+    click(element, '[part~="release-failed"] [part~="appointments"]');
     await waitUntil(() => items(element).length > 0);
     // Only the new flu shot: the old one was cancelled in the other tab.
     expect(items(element).filter((li) => li.textContent!.includes('Flu vaccination'))).to.have.length(1);
@@ -299,10 +292,10 @@ describe('<portal-scheduler> sign-in round trip', () => {
     const mounted = await mountScheduler(html`<portal-scheduler location="loc-downtown"></portal-scheduler>`, { api: spy.api, session: { status: 'signed-out' } as Session });
     const { element } = mounted;
     await waitUntil(() => shadow(element, '[part~="slot"]'));
-    press(element, '[part~="slot"]');
+    click(element, '[part~="slot"]');
     await waitUntil(() => shadow(element, '[part~="sign-in"]'));
     const slotId = (mounted.events.find((e) => e.type === 'portal-slot-selected')!.detail as { slotId: string }).slotId;
-    press(element, '[part~="sign-in"]');
+    click(element, '[part~="sign-in"]');
     return { ...mounted, slotId };
   }
 
@@ -318,13 +311,13 @@ describe('<portal-scheduler> sign-in round trip', () => {
     expect(saved.expiresAt - Date.now()).to.be.within(29 * 60_000, 30 * 60_000);
     signIn(element);
     await waitUntil(() => shadow(element, '[part~="confirm"]'), 'no review after sign-in', { timeout: 4000 });
-    expect(spy.calls.filter((c) => c.op === 'holdSlot').map((c) => c.args[0])).to.deep.equal([slotId]);
+    expect(spy.calls.filter((c) => c.operation === 'scheduling.holdSlot').map((c) => c.args[0])).to.deep.equal([slotId]);
     expect(sessionStorage.getItem(PENDING_CHOICE_KEY), 'used once, then deleted').to.equal(null);
     expect(events.filter((e) => e.type === 'portal-slot-selected'), 'the choice is reported once').to.have.length(1);
     await expect(element).to.be.accessible();
-    press(element, '[part~="confirm"]');
+    click(element, '[part~="confirm"]');
     await waitUntil(() => shadow(element, '[part~="confirmation"]'));
-    expect((spy.calls.find((c) => c.op === 'book')!.args[0] as { slotId: string }).slotId).to.equal(slotId);
+    expect((spy.calls.find((c) => c.operation === 'scheduling.book')!.args[0] as { slotId: string }).slotId).to.equal(slotId);
   });
 
   it('after a page round trip: a new signed-in scheduler picks the saved time up', async () => {
@@ -334,10 +327,10 @@ describe('<portal-scheduler> sign-in round trip', () => {
     const spy = spied();
     const { element: back } = await mountScheduler(html`<portal-scheduler location="loc-downtown"></portal-scheduler>`, { api: spy.api });
     await waitUntil(() => shadow(back, '[part~="confirm"]'), 'no review after coming back', { timeout: 4000 });
-    expect(spy.calls.filter((c) => c.op === 'searchSlots').length).to.be.greaterThan(0);
-    press(back, '[part~="confirm"]');
+    expect(spy.calls.filter((c) => c.operation === 'scheduling.searchSlots').length).to.be.greaterThan(0);
+    click(back, '[part~="confirm"]');
     await waitUntil(() => shadow(back, '[part~="confirmation"]'));
-    expect((spy.calls.find((c) => c.op === 'book')!.args[0] as { slotId: string }).slotId).to.equal(slotId);
+    expect((spy.calls.find((c) => c.operation === 'scheduling.book')!.args[0] as { slotId: string }).slotId).to.equal(slotId);
   });
 
   it('when the time was taken meanwhile: says so and offers the nearest free times', async () => {
@@ -349,7 +342,7 @@ describe('<portal-scheduler> sign-in round trip', () => {
     await waitUntil(() => shadow(element, '[role="alert"]'), 'no conflict after sign-in', { timeout: 4000 });
     expect(shadow(element, '[role="alert"]')!.textContent).to.contain('no longer free');
     expect(all(element, '.alternatives [part~="slot"]').length).to.be.within(1, 3);
-    expect(spy.count('book'), 'nothing booked on its own').to.equal(0);
+    expect(spy.count('scheduling.book'), 'nothing booked on its own').to.equal(0);
     expect(sessionStorage.getItem(PENDING_CHOICE_KEY)).to.equal(null);
     await expect(element).to.be.accessible();
   });
@@ -359,7 +352,7 @@ describe('<portal-scheduler> sign-in round trip', () => {
     const spy = spied();
     const { element } = await mountScheduler(undefined, { api: spy.api });
     await waitUntil(() => shadow(element, '[part~="slot"]'));
-    await settle();
+    await quietPeriod(60);
     expect(Boolean(shadow(element, '[part~="review"]'))).to.equal(false);
     expect(sessionStorage.getItem(PENDING_CHOICE_KEY)).to.equal(null);
   });
@@ -371,9 +364,9 @@ describe('<portal-scheduler> next vaccine dose', () => {
     const { element } = mounted;
     await waitUntil(() => shadow(element, '[part~="slot"]'));
     const firstDoseDay = shadow(element, '[aria-selected="true"][part~="day"]')!.getAttribute('data-day')!;
-    press(element, '[part~="slot"]');
+    click(element, '[part~="slot"]');
     await waitUntil(() => shadow(element, '[part~="confirm"]'));
-    press(element, '[part~="confirm"]');
+    click(element, '[part~="confirm"]');
     await waitUntil(() => shadow(element, '[part~="confirmation"]'));
     return { ...mounted, from: followUpDay(firstDoseDay, 21) };
   }
@@ -396,10 +389,10 @@ describe('<portal-scheduler> next vaccine dose', () => {
     expect(shadow(element, '[aria-selected="true"][part~="day"]')!.getAttribute('data-day')! >= from).to.equal(true);
     const before = all(element, '[part~="day"][data-day]').filter((d) => d.dataset.day! < from);
     expect(before.every((d) => d.getAttribute('aria-disabled') === 'true')).to.equal(true);
-    const lastSearch = spy.calls.filter((c) => c.op === 'searchSlots').at(-1)!.args[0] as { serviceId: string };
+    const lastSearch = spy.calls.filter((c) => c.operation === 'scheduling.searchSlots').at(-1)!.args[0] as { serviceId: string };
     expect(lastSearch.serviceId).to.equal('svc-covid-208-dose-2');
     await expect(element).to.be.accessible();
-    press(element, '[part~="slot"]');
+    click(element, '[part~="slot"]');
     await waitUntil(() => shadow(element, '[part~="review"] dl'));
     expect(shadow(element, '[part~="review"] dl')!.textContent).to.contain('dose 2');
   });

@@ -4,11 +4,11 @@ import type { PortalApi } from '../../../src/api/portal-api.js';
 import type { PortalScheduler } from '../../../src/elements/portal-scheduler/portal-scheduler.js';
 import { localDayOf, startOfLocalDay } from '../../../src/time/zones.js';
 import type { SlotQuery } from '../../../src/model/index.js';
-import { mount, PATIENT_ID, shadow } from '../../contract/element-contract.js';
+import { mount, PATIENT_ID } from '../../contract/element-contract.js';
+import { all, shadow } from '../../support/dom.js';
 
 const ZONE = 'America/New_York';
 const DAY_MS = 86_400_000;
-const all = (element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 
 /**
  * A server that pages before a month's end, the way one does at a mass-vaccination site: a search longer

@@ -5,7 +5,10 @@ import { PENDING_CHOICE_KEY } from '../../../src/elements/portal-scheduler/pendi
 import type { PortalScheduler } from '../../../src/elements/portal-scheduler/portal-scheduler.js';
 import type { Session } from '../../../src/model/index.js';
 import { canaryApi } from '../../contract/canary.js';
-import { elementContract, mount, PATIENT_ID, shadow } from '../../contract/element-contract.js';
+import { elementContract, mount, PATIENT_ID } from '../../contract/element-contract.js';
+import { all, click, shadow } from '../../support/dom.js';
+import { recordingApi } from '../../support/recording-api.js';
+import { quietPeriod } from '../../support/wait.js';
 
 const subject = {
   tag: 'portal-scheduler',
@@ -18,7 +21,6 @@ const subject = {
 
 elementContract(subject);
 
-const all = (element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const ready = (element: Element) => waitUntil(() => shadow(element, '[part~="slot"]'), 'no times shown', { timeout: 4000 });
 /** A time button's accessible name: its content minus the `aria-hidden` face. */
 const accessibleName = (button: Element) =>
@@ -28,7 +30,6 @@ const accessibleName = (button: Element) =>
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
-const click = (element: Element, selector: string) => (shadow(element, selector) as HTMLElement).click();
 
 async function mountWith(template: ReturnType<typeof html>, options: Parameters<typeof mount>[1] = {}) {
   return mount<PortalScheduler>({ ...subject, template: () => template }, options);
@@ -123,7 +124,7 @@ describe('<portal-scheduler>', () => {
     await waitUntil(() => shadow(element, '[role="alert"]'), 'no alert');
     expect(shadow(element, '[role="alert"]')!.textContent).to.contain('just taken');
     expect(all(element, '.alternatives [part~="slot"]').length).to.be.within(1, 3);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await quietPeriod(50);
     expect(recording.signals.filter((s) => s.operation === 'scheduling.book')).to.have.length(1);
     await expect(element).to.be.accessible();
     click(element, '[part~="back"]');
@@ -139,7 +140,7 @@ describe('<portal-scheduler>', () => {
     what.value = 'svc-flu';
     what.dispatchEvent(new Event('change'));
     stale.click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await quietPeriod(50);
     await element.updateComplete;
     expect(Boolean(shadow(element, '[part~="review"]')), 'a primary-care time reviewed as a flu shot').to.equal(false);
   });
@@ -184,25 +185,18 @@ describe('<portal-scheduler>', () => {
   });
 
   describe('with a SMART Scheduling Links source', () => {
-    /** A memory adapter that records which scheduling calls the element made. */
-    function recording() {
-      const memory = createMemoryAdapter({ patientId: PATIENT_ID, bookingMode: 'operation' });
-      const calls: string[] = [];
-      const scheduling = Object.fromEntries(
-        Object.entries(memory.scheduling).map(([name, fn]) => [name, (...args: unknown[]) => (calls.push(name), (fn as (...a: unknown[]) => unknown)(...args))]),
-      ) as unknown as typeof memory.scheduling;
-      return { api: { ...memory, scheduling }, calls };
-    }
+    /** A memory adapter on a $hold server that records which calls the element made. */
+    const recording = () => recordingApi(createMemoryAdapter({ patientId: PATIENT_ID, bookingMode: 'operation' }));
 
     it('finds published times and sends the visitor to the publisher with source and booking-referral, never booking here', async () => {
-      const { api, calls } = recording();
+      const { api, operations } = recording();
       const { element } = await mountWith(
         html`<portal-scheduler source="https://publisher.example.org/$bulk-publish" referral-source="riverside-home" vaccine="140"></portal-scheduler>`,
         { api },
       );
       await ready(element);
-      expect(calls).to.include.members(['listPublished', 'searchPublished']);
-      expect(calls).not.to.include.members(['searchSlots']);
+      expect(operations()).to.include.members(['scheduling.listPublished', 'scheduling.searchPublished']);
+      expect(operations()).not.to.include.members(['scheduling.searchSlots']);
       click(element, '[part~="slot"]');
       await waitUntil(() => shadow(element, '[part~="booking-link"]'), 'no booking link');
       const link = new URL((shadow(element, '[part~="booking-link"]') as HTMLAnchorElement).href);
@@ -211,7 +205,7 @@ describe('<portal-scheduler>', () => {
       expect(link.searchParams.get('source')).to.equal('riverside-home');
       expect(link.searchParams.get('booking-referral')).to.match(/^[0-9a-f-]{36}$/);
       // Signed in on a $hold server, and still: the publication's time is not held, and there is nothing to confirm here.
-      expect(calls).not.to.include('holdSlot');
+      expect(operations()).not.to.include('scheduling.holdSlot');
       expect(Boolean(shadow(element, '[part~="confirm"]')), 'a confirm button').to.equal(false);
       expect(Boolean(shadow(element, '[part~="sign-in"]')), 'a sign-in button').to.equal(false);
       expect(shadow(element, '.booking-phone')!.textContent).to.match(/call .*\d/i);

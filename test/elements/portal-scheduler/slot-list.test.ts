@@ -6,6 +6,7 @@ import { loadLocale } from '../../../src/i18n/index.js';
 import type { Location, Practitioner, Slot } from '../../../src/model/index.js';
 import { hostStyles } from '../../../src/styles/tokens.js';
 import { renderSlotList, sameTimeKey, slotListStyles, type SlotListOptions } from '../../../src/elements/portal-scheduler/slot-list.js';
+import { all, textOf } from '../../support/dom.js';
 
 const VAX: Location = { id: 'loc-vax', name: 'Riverside Vaccination Center', timeZone: 'America/New_York' };
 const EAST: Location = { id: 'loc-east', name: 'East Clinic', timeZone: 'America/New_York' };
@@ -63,10 +64,8 @@ async function mount(slots: Slot[], { lang = 'en', openHour }: { lang?: string; 
   return fixture<SlotListTestHost>(html`<slot-list-test-host lang=${lang} .slots=${slots} .openHour=${openHour}></slot-list-test-host>`);
 }
 
-const $$ = (host: SlotListTestHost, selector: string) => [...host.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/[\s\u202f]+/g, ' ').trim();
 /** What a screen reader says for a time button: its content minus the `aria-hidden` face. */
-const nameOf = (button: Element) => text(button.querySelector('.visually-hidden'));
+const nameOf = (button: Element) => textOf(button.querySelector('.visually-hidden'));
 
 describe('slot list (ui/slot-list)', () => {
   // The bare test host is no PortalElement, so it does not wait for a language to load by itself.
@@ -86,47 +85,47 @@ describe('slot list (ui/slot-list)', () => {
 
     it('are one button with the count of places; another clinician or place is its own button', async () => {
       const host = await mount(DAY);
-      const buttons = $$(host, '[part~="slot"]');
+      const buttons = all(host, '[part~="slot"]');
       expect(buttons).to.have.length(4);
-      expect(buttons.map((b) => text(b.querySelector('.places')))).to.deep.equal(['3 places', '', '', '']);
-      expect(text(buttons[0].querySelector('.time'))).to.equal('8:00 AM EST');
-      expect(text(buttons[1].querySelector('.where'))).to.equal('Dr. Amara Hart · Riverside Vaccination Center');
-      expect(text(buttons[2].querySelector('.where'))).to.equal('East Clinic');
-      expect(text(buttons[3].querySelector('.time'))).to.equal('8:15 AM EST');
+      expect(buttons.map((b) => textOf(b.querySelector('.places')))).to.deep.equal(['3 places', '', '', '']);
+      expect(textOf(buttons[0].querySelector('.time'))).to.equal('8:00 AM EST');
+      expect(textOf(buttons[1].querySelector('.where'))).to.equal('Dr. Amara Hart · Riverside Vaccination Center');
+      expect(textOf(buttons[2].querySelector('.where'))).to.equal('East Clinic');
+      expect(textOf(buttons[3].querySelector('.time'))).to.equal('8:15 AM EST');
     });
 
     it('say day, time, zone, count and place, containing every visible word', async () => {
       const host = await mount(DAY);
-      const [group, withHart] = $$(host, '[part~="slot"]');
+      const [group, withHart] = all(host, '[part~="slot"]');
       expect(nameOf(group)).to.equal('Tuesday, January 12, 2027, 8:00 AM EST, 3 places, at Riverside Vaccination Center');
       expect(nameOf(withHart)).to.equal('Tuesday, January 12, 2027, 8:00 AM EST, with Dr. Amara Hart, at Riverside Vaccination Center');
       for (const button of [group, withHart]) {
         const face = button.querySelector('.face')!;
         expect(face.getAttribute('aria-hidden')).to.equal('true');
-        for (const shown of face.querySelectorAll('.time, .places')) expect(nameOf(button), 'label in name').to.contain(text(shown));
-        for (const name of text(face.querySelector('.where')).split(' · ')) expect(nameOf(button)).to.contain(name);
+        for (const shown of face.querySelectorAll('.time, .places')) expect(nameOf(button), 'label in name').to.contain(textOf(shown));
+        for (const name of textOf(face.querySelector('.where')).split(' · ')) expect(nameOf(button)).to.contain(name);
       }
       await expect(host).to.be.accessible();
     });
 
     it('speak Spanish', async () => {
       const host = await mount(DAY, { lang: 'es' });
-      const group = $$(host, '[part~="slot"]')[0];
-      expect(text(group.querySelector('.places'))).to.equal('3 plazas');
+      const group = all(host, '[part~="slot"]')[0];
+      expect(textOf(group.querySelector('.places'))).to.equal('3 plazas');
       expect(nameOf(group)).to.match(/^martes, 12 de enero de 2027, 8:00 a\.\s?m\. EST, 3 plazas, en Riverside Vaccination Center$/);
     });
 
     it('book the first slot of the group when chosen', async () => {
       const host = await mount(DAY);
-      $$(host, '[part~="slot"]')[0].click();
-      $$(host, '[part~="slot"]')[1].click();
+      all(host, '[part~="slot"]')[0].click();
+      all(host, '[part~="slot"]')[1].click();
       expect(host.chosen.map((s) => s.id)).to.deep.equal(['a', 'with-hart']);
     });
 
     it('show the viewer time in the name and on the face when it differs', async () => {
       const host = await fixture<SlotListTestHost>(html`<slot-list-test-host .viewerZone=${'Asia/Kolkata'} .slots=${DAY}></slot-list-test-host>`);
-      const group = $$(host, '[part~="slot"]')[0];
-      expect(text(group.querySelector('.viewer-time'))).to.equal('Your time: 6:30 PM GMT+5:30');
+      const group = all(host, '[part~="slot"]')[0];
+      expect(textOf(group.querySelector('.viewer-time'))).to.equal('Your time: 6:30 PM GMT+5:30');
       expect(nameOf(group)).to.equal('Tuesday, January 12, 2027, 8:00 AM EST, your time 6:30 PM GMT+5:30, 3 places, at Riverside Vaccination Center');
     });
   });
@@ -140,10 +139,10 @@ describe('slot list (ui/slot-list)', () => {
 
     it('offers the hours with their count of places, then the chosen hour’s times collapsed', async () => {
       const host = await mount(BUSY);
-      const hours = $$(host, '[part~="hour"]');
-      expect(hours.map(text)).to.deep.equal(['8 AM EST 20 free', '9 AM EST 20 free', '10 AM EST 12 free']);
+      const hours = all(host, '[part~="hour"]');
+      expect(hours.map(textOf)).to.deep.equal(['8 AM EST 20 free', '9 AM EST 20 free', '10 AM EST 12 free']);
       expect(hours.map((h) => h.getAttribute('aria-pressed'))).to.deep.equal(['true', 'false', 'false']);
-      expect($$(host, '[part~="slot"]').map((b) => `${text(b.querySelector('.time'))} ${text(b.querySelector('.places'))}`)).to.deep.equal([
+      expect(all(host, '[part~="slot"]').map((b) => `${textOf(b.querySelector('.time'))} ${textOf(b.querySelector('.places'))}`)).to.deep.equal([
         '8:00 AM EST 5 places',
         '8:15 AM EST 5 places',
         '8:30 AM EST 5 places',
@@ -154,15 +153,15 @@ describe('slot list (ui/slot-list)', () => {
       host.openHour = '10';
       host.requestUpdate();
       await host.updateComplete;
-      expect($$(host, '[part~="slot"] .places').map(text)).to.deep.equal(['3 places', '3 places', '3 places', '3 places']);
+      expect(all(host, '[part~="slot"] .places').map(textOf)).to.deep.equal(['3 places', '3 places', '3 places', '3 places']);
       await expect(host).to.be.accessible();
     });
 
     it('reads the hours on the clinic clock across spring-forward (no 2 AM), with one formatter for the zone', async () => {
       // Sunday 14 March 2027 in New York: 00:00-01:45 EST (05:00Z-06:45Z), then 03:00-04:45 EDT (07:00Z-08:45Z).
       const host = await mount(lanes(quarterHours('2027-03-14T05:00:00Z', 16), 4));
-      const hours = $$(host, '[part~="hour"]');
-      expect(hours.map(text)).to.deep.equal(['12 AM EST 16 free', '1 AM EST 16 free', '3 AM EDT 16 free', '4 AM EDT 16 free']);
+      const hours = all(host, '[part~="hour"]');
+      expect(hours.map(textOf)).to.deep.equal(['12 AM EST 16 free', '1 AM EST 16 free', '3 AM EDT 16 free', '4 AM EDT 16 free']);
       hours.forEach((hour) => hour.click());
       expect(host.hours).to.deep.equal(['00', '01', '03', '04']);
     });
@@ -170,11 +169,11 @@ describe('slot list (ui/slot-list)', () => {
     it('puts both 1 AMs of the fall-back night in one hour', async () => {
       // Sunday 7 November 2027: 00:00 EDT = 04:00Z; 01:00 EDT = 05:00Z; 01:00 EST = 06:00Z; 02:00 EST = 07:00Z.
       const host = await mount(lanes(quarterHours('2027-11-07T04:00:00Z', 16), 4));
-      expect($$(host, '[part~="hour"]').map(text)).to.deep.equal(['12 AM EDT 16 free', '1 AM EDT 32 free', '2 AM EST 16 free']);
+      expect(all(host, '[part~="hour"]').map(textOf)).to.deep.equal(['12 AM EDT 16 free', '1 AM EDT 32 free', '2 AM EST 16 free']);
       host.openHour = '01';
       host.requestUpdate();
       await host.updateComplete;
-      expect($$(host, '[part~="slot"] .time').map(text)).to.deep.equal([
+      expect(all(host, '[part~="slot"] .time').map(textOf)).to.deep.equal([
         ...['1:00', '1:15', '1:30', '1:45'].map((t) => `${t} AM EDT`),
         ...['1:00', '1:15', '1:30', '1:45'].map((t) => `${t} AM EST`),
       ]);
@@ -183,13 +182,13 @@ describe('slot list (ui/slot-list)', () => {
     it('turns the hour where the clinic clock does, not where UTC does', async () => {
       // 02:45Z is 8:30 in Kathmandu; 03:15Z is 9:00.
       const host = await mount(lanes(quarterHours('2027-01-12T02:45:00Z', 6), 10, { locationId: KATHMANDU.id }));
-      expect($$(host, '[part~="hour"]').map(text)).to.deep.equal(['8 AM GMT+5:45 20 free', '9 AM GMT+5:45 40 free']);
+      expect(all(host, '[part~="hour"]').map(textOf)).to.deep.equal(['8 AM GMT+5:45 20 free', '9 AM GMT+5:45 40 free']);
     });
 
     it('reads a clinic without a zone on the offset its slots were written with', async () => {
       const written = lanes(['2027-01-12T09:30:00-05:00', '2027-01-12T10:30:00-05:00'], 25, { locationId: NO_ZONE.id });
       const host = await mount(written);
-      expect($$(host, '[part~="hour"]').map(text)).to.deep.equal(['9 AM UTC\u221205:00 25 free', '10 AM UTC\u221205:00 25 free']);
+      expect(all(host, '[part~="hour"]').map(textOf)).to.deep.equal(['9 AM UTC\u221205:00 25 free', '10 AM UTC\u221205:00 25 free']);
     });
   });
 });

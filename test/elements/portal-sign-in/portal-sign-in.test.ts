@@ -7,7 +7,9 @@ import type { PortalProvider } from '../../../src/elements/portal-provider/porta
 import type { PortalSignIn } from '../../../src/elements/portal-sign-in/portal-sign-in.js';
 import type { Session, SessionActions } from '../../../src/model/session.js';
 import { canaryApi, CANARY } from '../../contract/canary.js';
-import { elementContract, PATIENT_ID, RecordingSessionActions as FakeActions, shadow, SIGNED_IN } from '../../contract/element-contract.js';
+import { elementContract, PATIENT_ID, RecordingSessionActions as FakeActions, SIGNED_IN } from '../../contract/element-contract.js';
+import { partsText, shadow } from '../../support/dom.js';
+import { quietPeriod } from '../../support/wait.js';
 
 // The header control passes the contract like every element, in its own shapes: signed out it shows "Sign in" (and
 // loads nothing); while the name loads its polite status says "Signed in"; a name that cannot be read is reported as
@@ -72,12 +74,6 @@ async function setSession(mounted: Mounted, session: Session): Promise<void> {
 }
 
 const button = (element: Element) => shadow(element, '[part~="button"]') as HTMLButtonElement | null;
-/** What is on screen, region by region (the parts hold no whitespace between them). */
-const text = (element: Element) =>
-  [...element.shadowRoot!.querySelectorAll('[part]:not([part="base"])')]
-    .map((part) => part.textContent!.trim())
-    .filter(Boolean)
-    .join(' ');
 const nameShown = (element: Element) => shadow(element, '[part~="name"]')?.textContent ?? '';
 
 describe('<portal-sign-in>', () => {
@@ -114,7 +110,7 @@ describe('<portal-sign-in>', () => {
     it('loads no patient data', async () => {
       const recording = canaryApi(createMemoryAdapter({ patientId: PATIENT_ID }));
       const { element } = await mount({ session: { status: 'signed-out' }, api: recording.api });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await quietPeriod(50);
       await element.updateComplete;
       expect(recording.signals).to.deep.equal([]);
     });
@@ -163,7 +159,7 @@ describe('<portal-sign-in>', () => {
 
     it('while the name loads: just "Signed in"', async () => {
       const { element } = await mount({ memory: { latencyMs: 60_000 } });
-      expect(text(element)).to.equal('Signed in Sign out');
+      expect(partsText(element)).to.equal('Signed in Sign out');
       expect(shadow(element, '[part~="name"]')).to.equal(null);
       await expect(element).to.be.accessible();
     });
@@ -177,9 +173,9 @@ describe('<portal-sign-in>', () => {
     it('when the server did not grant reading the patient: "Signed in" and "Sign out", nothing loaded', async () => {
       const recording = canaryApi(createMemoryAdapter({ patientId: PATIENT_ID }));
       const { element } = await mount({ api: recording.api, session: { status: 'signed-in', patientId: PATIENT_ID, scopes: ['patient/Appointment.rs'] } });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await quietPeriod(50);
       await element.updateComplete;
-      expect(text(element)).to.equal('Signed in Sign out');
+      expect(partsText(element)).to.equal('Signed in Sign out');
       expect(recording.signals).to.deep.equal([]);
       await expect(element).to.be.accessible();
     });
@@ -195,7 +191,7 @@ describe('<portal-sign-in>', () => {
       const { element, events } = await mount({ memory: { fail: 'server' } });
       await waitUntil(() => events.some((event) => event.type === 'portal-error'), 'no portal-error');
       await element.updateComplete;
-      expect(text(element)).to.equal('Signed in Sign out');
+      expect(partsText(element)).to.equal('Signed in Sign out');
       expect(events.find((event) => event.type === 'portal-error')!.detail).to.include({ element: 'portal-sign-in', kind: 'server' });
     });
 
@@ -267,9 +263,9 @@ describe('<portal-sign-in>', () => {
     expect(shadow(failed.element, '[role="alert"]')!.textContent).to.equal('No se completó el inicio de sesión. Inténtelo de nuevo.');
     const signedIn = await mount({ lang: 'es' });
     await waitUntil(() => shadow(signedIn.element, '[part~="name"]'));
-    expect(text(signedIn.element)).to.equal('Sesión iniciada Ana María Mejía Cerrar sesión');
+    expect(partsText(signedIn.element)).to.equal('Sesión iniciada Ana María Mejía Cerrar sesión');
     await setSession(signedIn, { status: 'expired' });
-    expect(text(signedIn.element)).to.equal('Su sesión terminó. Iniciar sesión');
+    expect(partsText(signedIn.element)).to.equal('Su sesión terminó. Iniciar sesión');
     await expect(signedIn.element).to.be.accessible();
   });
 });
