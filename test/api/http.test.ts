@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { ApiError } from '../../src/api/errors.js';
 import { checkedFetch, HttpClient, parseRetryAfter } from '../../src/api/http.js';
 import { fakeFetch, fhirJson, instantSleep } from '../support/fake-fetch.js';
@@ -107,10 +107,13 @@ describe('HttpClient', () => {
 
   it('stops at once when aborted, even mid-backoff', async () => {
     const controller = new AbortController();
-    const fetch = fakeFetch(() => new Response('', { status: 503, headers: { 'Retry-After': '5' } }));
+    let released = false;
+    const busy = () => new Response(new ReadableStream({ cancel: () => void (released = true) }), { status: 503, headers: { 'Retry-After': '5' } });
+    const fetch = fakeFetch(busy);
     const http = new HttpClient({ baseUrl: BASE, fetch });
     const pending = http.request('Slot', {}, 'op', controller.signal).catch((e) => e);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The 503 was read and its body let go: the client is now waiting out the five seconds of Retry-After.
+    await waitUntil(() => released, 'the 503 was never read');
     controller.abort();
     const error = await pending;
     expect(error.name).to.equal('AbortError');

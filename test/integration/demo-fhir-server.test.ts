@@ -1,7 +1,7 @@
 // Integration tests of the demo FHIR server (demo/server), as tenants of the test server
 // (test/support/fhir-test-server.mjs): the adapter's integration tests rely on its paging, conditional create,
 // If-Match, atomic booking and fault injection.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { appointment, call, createdTenants, createTenant, holdParameters, slot, type Json, type Reply } from '../support/fhir-http.js';
 
 const SCHEDULING = 'test/fixtures/shared/fhir-r4/r4-spec-examples/scheduling';
@@ -209,7 +209,7 @@ describe('demo FHIR server', () => {
     });
     const hold = await call('POST', `${baseUrl}/Appointment/$hold`, holdParameters(appointment('brief', 'h-3', 'proposed')));
     expect(hold.status).to.equal(200);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await waitUntil(async () => (await call('GET', `${baseUrl}/Slot/brief`)).json.status === 'free', 'the hold never expired');
     expect((await call('GET', `${baseUrl}/Slot/brief`)).json.status).to.equal('free');
     expect((await call('GET', `${baseUrl}/Appointment/${hold.json.entry[0].resource.id}`)).json.status).to.equal('cancelled');
   });

@@ -1,6 +1,6 @@
 // The demo FHIR server's guarantees a hospital evaluator relies on: one booking per slot however many arrive at
 // once, the same booking for a retried request, and writes that survive a restart and a crash mid-write.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { appointment, call, createdTenants, createTenant, holdParameters, slot, type Json } from '../support/fhir-http.js';
 import { restartTenant } from '../support/fhir-tenant.js';
 
@@ -116,7 +116,7 @@ describe('demo FHIR store', () => {
     expect(hold.status).to.equal(200);
     await restartTenant(tenant);
     expect((await call('GET', `${tenant.baseUrl}/Slot/held`)).json.status).to.equal('busy-tentative');
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await waitUntil(async () => (await call('GET', `${tenant.baseUrl}/Slot/held`)).json.status === 'free', 'the hold never ended');
     expect((await call('GET', `${tenant.baseUrl}/Slot/held`)).json.status).to.equal('free');
   });
 

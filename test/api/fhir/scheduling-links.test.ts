@@ -1,7 +1,7 @@
 // The SMART Scheduling Links reader (src/api/fhir/scheduling-links/) against the official example publication,
 // served by the test server from test/fixtures (see test/fixtures/derived/scheduling-links/README.md), and the
 // `bookingDeepLink` helper against the specification's own example.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createFhirAdapter } from '../../../src/api/fhir/adapter.js';
 import { createSchedulingLinks, type SchedulingLinksOptions } from '../../../src/api/fhir/scheduling-links/index.js';
 import { isApiError, type ApiError } from '../../../src/api/errors.js';
@@ -69,12 +69,6 @@ function expectApiError(error: unknown, kind: ApiError['kind'], operation: strin
   expect((error as ApiError).kind, String(error)).to.equal(kind);
   expect((error as ApiError).operation).to.equal(operation);
   return error as ApiError;
-}
-
-/** Resolves once `condition` holds (polled), so a test can act while a request is in flight. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(condition(), 'condition never held').to.equal(true);
 }
 
 const ids = (result: { slots: { id: string }[] }) => result.slots.map((slot) => slot.id);
@@ -266,7 +260,7 @@ describe('Scheduling Links: cache and shared reads', () => {
     const aborting = new AbortController();
     const first = api.searchPublished(MANIFEST, W10, aborting.signal);
     const second = api.listPublished(MANIFEST, signal());
-    await until(() => fetch.calls.length === 1);
+    await waitUntil(() => fetch.calls.length === 1, 'the request never started', { interval: 5 });
     aborting.abort();
     expect(await rejection(first)).to.equal(aborting.signal.reason);
     release();
@@ -284,7 +278,7 @@ describe('Scheduling Links: cache and shared reads', () => {
     const aborting = new AbortController();
     const reason = new DOMException('Element disconnected', 'AbortError');
     const call = api.listPublished(MANIFEST, aborting.signal);
-    await until(() => fetch.calls.length === 1);
+    await waitUntil(() => fetch.calls.length === 1, 'the request never started', { interval: 5 });
     aborting.abort(reason);
     expect(await rejection(call)).to.equal(reason);
     expect(fetch.calls[0].signal?.aborted, 'the manifest request was aborted').to.equal(true);
