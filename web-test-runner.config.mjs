@@ -46,7 +46,10 @@ export default {
   testFramework: { config: { ui: 'bdd', timeout: 5000 } },
   coverageConfig: {
     include: ['src/**/*.ts'],
-    exclude: ['src/react.ts'],
     reporters: ['text-summary', 'lcov'],
+    // A run below these fails (`npm test` and CI). Set from the suite's figures on 2026-12-01 (statements and lines
+    // 98.55 %, branches 90.81 %, functions 96.03 %), a little under them so that moving code does not trip them:
+    // raise them as tests grow, never lower them to let a change through.
+    threshold: { statements: 98, lines: 98, branches: 90, functions: 95 },
   },
 };
