@@ -137,6 +137,12 @@ describe('slot list (ui/slot-list)', () => {
       ...lanes(quarterHours('2027-01-12T15:00:00Z', 4), 3).map((s) => ({ ...s, id: `ten-${s.id}` })),
     ];
 
+    it('counts one free place in the singular, in Spanish too', async () => {
+      const lonely = [...BUSY, { ...BUSY[0], id: 'eleven', start: '2027-01-12T16:00:00Z', end: '2027-01-12T16:15:00Z' }];
+      expect(all(await mount(lonely), '[part~="hour"]').map(textOf).at(-1)).to.equal('11 AM EST 1 free');
+      expect(all(await mount(lonely, { lang: 'es' }), '[part~="hour"]').map(textOf)).to.deep.equal(['8 a.m. EST 20 libres', '9 a.m. EST 20 libres', '10 a.m. EST 12 libres', '11 a.m. EST 1 libre']);
+    });
+
     it('offers the hours with their count of places, then the chosen hour’s times collapsed', async () => {
       const host = await mount(BUSY);
       const hours = all(host, '[part~="hour"]');
