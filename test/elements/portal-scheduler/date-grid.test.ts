@@ -82,7 +82,7 @@ async function startAt(host: DateGridTestHost, day: string): Promise<void> {
   expect(rovingDay(host)).to.equal(day);
 }
 
-describe('date grid (ui/date-grid)', () => {
+describe('date grid', () => {
   // The bare test host is no PortalElement, so it does not wait for a language to load by itself.
   before(() => loadLocale('es'));
 

@@ -67,7 +67,7 @@ async function mount(slots: Slot[], { lang = 'en', openHour }: { lang?: string; 
 /** What a screen reader says for a time button: its content minus the `aria-hidden` face. */
 const nameOf = (button: Element) => textOf(button.querySelector('.visually-hidden'));
 
-describe('slot list (ui/slot-list)', () => {
+describe('slot list', () => {
   // The bare test host is no PortalElement, so it does not wait for a language to load by itself.
   before(() => loadLocale('es'));
 
