@@ -1,6 +1,6 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import { eventsOf, PORTAL_EVENTS, type EventsOf, type PortalEventDetails } from './base/events.js';
+import { eventsOf, reactPropOf, type EventsOf, type PortalEventDetails, type ReactPropOf } from './base/events.js';
 import { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
 import { PortalProvider } from './elements/portal-provider/portal-provider.js';
 import { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
@@ -18,13 +18,13 @@ PortalSignIn.define();
  * event's detail, so a React handler receives `CustomEvent<detail>` rather than a bare `Event`.
  */
 export type PortalReactEvents<Tag extends string> = {
-  [K in EventsOf<Tag> as (typeof PORTAL_EVENTS)[K]['reactProp']]: EventName<CustomEvent<PortalEventDetails[K]>>;
+  [K in EventsOf<Tag> as ReactPropOf<K>]: EventName<CustomEvent<PortalEventDetails[K]>>;
 };
 
 /** Reads a tag's props from the event table, so a new row there reaches the wrappers without an edit here. */
 function reactEvents<Tag extends string>(tag: Tag): PortalReactEvents<Tag> {
   // The `EventName` brand exists for the type checker only: at run time each value is the plain event name.
-  return Object.fromEntries(eventsOf(tag).map((name) => [PORTAL_EVENTS[name].reactProp, name])) as unknown as PortalReactEvents<Tag>;
+  return Object.fromEntries(eventsOf(tag).map((name) => [reactPropOf(name), name])) as unknown as PortalReactEvents<Tag>;
 }
 
 /** A tag's wrapper: its class, and the `on…` props the event table gives it. */

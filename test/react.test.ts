@@ -3,7 +3,7 @@ import * as React from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryAdapter } from '../src/api/memory/index.js';
-import { eventsOf, PORTAL_EVENTS, portalEvent, type PortalEventDetails, type PortalEventName } from '../src/base/events.js';
+import { eventsOf, portalEvent, reactPropOf, type PortalEventDetails, type PortalEventName } from '../src/base/events.js';
 import type { PortalScheduler } from '../src/elements/portal-scheduler/portal-scheduler.js';
 import type { Session } from '../src/model/session.js';
 import { PortalPatientBannerReact, PortalProviderReact, PortalSchedulerReact, PortalSignInReact } from '../src/react.js';
@@ -72,7 +72,7 @@ function recordingHandlers(tag: string): { handlers: Handlers; received: Map<Por
   const handlers: Handlers = {};
   for (const name of eventsOf(tag)) {
     received.set(name, []);
-    handlers[PORTAL_EVENTS[name].reactProp] = (event) => received.get(name)!.push(event);
+    handlers[reactPropOf(name)] = (event) => received.get(name)!.push(event);
   }
   return { handlers, received };
 }
@@ -89,7 +89,7 @@ function expectEveryEventReachesItsProp(tag: string, element: Element, received:
     const sent = portalEvent(name, DETAILS[name]);
     element.dispatchEvent(sent);
     const got = received.get(name)!;
-    expect(got, `${PORTAL_EVENTS[name].reactProp} heard ${name}`).to.have.length(1);
+    expect(got, `${reactPropOf(name)} heard ${name}`).to.have.length(1);
     expect(got[0]).to.equal(sent);
     expect(got[0]).to.be.instanceOf(CustomEvent);
     expect(got[0].type).to.equal(name);

@@ -32,22 +32,24 @@ export type PortalEventName = keyof PortalEventDetails;
 const EVERY_ELEMENT = '*';
 
 /**
- * The one table of portal events: whether each reaches the page (bubbles and crosses shadow roots), the React
- * wrappers' prop for it, and which tags fire it (`*`: every element, through the base). The typed event map,
- * the page-level set, the React wrappers and the contract suite all read it, so a new event is one row here.
+ * The one table of portal events: whether each reaches the page (bubbles and crosses shadow roots) and which tags
+ * fire it (`*`: every element, through the base). The typed event map, the page-level set, the React wrappers (whose
+ * prop is the name's words after `portal-`: `portal-slot-selected` → `onSlotSelected`, see `ReactPropOf`), the
+ * contract suite and README's event list all read it, so a new event is one row here. Rows stay this small because
+ * the table ships with every element.
  */
 export const PORTAL_EVENTS = {
-  'portal-auth-required': { page: true, reactProp: 'onAuthRequired', firedBy: [EVERY_ELEMENT] },
-  'portal-session-ended': { page: true, reactProp: 'onSessionEnded', firedBy: ['portal-provider'] },
-  'portal-error': { page: true, reactProp: 'onError', firedBy: [EVERY_ELEMENT] },
-  'portal-slot-selected': { page: true, reactProp: 'onSlotSelected', firedBy: ['portal-scheduler'] },
-  'portal-appointment-booked': { page: true, reactProp: 'onAppointmentBooked', firedBy: ['portal-scheduler'] },
-  'portal-appointment-cancelled': { page: true, reactProp: 'onAppointmentCancelled', firedBy: ['portal-scheduler'] },
-  'portal-message-sent': { page: true, reactProp: 'onMessageSent', firedBy: ['portal-messages'] },
+  'portal-auth-required': { page: true, firedBy: [EVERY_ELEMENT] },
+  'portal-session-ended': { page: true, firedBy: ['portal-provider'] },
+  'portal-error': { page: true, firedBy: [EVERY_ELEMENT] },
+  'portal-slot-selected': { page: true, firedBy: ['portal-scheduler'] },
+  'portal-appointment-booked': { page: true, firedBy: ['portal-scheduler'] },
+  'portal-appointment-cancelled': { page: true, firedBy: ['portal-scheduler'] },
+  'portal-message-sent': { page: true, firedBy: ['portal-messages'] },
   // The idle warning talks to the provider that opened it, and to no one else.
-  'portal-idle-stay': { page: false, reactProp: 'onIdleStay', firedBy: ['portal-idle-warning'] },
-  'portal-idle-sign-out': { page: false, reactProp: 'onIdleSignOut', firedBy: ['portal-idle-warning'] },
-} as const satisfies { [K in PortalEventName]: { page: boolean; reactProp: `on${string}`; firedBy: readonly string[] } };
+  'portal-idle-stay': { page: false, firedBy: ['portal-idle-warning'] },
+  'portal-idle-sign-out': { page: false, firedBy: ['portal-idle-warning'] },
+} as const satisfies { [K in PortalEventName]: { page: boolean; firedBy: readonly string[] } };
 
 type EventTable = typeof PORTAL_EVENTS;
 
@@ -63,6 +65,15 @@ export type EventsOf<Tag extends string> = {
 
 export function eventsOf<Tag extends string>(tag: Tag): EventsOf<Tag>[] {
   return PORTAL_EVENT_NAMES.filter((name) => (PORTAL_EVENTS[name].firedBy as readonly string[]).some((from) => from === tag || from === EVERY_ELEMENT)) as EventsOf<Tag>[];
+}
+
+type Words<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${Words<Tail>}` : Capitalize<S>;
+
+/** The React wrappers' prop for an event: `portal-slot-selected` → `onSlotSelected`. */
+export type ReactPropOf<K extends PortalEventName> = K extends `portal-${infer Rest}` ? `on${Words<Rest>}` : never;
+
+export function reactPropOf<K extends PortalEventName>(name: K): ReactPropOf<K> {
+  return `on${name.slice('portal-'.length).replace(/(?:^|-)([a-z])/g, (_, letter: string) => letter.toUpperCase())}` as ReactPropOf<K>;
 }
 
 /** Builds a typed portal event. Page-level outcomes bubble and cross shadow roots; the rest stay local. */

@@ -67,13 +67,6 @@ export class AccessController implements ReactiveController {
     return this.state === 'allowed';
   }
 
-  /** What the element may load now: patient data when allowed; public data (optional/none) whenever there is an api. */
-  get canLoad(): boolean {
-    const state = this.state;
-    if (state === 'not-configured') return false;
-    return this.options.declaration.session === 'required' ? state === 'allowed' : true;
-  }
-
   hostConnected(): void {
     this.announceNeeds();
   }

@@ -25,7 +25,6 @@ export const en = {
   'patientBanner.gender.female': 'Female',
   'patientBanner.gender.other': 'Other',
   'patientBanner.gender.unknown': 'Unknown',
-  'patientBanner.signedOut': 'You are not signed in.',
   'patientBanner.notFound': 'No patient record is linked to this account.',
   'signIn.signingIn': 'Signing in…',
   'signIn.signedIn': 'Signed in',

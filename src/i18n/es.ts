@@ -24,7 +24,6 @@ export const es: Catalogue = {
   'patientBanner.gender.female': 'Femenino',
   'patientBanner.gender.other': 'Otro',
   'patientBanner.gender.unknown': 'Desconocido',
-  'patientBanner.signedOut': 'No ha iniciado sesión.',
   'patientBanner.notFound': 'No hay un expediente de paciente vinculado a esta cuenta.',
   'signIn.signingIn': 'Iniciando sesión…',
   'signIn.signedIn': 'Sesión iniciada',

@@ -1,6 +1,6 @@
 import type { Locale } from '../model/config.js';
 import { dayToUtcDate, parsePartialDate } from '../time/days.js';
-import { dateTimeFormat, type FormatOptions } from '../time/intl.js';
+import { dateTimeFormat, numberFormat, type FormatOptions } from '../time/intl.js';
 import { offsetOf } from '../time/zones.js';
 
 /**
@@ -66,12 +66,3 @@ export function formatDecimal(text: string, locale: Locale): string {
   return format.format(text as unknown as number);
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** The one cache of `Intl.NumberFormat`s: a results table formats every value with one of a few. */
-export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
-  return format;
-}

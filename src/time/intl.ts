@@ -1,6 +1,8 @@
 /**
- * The one cache of `Intl.DateTimeFormat`s, for the zone arithmetic here and for every label i18n and the
- * building blocks format. It sits in `time/` because that is the lowest layer both may import.
+ * The caches of `Intl` formatters: the one of `Intl.DateTimeFormat`s, for the zone arithmetic here and for every
+ * label i18n and the elements format, and the one of `Intl.NumberFormat`s. They sit in `time/` because that is the
+ * lowest layer all of them may import, and apart from the day arithmetic, so an element that only counts down (the
+ * idle warning) does not pull calendars in with them.
  */
 
 export type FormatOptions = Omit<Intl.DateTimeFormatOptions, 'timeZone'>;
@@ -27,5 +29,15 @@ export function dateTimeFormat(locale: string, timeZone: string | undefined, opt
   if (shape === undefined) shapes.set(options, (shape = JSON.stringify(options)));
   let format = byShape.get(shape);
   if (!format) byShape.set(shape, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return format;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number formatter for `locale` and `options`, built once. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
   return format;
 }

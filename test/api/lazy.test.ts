@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isApiError } from '../../src/api/errors.js';
-import { lazyFeature, sharedWhileRunning } from '../../src/api/lazy.js';
+import { sharedWhileRunning } from '../../src/api/in-flight.js';
+import { lazyFeature } from '../../src/api/lazy.js';
 
 interface Greeter {
   hello(name: string): Promise<string>;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { eventsOf, PAGE_EVENTS, PORTAL_EVENT_NAMES, PORTAL_EVENTS, portalEvent } from '../../src/base/events.js';
+import { eventsOf, PAGE_EVENTS, PORTAL_EVENT_NAMES, PORTAL_EVENTS, portalEvent, reactPropOf } from '../../src/base/events.js';
 import '../../src/define.js';
 
 /** Tags that exist today: an event fired only by a tag not built yet is in the table ahead of its element. */
@@ -18,7 +18,12 @@ describe('the event table', () => {
   it('gives each tag its own events and those of every element', () => {
     expect(eventsOf('portal-scheduler')).to.include.members(['portal-slot-selected', 'portal-appointment-cancelled', 'portal-auth-required', 'portal-error']);
     expect(eventsOf('portal-patient-banner')).to.deep.equal(['portal-auth-required', 'portal-error']);
-    expect(new Set(PORTAL_EVENT_NAMES.map((name) => PORTAL_EVENTS[name].reactProp)).size, 'one React prop per event').to.equal(PORTAL_EVENT_NAMES.length);
+    expect(new Set(PORTAL_EVENT_NAMES.map((name) => reactPropOf(name))).size, 'one React prop per event').to.equal(PORTAL_EVENT_NAMES.length);
+    expect(['portal-auth-required', 'portal-appointment-cancelled', 'portal-idle-sign-out'].map((name) => reactPropOf(name as never))).to.deep.equal([
+      'onAuthRequired',
+      'onAppointmentCancelled',
+      'onIdleSignOut',
+    ]);
   });
 
   it("README's event list is the table's page-level events of the elements that exist", async () => {

@@ -2,7 +2,6 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PORTAL_ELEMENT, PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import { systemClock, type IdleClock } from './idle-timer.js';
-import { numberFormat } from '../../i18n/format.js';
 import type { Locale } from '../../model/config.js';
 import { hostStyles, token } from '../../styles/tokens.js';
 
@@ -293,6 +292,10 @@ function stageOf(remaining: number | undefined): Stage {
   for (const seconds of ANNOUNCE_AT) if (remaining <= seconds * 1000) stage = seconds;
   return stage;
 }
+
+// A countdown formats a few numbers once a second: building its formatters each time costs nothing a person could
+// notice, and keeps the dialog's chunk free of the formatter caches the calendar code shares.
+const numberFormat = (locale: Locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options);
 
 /** m:ss, digits in the locale's numbering system. */
 function countdown(ms: number, locale: Locale): string {

@@ -9,7 +9,7 @@
  */
 import type { PublishedCatalog, SlotQuery, SlotSearchResult } from '../../../model/index.js';
 import { ApiError, isApiError } from '../../errors.js';
-import { sharedWhileRunning } from '../../lazy.js';
+import { sharedWhileRunning } from '../../in-flight.js';
 import { slotMatchesQuery } from '../slot-query.js';
 import type { Limits } from './files.js';
 import { readPublication } from './manifest.js';
