@@ -96,7 +96,7 @@ export abstract class PortalElement extends LitElement {
   @state()
   sessionActions?: SessionActions;
 
-  protected readonly l10n = new LocalizeController(this);
+  protected readonly l10n = new LocalizeController(this, { element: this, configLocale: () => this.config?.locale });
 
   /** @internal What this element may show and load, from its class's `access` declaration. */
   protected readonly access = new AccessController(this, {
@@ -115,11 +115,6 @@ export abstract class PortalElement extends LitElement {
   /** @internal Where the element stands: not configured, signed out, expired, not permitted, or allowed. */
   get accessState(): AccessState {
     return this.access.state;
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed);
-    this.l10n.configLocale = this.config?.locale;
   }
 
   /**

@@ -2,9 +2,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isLocaleLoaded, loadLocale, translate, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { toLocale, type Locale } from '../model/config.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+const observers = new WeakMap<Document, { observer: MutationObserver; hosts: Set<ReactiveControllerHost> }>();
 
-const observers = new WeakMap<Document, { observer: MutationObserver; hosts: Set<Host> }>();
+export interface LocalizeOptions {
+  /** The element whose `lang` (its own, or the nearest up the tree) is read. */
+  element: Element;
+  /** The provider's language, when one gave it. */
+  configLocale?: () => Locale | undefined;
+}
 
 /**
  * Resolves the language an element speaks: its own `lang` attribute, else the provider's config, else
@@ -12,18 +17,23 @@ const observers = new WeakMap<Document, { observer: MutationObserver; hosts: Set
  * language switch re-renders every element.
  */
 export class LocalizeController implements ReactiveController {
-  /** Set from the consumed config; `undefined` when no provider gave one. */
-  configLocale?: Locale;
+  private readonly element: Element;
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: LocalizeOptions,
+  ) {
+    this.element = options.element;
     host.addController(this);
   }
 
   get locale(): Locale {
-    const own = this.host.getAttribute('lang');
+    const { element } = this;
+    const own = element.getAttribute('lang');
     if (own) return toLocale(own);
-    if (this.configLocale) return this.configLocale;
-    return toLocale(this.host.closest('[lang]')?.getAttribute('lang') ?? this.host.ownerDocument.documentElement.lang);
+    const config = this.options.configLocale?.();
+    if (config) return config;
+    return toLocale(element.closest('[lang]')?.getAttribute('lang') ?? element.ownerDocument.documentElement.lang);
   }
 
   /**
@@ -60,10 +70,10 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const doc = this.host.ownerDocument;
+    const doc = this.element.ownerDocument;
     let entry = observers.get(doc);
     if (!entry) {
-      const hosts = new Set<Host>();
+      const hosts = new Set<ReactiveControllerHost>();
       const observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
       observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
       observers.set(doc, (entry = { observer, hosts }));
@@ -72,7 +82,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    observers.get(this.host.ownerDocument)?.hosts.delete(this.host);
+    observers.get(this.element.ownerDocument)?.hosts.delete(this.host);
   }
 }
 

@@ -21,7 +21,7 @@ class DateGridTestHost extends LitElement {
   ];
 
   options: Partial<DateGridOptions> = {};
-  readonly l10n = new LocalizeController(this);
+  readonly l10n = new LocalizeController(this, { element: this });
   readonly selections: string[] = [];
   readonly months: string[] = [];
   grid!: DateGridController;

@@ -36,7 +36,7 @@ function quarterHours(from: string, count: number): string[] {
 /** A stand-in for the scheduler's find view: renders the list and records what the person chose. */
 class SlotListTestHost extends LitElement {
   static override styles = [hostStyles, slotListStyles];
-  readonly l10n = new LocalizeController(this);
+  readonly l10n = new LocalizeController(this, { element: this });
   slots: Slot[] = [];
   openHour?: string;
   viewerZone?: string = 'America/New_York';
