@@ -1,4 +1,4 @@
-import type { IdleClock } from '../../src/elements/portal-provider/idle-timer.js';
+import type { IdleClock } from '../../src/elements/portal-provider/idle-settings.js';
 
 /**
  * A clock that moves only when told, for the idle timeout. `advance` runs the timers that fall due on the way,

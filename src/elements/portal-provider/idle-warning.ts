@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PORTAL_ELEMENT, PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
-import { systemClock, type IdleClock } from './idle-timer.js';
+import { systemClock, type IdleClock } from './idle-settings.js';
 import type { Locale } from '../../model/config.js';
 import { hostStyles, token } from '../../styles/tokens.js';
 

@@ -2,7 +2,8 @@ import { createSmartAuth, withoutCallbackParams, type SessionEndReason, type Sma
 import { unionScopes } from '../../auth/scopes.js';
 import { portalEvent } from '../../base/events.js';
 import { PORTAL_ELEMENT } from '../../base/portal-element.js';
-import { IdleTimer, idleMinutes, systemClock, type IdleClock } from './idle-timer.js';
+import { idleMinutes, systemClock, type IdleClock } from './idle-settings.js';
+import { IdleTimer } from './idle-timer.js';
 import type { Session, SessionActions } from '../../model/session.js';
 import { PortalIdleWarning } from './idle-warning.js';
 

@@ -7,7 +7,7 @@ import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { ensureContextRoot } from '../../context/context-root.js';
 import { apiContext, authContext, configContext, sessionContext } from '../../context/keys.js';
 import { configFor, sessionFor } from '../../context/portal-values.js';
-import { idleMinutes, IDLE_MAX_MINUTES, IDLE_MIN_MINUTES, type IdleClock } from './idle-timer.js';
+import { idleMinutes, IDLE_MAX_MINUTES, IDLE_MIN_MINUTES, type IdleClock } from './idle-settings.js';
 import { DEFAULT_CONFIG, type PortalConfig } from '../../model/config.js';
 import type { Session } from '../../model/session.js';
 import { DARK, presetDeclarations, THEME_NAMES, WHITE_LABEL } from '../../styles/tokens.js';

@@ -4,7 +4,7 @@ import type { PortalApi, TokenSource } from '../../api/portal-api.js';
 import { ensureContextRoot } from '../../context/context-root.js';
 import { apiContext, authContext, configContext, sessionContext } from '../../context/keys.js';
 import { configFor, sessionFor } from '../../context/portal-values.js';
-import { idleMinutes } from './idle-timer.js';
+import { idleMinutes } from './idle-settings.js';
 import type { PortalConfig } from '../../model/config.js';
 import type { Session } from '../../model/session.js';
 import { SmartLinkController } from './smart-link.js';

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TokenSource } from '../../api/portal-api.js';
 import type { SmartAuth, SmartAuthOptions } from '../../auth/smart-auth.js';
-import type { IdleClock } from './idle-timer.js';
+import type { IdleClock } from './idle-settings.js';
 import { SIGNED_OUT, type Session, type SessionActions } from '../../model/session.js';
 import type { PageSession } from './page-session.js';
 

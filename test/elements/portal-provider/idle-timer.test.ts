@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { IDLE_DEFAULT_MINUTES, IdleTimer, idleMinutes, type IdleTimerOptions } from '../../../src/elements/portal-provider/idle-timer.js';
+import { IDLE_DEFAULT_MINUTES, idleMinutes } from '../../../src/elements/portal-provider/idle-settings.js';
+import { IdleTimer, type IdleTimerOptions } from '../../../src/elements/portal-provider/idle-timer.js';
 import { FakeClock } from '../../support/fake-clock.js';
 
 const MINUTE = 60_000;
