@@ -38,6 +38,7 @@ export class AccessController implements ReactiveController {
   private withdrawNeeds?: () => void;
   private needsAnnouncedTo?: SessionActions;
   private prompted?: 'signed-out' | 'expired';
+  private last?: { session: Session | undefined; configured: boolean; state: AccessState };
 
   constructor(
     host: ReactiveControllerHost,
@@ -51,10 +52,21 @@ export class AccessController implements ReactiveController {
   }
 
   get state(): AccessState {
-    if (!this.options.api()) return 'not-configured';
+    const api = this.options.api();
+    const session = this.options.session();
+    const configured = api !== undefined;
+    // Read several times per render; sessions are replaced, never mutated, so one answer per session holds.
+    const last = this.last;
+    if (last && last.session === session && last.configured === configured) return last.state;
+    const state = this.decide(configured, session);
+    this.last = { session, configured, state };
+    return state;
+  }
+
+  private decide(configured: boolean, session: Session | undefined): AccessState {
+    if (!configured) return 'not-configured';
     const { session: needs, scopes = [] } = this.options.declaration;
     if (needs === 'none') return 'allowed';
-    const session = this.options.session();
     if (session?.status === 'signed-in') {
       // A host-managed session states no scopes: it vouches for its own token.
       return session.scopes === undefined || scopesCover(session.scopes, scopes) ? 'allowed' : 'not-permitted';
