@@ -1,4 +1,4 @@
-import { z } from '../model/z.js';
+import * as z from '../model/z.js';
 
 /**
  * An integrator-facing refusal: the server's SMART configuration cannot be used safely. The message names

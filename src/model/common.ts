@@ -1,4 +1,4 @@
-import { z } from './z.js';
+import * as z from './z.js';
 
 /** An opaque server id. Never a name or anything a person could be recognised by. */
 export const IdSchema = z.string().check(z.minLength(1), z.maxLength(256));

@@ -1,4 +1,4 @@
-import { z } from './z.js';
+import * as z from './z.js';
 
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];

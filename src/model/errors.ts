@@ -1,4 +1,4 @@
-import { z } from './z.js';
+import * as z from './z.js';
 
 /**
  * Every failure an element may meet, by what the person can do about it:

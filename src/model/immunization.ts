@@ -1,5 +1,5 @@
 import { ConceptSchema, FhirDateSchema, IdSchema } from './common.js';
-import { z } from './z.js';
+import * as z from './z.js';
 
 export const IMMUNIZATION_STATUSES = ['completed', 'entered-in-error', 'not-done'] as const;
 export type ImmunizationStatus = (typeof IMMUNIZATION_STATUSES)[number];

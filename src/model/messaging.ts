@@ -1,5 +1,5 @@
 import { IdSchema, InstantSchema } from './common.js';
-import { z } from './z.js';
+import * as z from './z.js';
 
 export const RECIPIENT_KINDS = ['practitioner', 'care-team', 'organization'] as const;
 

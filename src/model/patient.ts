@@ -1,5 +1,5 @@
 import { FhirDateSchema, IdSchema } from './common.js';
-import { z } from './z.js';
+import * as z from './z.js';
 
 export const GENDERS = ['male', 'female', 'other', 'unknown'] as const;
 

@@ -1,5 +1,5 @@
 import { ConceptSchema, DecimalTextSchema, FhirDateTimeSchema, IdSchema, InstantSchema } from './common.js';
-import { z } from './z.js';
+import * as z from './z.js';
 
 export const QUANTITY_COMPARATORS = ['<', '<=', '>=', '>'] as const;
 

@@ -1,5 +1,5 @@
 import { AddressSchema, CodingSchema, IdSchema, InstantSchema, TimeZoneSchema, type ListResult } from './common.js';
-import { z } from './z.js';
+import * as z from './z.js';
 
 /** A vaccine product and where this visit sits in its series. */
 export const VaccineProductSchema = z.object({

@@ -1,5 +1,5 @@
 import { IdSchema } from './common.js';
-import { z } from './z.js';
+import * as z from './z.js';
 
 export const SESSION_STATUSES = ['signed-out', 'signing-in', 'signed-in', 'expired'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

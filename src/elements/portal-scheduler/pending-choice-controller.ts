@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { z } from '../../model/z.js';
+import * as z from '../../model/z.js';
 
 /** Enough to find a chosen time again after sign-in; no patient exists yet, and nothing else is kept. */
 export const PendingChoiceSchema = z.object({
