@@ -1,4 +1,5 @@
-import { RETRYABLE_KINDS, type ApiErrorKind, type ErrorInfo } from '../model/errors.js';
+import type { ErrorInfo } from '../model/errors.js';
+import { RETRYABLE_KINDS, type ApiErrorKind } from '../model/values.js';
 
 const MESSAGES: Record<ApiErrorKind, string> = {
   unauthorized: 'The server needs a valid sign-in.',

@@ -1,6 +1,7 @@
 import { untilItSucceeds } from '../api/lazy.js';
 import type { TokenSource } from '../api/portal-api.js';
-import { SIGNED_OUT, type Session, type SignInProblem } from '../model/session.js';
+import type { Session } from '../model/session.js';
+import { SIGNED_OUT, type SignInProblem } from '../model/values.js';
 import type { PendingSignIn, ProtocolContext, TokenSet } from './protocol.js';
 import { scopeList, SESSION_SCOPES, unionScopes } from './scopes.js';
 import { readSmartConfiguration, SmartConfigurationError, type SmartConfiguration } from './smart-configuration.js';

@@ -1,6 +1,7 @@
 import type { TokenSource } from '../api/portal-api.js';
-import { DEFAULT_CONFIG, toLocale, type PortalConfig } from '../model/config.js';
-import { SIGNED_OUT, type Session } from '../model/session.js';
+import type { PortalConfig } from '../model/config.js';
+import type { Session } from '../model/session.js';
+import { DEFAULT_CONFIG, SIGNED_OUT, toLocale } from '../model/values.js';
 
 // The values a provider (`<portal-provider>` or `providePortal`) derives from what the page gave it.
 

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isLocaleLoaded, loadLocale, translate, type MessageKey, type MessageParams } from '../i18n/index.js';
-import { toLocale, type Locale } from '../model/config.js';
+import { toLocale, type Locale } from '../model/values.js';
 
 const observers = new WeakMap<Document, { observer: MutationObserver; hosts: Set<ReactiveControllerHost> }>();
 

@@ -1,65 +1,44 @@
 import * as z from './z.js';
+import { FHIR_DATE_PATTERN, FHIR_DATE_TIME_PATTERN, ID_MAX_LENGTH, INSTANT_PATTERN, isIanaZone } from './values.js';
+
+export { FHIR_DATE_PATTERN, FHIR_DATE_TIME_PATTERN, ID_MAX_LENGTH, INSTANT_PATTERN, isIanaZone } from './values.js';
+
+// Schema constants carry `@__PURE__`: a `.check()` is a method call, which a bundler must otherwise keep for its
+// possible side effects, and with it all of zod, also on pages whose first render never parses with zod.
 
 /** An opaque server id. Never a name or anything a person could be recognised by. */
-export const IdSchema = z.string().check(z.minLength(1), z.maxLength(256));
+export const IdSchema = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(ID_MAX_LENGTH));
 export type Id = z.infer<typeof IdSchema>;
 
 /**
  * FHIR `date`: `2021`, `2021-05` or `2021-05-03`, kept exactly as the server wrote it. A partial date is a
  * fact about precision ("some time in 2021"), so it is never widened into a `Date`.
  */
-export const FhirDateSchema = z
-  .string()
-  .check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'FHIR date: YYYY, YYYY-MM or YYYY-MM-DD'));
+export const FhirDateSchema = /* @__PURE__ */ z.string().check(z.regex(FHIR_DATE_PATTERN, 'FHIR date: YYYY, YYYY-MM or YYYY-MM-DD'));
 export type FhirDate = z.infer<typeof FhirDateSchema>;
 
 /** FHIR `dateTime` that may also be partial; time zone offset required when a time is present. */
-export const FhirDateTimeSchema = z
-  .string()
-  .check(
-    z.regex(
-      /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/,
-      'FHIR dateTime',
-    ),
-  );
+export const FhirDateTimeSchema = /* @__PURE__ */ z.string().check(z.regex(FHIR_DATE_TIME_PATTERN, 'FHIR dateTime'));
 export type FhirDateTime = z.infer<typeof FhirDateTimeSchema>;
 
 /** FHIR `instant`: a full timestamp with seconds and an `hh:mm` offset (or `Z`). */
-export const InstantSchema = z
-  .string()
-  .check(
-    z.regex(
-      /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/,
-      'instant with offset',
-    ),
-  );
+export const InstantSchema = /* @__PURE__ */ z.string().check(z.regex(INSTANT_PATTERN, 'instant with offset'));
 export type Instant = z.infer<typeof InstantSchema>;
 
 /**
  * A decimal as its lexical text (`2.00`, `1E-22`). JSON numbers lose trailing zeros, so the FHIR adapter
  * reads the raw text; the UI formats this string, never a float.
  */
-export const DecimalTextSchema = z
-  .string()
-  .check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/, 'decimal text'));
+export const DecimalTextSchema = /* @__PURE__ */ z.string().check(z.regex(/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/, 'decimal text'));
 export type DecimalText = z.infer<typeof DecimalTextSchema>;
 
-function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** IANA time zone name that this browser's `Intl` can format in (`America/New_York`). */
-export const TimeZoneSchema = z.string().check(z.refine(isIanaZone, 'IANA time zone'));
+export const TimeZoneSchema = /* @__PURE__ */ z.string().check(z.refine(isIanaZone, 'IANA time zone'));
 export type TimeZone = z.infer<typeof TimeZoneSchema>;
 
 export const CodingSchema = z.object({
   system: z.optional(z.string()),
-  code: z.string().check(z.minLength(1)),
+  code: /* @__PURE__ */ z.string().check(z.minLength(1)),
   display: z.optional(z.string()),
 });
 export type Coding = z.infer<typeof CodingSchema>;

@@ -1,9 +1,7 @@
 import * as z from './z.js';
+import { LOCALES, TIME_ZONE_DISPLAYS } from './values.js';
 
-export const LOCALES = ['en', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const TIME_ZONE_DISPLAYS = ['location', 'location-and-local'] as const;
+export { DEFAULT_CONFIG, LOCALES, TIME_ZONE_DISPLAYS, toLocale, type Locale } from './values.js';
 
 export const PortalConfigSchema = z.object({
   locale: z.enum(LOCALES),
@@ -13,15 +11,3 @@ export const PortalConfigSchema = z.object({
   features: z.record(z.string(), z.boolean()),
 });
 export type PortalConfig = z.infer<typeof PortalConfigSchema>;
-
-export const DEFAULT_CONFIG: PortalConfig = Object.freeze({
-  locale: 'en',
-  timeZoneDisplay: 'location-and-local',
-  features: Object.freeze({}) as Record<string, boolean>,
-}) as PortalConfig;
-
-/** Picks a supported locale from a BCP 47 tag (`es-MX` → `es`), English when none fits. */
-export function toLocale(tag: string | null | undefined): Locale {
-  const base = (tag ?? '').toLowerCase().split('-')[0];
-  return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : 'en';
-}

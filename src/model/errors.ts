@@ -1,23 +1,7 @@
 import * as z from './z.js';
+import { API_ERROR_KINDS } from './values.js';
 
-/**
- * Every failure an element may meet, by what the person can do about it:
- * sign in again, ask for access, pick another time, retry now, retry later.
- */
-export const API_ERROR_KINDS = [
-  'unauthorized',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'invalid-response',
-  'network',
-  'server',
-  'rate-limited',
-] as const;
-export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
-
-/** Kinds worth offering a "Try again" for. */
-export const RETRYABLE_KINDS: readonly ApiErrorKind[] = ['network', 'server', 'rate-limited', 'invalid-response'];
+export { API_ERROR_KINDS, RETRYABLE_KINDS, type ApiErrorKind } from './values.js';
 
 /** What travels in `portal-error` events: codes only, never text a server wrote. */
 export const ErrorInfoSchema = z.object({

@@ -7,7 +7,7 @@ export const RecipientSchema = z.object({
   id: IdSchema,
   /** FHIR reference type the id belongs to, so a reply goes back to the same kind of actor. */
   kind: z.enum(RECIPIENT_KINDS),
-  name: z.string().check(z.minLength(1)),
+  name: /* @__PURE__ */ z.string().check(z.minLength(1)),
   role: z.optional(z.string()),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
@@ -16,7 +16,7 @@ export type Recipient = z.infer<typeof RecipientSchema>;
 export const AttachmentMetaSchema = z.object({
   title: z.string(),
   contentType: z.optional(z.string()),
-  size: z.optional(z.number().check(z.int(), z.nonnegative())),
+  size: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.nonnegative())),
   url: z.optional(z.string()),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
@@ -42,8 +42,8 @@ export const ThreadSchema = z.object({
   subject: z.string(),
   participants: z.array(RecipientSchema),
   lastMessageAt: z.optional(InstantSchema),
-  unreadCount: z.number().check(z.int(), z.nonnegative()),
-  messageCount: z.number().check(z.int(), z.nonnegative()),
+  unreadCount: /* @__PURE__ */ z.number().check(z.int(), z.nonnegative()),
+  messageCount: /* @__PURE__ */ z.number().check(z.int(), z.nonnegative()),
 });
 export type Thread = z.infer<typeof ThreadSchema>;
 

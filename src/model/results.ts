@@ -109,6 +109,6 @@ export const ReportSchema = z.object({
   conclusion: z.optional(z.string()),
   results: z.array(ResultSchema),
   /** Results referenced by the report that could not be read or did not validate. */
-  missingResults: z.number().check(z.int(), z.nonnegative()),
+  missingResults: /* @__PURE__ */ z.number().check(z.int(), z.nonnegative()),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -1,22 +1,31 @@
 import { AddressSchema, CodingSchema, IdSchema, InstantSchema, TimeZoneSchema, type ListResult } from './common.js';
 import * as z from './z.js';
+import { APPOINTMENT_STATUSES, SLOT_STATUSES } from './values.js';
+
+export {
+  ACTIVE_APPOINTMENT_STATUSES,
+  APPOINTMENT_STATUSES,
+  SLOT_STATUSES,
+  type AppointmentStatus,
+  type SlotStatus,
+} from './values.js';
 
 /** A vaccine product and where this visit sits in its series. */
 export const VaccineProductSchema = z.object({
   /** CDC CVX code, e.g. `208`. */
-  cvx: z.string().check(z.regex(/^\d{1,3}$/)),
+  cvx: /* @__PURE__ */ z.string().check(z.regex(/^\d{1,3}$/)),
   display: z.optional(z.string()),
   /** 1-based dose this visit gives; absent when any dose may be booked. */
-  doseNumber: z.optional(z.number().check(z.int(), z.positive())),
+  doseNumber: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.positive())),
   /** Days to the next dose of the series, when the product has one. */
-  nextDoseIntervalDays: z.optional(z.number().check(z.int(), z.positive())),
+  nextDoseIntervalDays: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.positive())),
 });
 export type VaccineProduct = z.infer<typeof VaccineProductSchema>;
 
 /** What the person is booking: a visit type or service, maybe a vaccination. */
 export const ServiceSchema = z.object({
   id: IdSchema,
-  name: z.string().check(z.minLength(1)),
+  name: /* @__PURE__ */ z.string().check(z.minLength(1)),
   code: z.optional(CodingSchema),
   description: z.optional(z.string()),
   vaccine: z.optional(VaccineProductSchema),
@@ -25,7 +34,7 @@ export type Service = z.infer<typeof ServiceSchema>;
 
 export const LocationSchema = z.object({
   id: IdSchema,
-  name: z.string().check(z.minLength(1)),
+  name: /* @__PURE__ */ z.string().check(z.minLength(1)),
   address: z.optional(AddressSchema),
   phone: z.optional(z.string()),
   /** IANA zone the clinic keeps its clock in. Absent: fall back to each slot's own offset, and say so. */
@@ -37,14 +46,11 @@ export type Location = z.infer<typeof LocationSchema>;
 
 export const PractitionerSchema = z.object({
   id: IdSchema,
-  name: z.string().check(z.minLength(1)),
+  name: /* @__PURE__ */ z.string().check(z.minLength(1)),
   /** Role or specialty in words ("Family medicine"). */
   role: z.optional(z.string()),
 });
 export type Practitioner = z.infer<typeof PractitionerSchema>;
-
-export const SLOT_STATUSES = ['free', 'busy', 'busy-unavailable', 'busy-tentative', 'entered-in-error'] as const;
-export type SlotStatus = (typeof SLOT_STATUSES)[number];
 
 export const SlotSchema = z.object({
   id: IdSchema,
@@ -57,7 +63,7 @@ export const SlotSchema = z.object({
   locationId: z.optional(IdSchema),
   practitionerId: z.optional(IdSchema),
   /** Remaining places at this time (mass vaccination sites publish capacity > 1). */
-  capacity: z.optional(z.number().check(z.int(), z.nonnegative())),
+  capacity: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.nonnegative())),
   /** Where a public visitor books this slot on the publisher's site (SMART Scheduling Links). */
   bookingLink: z.optional(z.string()),
   bookingPhone: z.optional(z.string()),
@@ -85,23 +91,6 @@ export interface SlotSearchResult {
   dropped: number;
   truncated: boolean;
 }
-
-export const APPOINTMENT_STATUSES = [
-  'proposed',
-  'pending',
-  'booked',
-  'arrived',
-  'fulfilled',
-  'cancelled',
-  'noshow',
-  'entered-in-error',
-  'checked-in',
-  'waitlist',
-] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
-
-/** Statuses that may still happen; the rest never show as upcoming. */
-export const ACTIVE_APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['proposed', 'pending', 'booked', 'arrived', 'checked-in'];
 
 export const AppointmentSchema = z.object({
   id: IdSchema,

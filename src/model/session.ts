@@ -1,12 +1,8 @@
 import { IdSchema } from './common.js';
 import * as z from './z.js';
+import { SIGN_IN_PROBLEMS } from './values.js';
 
-export const SESSION_STATUSES = ['signed-out', 'signing-in', 'signed-in', 'expired'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
-/** Why the last sign-in attempt failed, for a message to the person (never the server's own words). */
-export const SIGN_IN_PROBLEMS = ['sign-in-failed', 'server-not-supported'] as const;
-export type SignInProblem = (typeof SIGN_IN_PROBLEMS)[number];
+export { SESSION_STATUSES, SIGNED_OUT, SIGN_IN_PROBLEMS, type SessionStatus, type SignInProblem } from './values.js';
 
 export const SessionSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed-out'), problem: z.optional(z.enum(SIGN_IN_PROBLEMS)) }),
@@ -28,8 +24,6 @@ export const SessionSchema = z.discriminatedUnion('status', [
 ]);
 export type Session = z.infer<typeof SessionSchema>;
 export type SignedInSession = Extract<Session, { status: 'signed-in' }>;
-
-export const SIGNED_OUT: Session = Object.freeze({ status: 'signed-out' });
 
 /**
  * What elements may ask of the session's owner (a provider with a SMART client, or the host page's own

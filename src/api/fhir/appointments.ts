@@ -1,5 +1,5 @@
 import type { Appointment, BookingMode, BookingRequest, Hold, ListResult, Location, Practitioner, Service } from '../../model/index.js';
-import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/index.js';
+import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/values.js';
 import { ApiError } from '../errors.js';
 import type { SchedulingApi } from '../portal-api.js';
 import { versionFromEtag, type FhirClient } from './client.js';

@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TokenSource } from '../../api/portal-api.js';
 import type { SmartAuth, SmartAuthOptions } from '../../auth/smart-auth.js';
 import type { IdleClock } from './idle-settings.js';
-import { SIGNED_OUT, type Session, type SessionActions } from '../../model/session.js';
+import type { Session, SessionActions } from '../../model/session.js';
+import { SIGNED_OUT } from '../../model/values.js';
 import type { PageSession } from './page-session.js';
 
 /** A SMART client given by the page, or the settings to build the page's shared one from. */

@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError, isConflict } from '../../api/errors.js';
 import type { PortalApi } from '../../api/portal-api.js';
 import type { DataController, DataOptions, DataState } from '../../controllers/data.js';
-import { ACTIVE_APPOINTMENT_STATUSES, type Appointment, type ListResult } from '../../model/index.js';
+import type { Appointment, ListResult } from '../../model/index.js';
+import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/values.js';
 
 /** What the appointments list reads from the scheduler, and what it tells it (it emits the events). */
 export interface AppointmentsOptions {

@@ -1,16 +1,36 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import * as z from '../../model/z.js';
-
 /** Enough to find a chosen time again after sign-in; no patient exists yet, and nothing else is kept. */
-export const PendingChoiceSchema = z.object({
-  slotId: z.string().check(z.minLength(1)),
-  start: z.string().check(z.minLength(1)),
-  locationId: z.optional(z.string()),
-  serviceId: z.optional(z.string()),
-});
-export type PendingChoice = z.infer<typeof PendingChoiceSchema>;
+export interface PendingChoice {
+  slotId: string;
+  start: string;
+  locationId?: string;
+  serviceId?: string;
+}
 
-const StoredSchema = z.object({ choice: PendingChoiceSchema, expiresAt: z.number() });
+interface Stored {
+  choice: PendingChoice;
+  expiresAt: number;
+}
+
+// Checked by hand rather than with a schema: this runs on every scheduler's first render, and four fields
+// are not worth loading zod before the first times show.
+const filled = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const absentOrString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** Only the four known fields survive, so nothing else read from storage reaches the element. */
+function pendingChoiceOf(value: unknown): PendingChoice | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { slotId, start, locationId, serviceId } = value as Record<string, unknown>;
+  if (!filled(slotId) || !filled(start) || !absentOrString(locationId) || !absentOrString(serviceId)) return undefined;
+  return { slotId, start, ...(locationId === undefined ? {} : { locationId }), ...(serviceId === undefined ? {} : { serviceId }) } as PendingChoice;
+}
+
+function storedOf(value: unknown): Stored | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { choice, expiresAt } = value as Record<string, unknown>;
+  const parsed = pendingChoiceOf(choice);
+  return parsed && typeof expiresAt === 'number' ? { choice: parsed, expiresAt } : undefined;
+}
 
 export const PENDING_CHOICE_KEY = 'portal-kit:scheduler:pending-choice';
 /** Long enough for a sign-in (with a forgotten password), short enough that a stale choice never surprises. */
@@ -50,7 +70,9 @@ export class PendingChoiceController implements ReactiveController {
   }
 
   save(choice: PendingChoice): void {
-    const entry = { choice: PendingChoiceSchema.parse(choice), expiresAt: this.now() + PENDING_CHOICE_TTL_MS };
+    const checked = pendingChoiceOf(choice);
+    if (!checked) throw new TypeError('A pending choice needs a slot id and a start.');
+    const entry = { choice: checked, expiresAt: this.now() + PENDING_CHOICE_TTL_MS };
     this.memory = entry;
     this.guarded((storage) => storage.setItem(PENDING_CHOICE_KEY, JSON.stringify(entry)));
   }
@@ -61,8 +83,7 @@ export class PendingChoiceController implements ReactiveController {
     let entry = this.memory;
     if (typeof stored === 'string') {
       try {
-        const parsed = StoredSchema.safeParse(JSON.parse(stored));
-        if (parsed.success) entry = parsed.data;
+        entry = storedOf(JSON.parse(stored)) ?? entry;
       } catch {
         // Not ours or damaged: treated as absent, and removed below.
       }

@@ -7,7 +7,7 @@
  * count as absent, because showing "" as a name helps nobody.
  */
 import type { Address, Coding, Concept } from '../../../model/common.js';
-import { FhirDateSchema, FhirDateTimeSchema, InstantSchema } from '../../../model/common.js';
+import { FHIR_DATE_PATTERN, FHIR_DATE_TIME_PATTERN, ID_MAX_LENGTH, INSTANT_PATTERN } from '../../../model/values.js';
 import { CLIENT_REQUEST_SYSTEM } from '../constants.js';
 
 /** What every inbound mapper returns. `reason` is a short code (never server text: it may carry PHI). */
@@ -43,6 +43,18 @@ export function validated<T>(schema: SafeParser<T>, value: unknown): MapOutcome<
   if (result.success) return ok(result.data);
   const path = result.error.issues[0]?.path.map(String).join('.') ?? '';
   return fail(`schema:${path}`);
+}
+
+/**
+ * `validated` without zod, for values built only from the guards below, which already give every field its
+ * model shape (non-blank strings, instants, codes of a value set, whole numbers); what those leave open is the
+ * model's limit on id length. The scheduling read path uses it: a clinic's month is some 1,500 slots mapped
+ * before the first times show, and a page that only searches slots then loads no zod at all.
+ * test/api/fhir/map/scheduling-schemas.test.ts parses every such value with its model schema to keep the two
+ * in step.
+ */
+export function withCheckedIds<T>(value: T, ids: readonly (string | undefined)[]): MapOutcome<T> {
+  return ids.every((id) => id === undefined || id.length <= ID_MAX_LENGTH) ? ok(value) : fail('schema:id');
 }
 
 export function isRecord(value: unknown): value is Json {
@@ -101,9 +113,10 @@ export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export const isInstant = (value: unknown): value is string => InstantSchema.safeParse(value).success;
-export const isFhirDate = (value: unknown): value is string => FhirDateSchema.safeParse(value).success;
-export const isFhirDateTime = (value: unknown): value is string => FhirDateTimeSchema.safeParse(value).success;
+// The model schemas' own patterns, tested without zod: these run once or twice per slot.
+export const isInstant = (value: unknown): value is string => typeof value === 'string' && INSTANT_PATTERN.test(value);
+export const isFhirDate = (value: unknown): value is string => typeof value === 'string' && FHIR_DATE_PATTERN.test(value);
+export const isFhirDateTime = (value: unknown): value is string => typeof value === 'string' && FHIR_DATE_TIME_PATTERN.test(value);
 
 /**
  * The calendar date of a FHIR dateTime, at its own precision: `2021-05-03T23:30:00-08:00` → `2021-05-03`.

@@ -10,19 +10,8 @@
  *   shared by every location that offers that product and dose.
  */
 import type { Coding } from '../../../model/common.js';
-import {
-  LocationSchema,
-  PractitionerSchema,
-  SLOT_STATUSES,
-  ServiceSchema,
-  SlotSchema,
-  type Location,
-  type Practitioner,
-  type Service,
-  type Slot,
-  type VaccineProduct,
-} from '../../../model/scheduling.js';
-import { TimeZoneSchema } from '../../../model/common.js';
+import type { Location, Practitioner, Service, Slot, VaccineProduct } from '../../../model/scheduling.js';
+import { isIanaZone, SLOT_STATUSES } from '../../../model/values.js';
 import { CVX_SYSTEM, NEXT_DOSE_INTERVAL_EXTENSION, SCHEDULING_LINKS, TIMEZONE_EXTENSION } from '../constants.js';
 import {
   isOneOf,
@@ -49,7 +38,7 @@ import {
   str,
   toAddress,
   toCoding,
-  validated,
+  withCheckedIds,
   type Json,
   type MapOutcome,
 } from './common.js';
@@ -87,8 +76,8 @@ export function serviceFromConcept(concept: unknown): Service | undefined {
   const coding = records(concept.coding).flatMap((c) => toCoding(c) ?? [])[0];
   const name = conceptText(concept);
   if (!coding || !name) return undefined;
-  const parsed = ServiceSchema.safeParse({ id: serviceIdForCoding(coding), name, code: coding });
-  return parsed.success ? parsed.data : undefined;
+  const service = withCheckedIds({ id: serviceIdForCoding(coding), name, code: coding }, [serviceIdForCoding(coding)]);
+  return service.ok ? service.value : undefined;
 }
 
 /** The portal-kit next-dose interval on a Schedule or HealthcareService; a value that is not a positive whole number is ignored. */
@@ -154,10 +143,8 @@ export function servicesFromSchedule(schedule: unknown, healthcareServices?: Rea
     const typeName = conceptText(types[0]);
     return dedupe(
       products.flatMap((vaccine) => {
-        const parsed = ServiceSchema.safeParse(
-          compact({ id: vaccineServiceId(vaccine.cvx, vaccine.doseNumber), name: vaccine.display ?? typeName ?? vaccine.cvx, code, vaccine }),
-        );
-        return parsed.success ? [parsed.data] : [];
+        // A CVX code is 1-3 digits (checked above), so the id is always short enough.
+        return [compact({ id: vaccineServiceId(vaccine.cvx, vaccine.doseNumber), name: vaccine.display ?? typeName ?? vaccine.cvx, code, vaccine })];
       }),
     );
   }
@@ -185,10 +172,7 @@ export const mapService = guarded((resource: unknown): MapOutcome<Service> => {
   const type = records(service.type)[0];
   const name = str(service.name) ?? conceptText(type);
   if (!name) return fail('missing-name');
-  return validated(
-    ServiceSchema,
-    compact({ id, name, code: records(type?.coding).flatMap((c) => toCoding(c) ?? [])[0], description: str(service.comment) }),
-  );
+  return withCheckedIds(compact({ id, name, code: records(type?.coding).flatMap((c) => toCoding(c) ?? [])[0], description: str(service.comment) }), [id]);
 });
 
 // ---------------------------------------------------------------- locations and clinicians
@@ -196,7 +180,7 @@ export const mapService = guarded((resource: unknown): MapOutcome<Service> => {
 /** The location's IANA zone, only if this browser's Intl can format in it. */
 function timeZoneOf(location: Json): string | undefined {
   const zone = str(extensionOf(location, TIMEZONE_EXTENSION)?.valueCode);
-  return zone !== undefined && TimeZoneSchema.safeParse(zone).success ? zone : undefined;
+  return zone !== undefined && isIanaZone(zone) ? zone : undefined;
 }
 
 /**
@@ -214,8 +198,7 @@ export const mapLocation = guarded((resource: unknown): MapOutcome<Location> => 
   const name = str(location.name);
   if (!name) return fail('missing-name');
   const description = str(location.description);
-  return validated(
-    LocationSchema,
+  return withCheckedIds(
     compact({
       id,
       name,
@@ -224,6 +207,7 @@ export const mapLocation = guarded((resource: unknown): MapOutcome<Location> => 
       timeZone: timeZoneOf(location),
       instructions: description && description.trim().toLowerCase() !== name.trim().toLowerCase() ? description : undefined,
     }),
+    [id],
   );
 });
 
@@ -241,7 +225,7 @@ export const mapPractitioner = guarded(
       if (!id) return fail('missing-id');
       const name = formatHumanName(pickName(resource.name), true);
       if (!name) return fail('missing-name');
-      return validated(PractitionerSchema, { id, name });
+      return withCheckedIds({ id, name }, [id]);
     }
     if (resource.resourceType !== 'PractitionerRole') return fail('wrong-type');
     if (!id) return fail('missing-id');
@@ -253,7 +237,7 @@ export const mapPractitioner = guarded(
     const name = formatHumanName(pickName(practitioner?.name), true) ?? referenceDisplay(resource.practitioner);
     if (!name) return fail('missing-name');
     const role = conceptText(records(resource.specialty)[0]) ?? conceptText(records(resource.code)[0]);
-    return validated(PractitionerSchema, compact({ id: `PractitionerRole/${id}`, name, role }));
+    return withCheckedIds(compact({ id: `PractitionerRole/${id}`, name, role }), [`PractitionerRole/${id}`]);
   },
 );
 
@@ -304,20 +288,21 @@ export const mapSlot = guarded((resource: unknown, schedule?: unknown): MapOutco
   const actors = records(owner?.actor);
   const healthcareServices = actors.flatMap((a) => referenceIdOf(a, ['HealthcareService']) ?? []);
   const capacity = int(extensionOf(slot, SCHEDULING_LINKS.slotCapacity)?.valueInteger);
-  return validated(
-    SlotSchema,
+  const serviceIds = [...new Set([...healthcareServices, ...slotServices(slot, owner).map((s) => s.id)])];
+  return withCheckedIds(
     compact({
       id,
       start: slot.start,
       end: slot.end,
       status: slot.status,
       scheduleId: referenceIdOf(slot.schedule, ['Schedule'], true),
-      serviceIds: [...new Set([...healthcareServices, ...slotServices(slot, owner).map((s) => s.id)])],
+      serviceIds,
       locationId: actors.flatMap((a) => referenceIdOf(a, ['Location']) ?? [])[0],
       practitionerId: actors.flatMap((a) => practitionerIdFromReference(a) ?? [])[0],
       capacity: capacity !== undefined && capacity >= 0 ? capacity : undefined,
       bookingLink: httpUrl(extensionOf(slot, SCHEDULING_LINKS.bookingDeepLink)?.valueUrl),
       bookingPhone: str(extensionOf(slot, SCHEDULING_LINKS.bookingPhone)?.valueString),
     }),
+    [id, ...serviceIds],
   );
 });
