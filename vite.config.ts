@@ -1,5 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { demoFhirServer } from './demo/server/vite-plugin.mjs';
+import { ELEMENT_TAGS } from './src/portal-kit-elements.js';
 
 /** `npm start` opens on the demo: `/` redirects to `/demo/`, and the URL to open is printed. */
 function demoHome(): Plugin {
@@ -21,41 +24,77 @@ function demoHome(): Plugin {
   };
 }
 
-const ELEMENTS = ['portal-provider', 'portal-patient-banner', 'portal-scheduler', 'portal-sign-in'];
+// One list of tags (src/portal-kit-elements.ts) feeds the npm define entries and the script-tag loader alike.
+const ELEMENTS: readonly string[] = ELEMENT_TAGS;
 
-// `vite build`               -> dist/{index,define,react}.js + dist/define/<tag>.js: ES modules for npm,
-//                               lit / @lit/* / zod left as bare imports so an app bundles one copy.
-// `vite build --mode bundle` -> dist/portal-kit.js: one self-contained module (lit and zod inside) that defines
-//                               every tag, for a CMS page's <script type="module">.
-// `vite` (npm start)          -> http://127.0.0.1:5173/demo/ and the demo FHIR R4 server on /fhir
-export default defineConfig(({ mode }) => {
-  const bundle = mode === 'bundle';
-  const entry: Record<string, string> = bundle
-    ? { 'portal-kit': 'src/portal-kit.ts' }
-    : {
-        index: 'src/index.ts',
-        define: 'src/define.ts',
-        react: 'src/react.ts',
-        ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, `src/elements/${tag}/define.ts`])),
-      };
+// Where the loader's and the API module's shared chunks go, beside dist/portal-kit.js.
+const CHUNKS = 'portal-kit-chunks';
+
+/** The loader build writes into a dist/ the npm build filled: drop only its own chunks from earlier builds. */
+function freshChunks(): Plugin {
+  let outDir = 'dist';
   return {
-    plugins: [demoHome(), demoFhirServer()],
+    name: 'portal-kit-fresh-chunks',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    buildStart() {
+      rmSync(resolve(outDir, CHUNKS), { recursive: true, force: true });
+    },
+  };
+}
+
+// `vite build`                    -> dist/{index,define,react}.js + dist/define/<tag>.js: ES modules for npm,
+//                                    lit / @lit/* / zod left as bare imports so an app bundles one copy.
+// `vite build --mode bundle`      -> the script-tag build, self-contained (lit and zod inside): dist/portal-kit.js, the
+//                                    loader that defines each tag when it first appears; dist/portal-kit-api.js, the
+//                                    public functions; and the chunks both share in dist/portal-kit-chunks/.
+// `vite build --mode bundle-file` -> dist/portal-kit.bundle.js: the same in one file that defines every tag.
+// `vite` (npm start)               -> http://127.0.0.1:5173/demo/ and the demo FHIR R4 server on /fhir
+export default defineConfig(({ mode }) => {
+  const loader = mode === 'bundle';
+  const oneFile = mode === 'bundle-file';
+  const selfContained = loader || oneFile;
+  const entry: Record<string, string> = loader
+    ? { 'portal-kit': 'src/portal-kit.ts', 'portal-kit-api': 'src/portal-kit-api.ts' }
+    : oneFile
+      ? { 'portal-kit.bundle': 'src/portal-kit-bundle.ts' }
+      : {
+          index: 'src/index.ts',
+          define: 'src/define.ts',
+          react: 'src/react.ts',
+          ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, `src/elements/${tag}/define.ts`])),
+        };
+  return {
+    plugins: [demoHome(), demoFhirServer(), ...(loader ? [freshChunks()] : [])],
     // The demo store's journal changes on every booking; it is data, not source to reload.
     server: { host: '127.0.0.1', port: 5173, open: false, watch: { ignored: ['**/demo/.data/**'] } },
     build: {
       target: 'es2022',
-      emptyOutDir: !bundle,
+      emptyOutDir: !selfContained,
       sourcemap: true,
       lib: { entry, formats: ['es'] },
       rolldownOptions: {
-        external: bundle
+        external: selfContained
           ? []
           : [/^react($|\/)/, /^react-dom($|\/)/, /^lit($|\/)/, /^@lit\//, /^zod($|\/)/],
-        // The single file is the end product: nothing downstream needs its pure annotations or whitespace, and a
-        // CMS page that loads one file must not need chunks beside it, so lazy features are inlined there. The npm
-        // build keeps them as chunks: an app's bundler (and the define entries) load them on first use.
-        output: bundle ? { minify: true, codeSplitting: false } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        // The script-tag files are end products: nothing downstream needs their pure annotations or whitespace.
+        // The loader's chunks are named after the element whose define module they hold (what a network panel
+        // shows, and what test/integration/loader.test.ts reads). The one file must not need chunks beside it,
+        // so lazy features are inlined there. The npm build keeps them as chunks: an app's bundler (and the
+        // define entries) load them on first use.
+        output: loader
+          ? { minify: true, chunkFileNames: (chunk) => `${CHUNKS}/${elementOf(chunk.facadeModuleId) ?? '[name]'}-[hash].js` }
+          : oneFile
+            ? { minify: true, codeSplitting: false }
+            : { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   };
 });
+
+/** `portal-scheduler` for src/elements/portal-scheduler/define.ts, the module the loader imports for that tag. */
+function elementOf(moduleId: string | null): string | undefined {
+  return moduleId?.match(/\/elements\/([^/]+)\/define\.ts$/)?.[1];
+}

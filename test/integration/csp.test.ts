@@ -1,5 +1,6 @@
 // DESIGN.md §5: the elements work under a strict CSP (no unsafe-eval, no unsafe-inline) with Trusted Types
-// enforced. A framed page with that policy loads dist/portal-kit.js and renders from the FHIR server.
+// enforced. A framed page with that policy loads each script-tag file from dist/ (the loader, the loader with
+// the API module, the one-file bundle) and renders from the FHIR server.
 import { expect, waitUntil } from '@open-wc/testing';
 import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
 
@@ -14,52 +15,72 @@ interface CspReport {
   loaded?: boolean;
 }
 
+/** Which page test/support/csp-harness.mjs serves, and what it loads. */
+const KITS = {
+  loader: 'dist/portal-kit.js, <portal-provider> in the markup',
+  api: 'dist/portal-kit.js + dist/portal-kit-api.js, providePortal',
+  bundle: 'dist/portal-kit.bundle.js',
+} as const;
+
 describe('under a strict Content-Security-Policy with Trusted Types', function () {
   this.timeout(30_000);
   let tenant: Tenant;
-  let frame: HTMLIFrameElement;
+  const frames: HTMLIFrameElement[] = [];
 
   before(async () => {
     tenant = await createTenant({ fixtures: [FLOYD.file] });
   });
 
   after(async () => {
-    frame?.remove();
+    frames.forEach((frame) => frame.remove());
     await deleteTenant(tenant);
   });
 
+  async function open(kit: keyof typeof KITS): Promise<HTMLIFrameElement> {
+    const frame = document.createElement('iframe');
+    frame.src = `/csp-harness.html?kit=${kit}&base=${encodeURIComponent(tenant.baseUrl)}&patient=${encodeURIComponent(FLOYD.id)}`;
+    frame.title = `CSP harness (${kit})`;
+    frames.push(frame);
+    document.body.append(frame);
+    await waitUntil(() => win(frame)?.cspReport?.loaded || win(frame)?.cspReport?.errors.length, `the ${kit} page never loaded`, { timeout: 10_000 });
+    return frame;
+  }
+
   it('the policy really is enforced on the harness page', async () => {
-    const response = await fetch('/csp-harness.html');
-    expect(response.headers.get('Content-Security-Policy')).to.contain("require-trusted-types-for 'script'");
+    for (const kit of Object.keys(KITS)) {
+      const response = await fetch(`/csp-harness.html?kit=${kit}`);
+      expect(response.headers.get('Content-Security-Policy'), kit).to.contain("require-trusted-types-for 'script'");
+    }
   });
 
-  it('renders the banner with no violation and no error', async () => {
-    frame = document.createElement('iframe');
-    frame.src = `/csp-harness.html?base=${encodeURIComponent(tenant.baseUrl)}&patient=${encodeURIComponent(FLOYD.id)}`;
-    frame.title = 'CSP harness';
-    document.body.append(frame);
-    const win = () => frame.contentWindow as (Window & { cspReport?: CspReport }) | null;
-    await waitUntil(() => win()?.cspReport?.loaded || win()?.cspReport?.errors.length, 'harness never loaded the bundle', { timeout: 10_000 });
-    const banner = () => frame.contentDocument!.querySelector('portal-patient-banner')?.shadowRoot;
-    await waitUntil(() => banner()?.querySelector('[part~="name"]')?.textContent?.includes('Connelly'), 'banner never rendered', { timeout: 10_000 });
-    const report = win()!.cspReport!;
-    expect(report.errors).to.deep.equal([]);
-    expect(report.violations).to.deep.equal([]);
-  });
+  for (const [kit, what] of Object.entries(KITS) as [keyof typeof KITS, string][]) {
+    it(`renders the banner with no violation and no error: ${what}`, async () => {
+      const frame = await open(kit);
+      const banner = () => frame.contentDocument!.querySelector('portal-patient-banner')?.shadowRoot;
+      await waitUntil(() => banner()?.querySelector('[part~="name"]')?.textContent?.includes('Connelly'), 'banner never rendered', { timeout: 10_000 });
+      const report = win(frame)!.cspReport!;
+      expect(report.errors).to.deep.equal([]);
+      expect(report.violations).to.deep.equal([]);
+      // The page is the one the title names: the loader pages fetched chunks, the bundle page one file.
+      const chunks = frame.contentWindow!.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/dist/portal-kit-chunks/'));
+      expect(chunks.length > 0, 'chunks fetched').to.equal(kit !== 'bundle');
+    });
+  }
 
   it('would notice a violation (the harness is not blind)', async () => {
+    const frame = frames[0] ?? (await open('loader'));
     const doc = frame.contentDocument!;
-    const before = win(frame).cspReport!.violations.length;
+    const before = win(frame)!.cspReport!.violations.length;
     const blocked = new Promise<void>((resolve) => doc.addEventListener('securitypolicyviolation', () => resolve(), { once: true }));
     // What an element would do if it put server text into markup: Trusted Types refuses and reports it.
     expect(() => {
       doc.body.innerHTML = '<img src=x>';
     }).to.throw(/TrustedHTML/);
     await blocked;
-    expect(win(frame).cspReport!.violations.length).to.be.greaterThan(before);
+    expect(win(frame)!.cspReport!.violations.length).to.be.greaterThan(before);
   });
 });
 
 function win(frame: HTMLIFrameElement) {
-  return frame.contentWindow as Window & { cspReport?: CspReport };
+  return frame.contentWindow as (Window & { cspReport?: CspReport }) | null;
 }

@@ -1,6 +1,7 @@
-// What a CMS page gets: only dist/portal-kit.js (built by `pretest`), talking to a FHIR R4 server.
+// What a host that wants one file gets: only dist/portal-kit.bundle.js (built by `pretest`), talking to a FHIR R4
+// server. The loader (dist/portal-kit.js) and the API module beside it are tested in loader.test.ts.
 import { expect, waitUntil } from '@open-wc/testing';
-import type * as PortalKit from '../../src/portal-kit.js';
+import type * as PortalKit from '../../src/portal-kit-bundle.js';
 import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
 
 const FLOYD = {
@@ -9,7 +10,7 @@ const FLOYD = {
 };
 const TOKEN = 'bundle-token-91c2';
 
-describe('dist/portal-kit.js on a page', function () {
+describe('dist/portal-kit.bundle.js on a page', function () {
   this.timeout(30_000);
   let tenant: Tenant;
   let kit: typeof PortalKit;
@@ -24,7 +25,7 @@ describe('dist/portal-kit.js on a page', function () {
       sent.push({ url: String(input), authorization: headers.Authorization });
       return realFetch(input, init);
     };
-    const bundleUrl = '/dist/portal-kit.js';
+    const bundleUrl = '/dist/portal-kit.bundle.js';
     kit = await import(/* @vite-ignore */ bundleUrl);
   });
 
@@ -33,9 +34,19 @@ describe('dist/portal-kit.js on a page', function () {
     await deleteTenant(tenant);
   });
 
-  it('defines every tag on load', () => {
+  it('defines every tag on load, from one file', async () => {
     expect(customElements.get('portal-provider')).to.equal(kit.PortalProvider);
     expect(customElements.get('portal-patient-banner')).to.equal(kit.PortalPatientBanner);
+    expect(customElements.get('portal-scheduler')).to.equal(kit.PortalScheduler);
+    expect(customElements.get('portal-sign-in')).to.equal(kit.PortalSignIn);
+    const fetched = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(fetched.filter((path) => path.startsWith('/dist/'))).to.deep.equal(['/dist/portal-kit.bundle.js']);
+    // The loader's define() is here too, so a page written for the loader works with this file unchanged.
+    await kit.define('portal-scheduler');
+    await kit.define();
+    let refused: unknown;
+    await kit.define('portal-nope').catch((error: unknown) => (refused = error));
+    expect(String(refused)).to.contain('portal-nope');
   });
 
   it('returns validated model objects from createFhirAdapter, and the token never leaves the base', async () => {
