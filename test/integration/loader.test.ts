@@ -4,6 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type * as Loader from '../../src/portal-kit.js';
 import type * as Api from '../../src/portal-kit-api.js';
+import { startLoader } from '../../src/loader.js';
 import { ELEMENT_TAGS } from '../../src/portal-kit-elements.js';
 import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
 import { quietPeriod } from '../support/wait.js';
@@ -130,5 +131,91 @@ describe('the script-tag loader (dist/portal-kit.js)', function () {
       expect(defineChunks(paths, 'portal-provider'), paths.join('\n')).to.deep.equal([]);
       expect(win.customElements.get('portal-provider')).to.equal(undefined);
     });
+  });
+});
+
+describe('startLoader (the logic inside dist/portal-kit.js)', () => {
+  /** A document, a registry and importers of its own, recording what was imported. */
+  function setup(options: { failFirst?: string; predefined?: string[] } = {}) {
+    const doc = document.implementation.createHTMLDocument('loader');
+    const defined = new Set(options.predefined);
+    const imported: string[] = [];
+    const errors: string[] = [];
+    let failing = options.failFirst;
+    const importer = (tag: string) => async () => {
+      imported.push(tag);
+      if (failing === tag) {
+        failing = undefined;
+        throw new Error('connection dropped');
+      }
+      defined.add(tag);
+    };
+    const registry = { get: (tag: string) => (defined.has(tag) ? HTMLElement : undefined) } as unknown as CustomElementRegistry;
+    const start = () =>
+      startLoader({
+        importers: { 'x-one': importer('x-one'), 'x-two': importer('x-two'), 'x-three': importer('x-three') },
+        document: doc,
+        registry,
+        onError: (tag) => errors.push(tag),
+      });
+    const add = (tag: string, parent: ParentNode = doc.body) => parent.appendChild(doc.createElement(tag));
+    return { doc, defined, imported, errors, start, add };
+  }
+
+  it('imports what is parsed already, and only that', async () => {
+    const { imported, start, add, defined } = setup();
+    add('x-two');
+    add('x-two');
+    start();
+    await waitUntil(() => defined.has('x-two'));
+    await quietPeriod(50);
+    expect(imported).to.deep.equal(['x-two']);
+  });
+
+  it('imports a tag added later, nested in added markup, once', async () => {
+    const { imported, start, add, doc } = setup();
+    start();
+    const section = add('section');
+    add('x-three', add('div', section));
+    add('x-three');
+    await waitUntil(() => imported.length > 0);
+    await quietPeriod(50);
+    expect(imported).to.deep.equal(['x-three']);
+    expect(doc.querySelectorAll('x-three')).to.have.length(2);
+  });
+
+  it('tries again after a failed import, when the tag appears again', async () => {
+    const { imported, errors, start, add, defined } = setup({ failFirst: 'x-one' });
+    start();
+    add('x-one');
+    await waitUntil(() => errors.length === 1, 'the failure was not reported');
+    expect(errors).to.deep.equal(['x-one']);
+    add('x-one');
+    await waitUntil(() => defined.has('x-one'), 'never tried again');
+    expect(imported).to.deep.equal(['x-one', 'x-one']);
+  });
+
+  it('leaves alone a tag some other copy defined already', async () => {
+    const { imported, start, add } = setup({ predefined: ['x-one'] });
+    const loader = start();
+    add('x-one');
+    await loader.define('x-one');
+    await quietPeriod(50);
+    expect(imported).to.deep.equal([]);
+  });
+
+  it('define() imports what it is told, or everything, and refuses unknown names', async () => {
+    const { imported, start, defined } = setup({ failFirst: 'x-two' });
+    const loader = start();
+    await loader.define('x-three');
+    expect(imported).to.deep.equal(['x-three']);
+    let failed: unknown;
+    await loader.define().catch((error: unknown) => (failed = error));
+    expect(String(failed)).to.contain('connection dropped');
+    await loader.define();
+    expect([...defined].sort()).to.deep.equal(['x-one', 'x-three', 'x-two']);
+    let refused: unknown;
+    await loader.define('x-one', 'x-nope').catch((error: unknown) => (refused = error));
+    expect(String(refused)).to.contain('<x-nope>').and.contain('x-one, x-two, x-three');
   });
 });
