@@ -88,6 +88,18 @@ describe('parseFhirJson', () => {
     expect(parsed.valueDecimal).to.equal('10.50');
     expect(parsed.count).to.equal(3);
   });
+
+  it('finds decimals however the text spaces or escapes the key, and leaves other numbers alone', () => {
+    const spaced = parseFhirJson('{ "value" :\n -0.50 }') as { value: string };
+    expect(spaced.value).to.equal('-0.50');
+    // `\u0075` is "u": the key is still `value`, so the number must still keep its text.
+    const escaped = parseFhirJson('{"val\\u0075e":2.00}') as { value: string };
+    expect(escaped.value).to.equal('2.00');
+    // A Slot with only integer extensions: the same objects a plain JSON.parse gives.
+    const slot = '{"resourceType":"Slot","extension":[{"url":"x","valueInteger":5}],"start":"2026-01-05T09:00:00Z"}';
+    expect(parseFhirJson(slot)).to.deep.equal(JSON.parse(slot));
+    expect(parseFhirJson('{"valueString":"2.00","value":"text"}')).to.deep.equal({ valueString: '2.00', value: 'text' });
+  });
 });
 
 describe('bookingModeFrom', () => {
