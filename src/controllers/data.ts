@@ -27,6 +27,8 @@ export type DataState<T> =
   | { status: 'ready'; value: T }
   | { status: 'error'; error: unknown };
 
+const NOT_LOADED = Symbol('not loaded');
+
 /**
  * Loads data through the context's api with @lit/task: re-runs when the api or the signed-in patient
  * changes, passes an AbortSignal, aborts on disconnect (and reloads on reconnect), keeps the last value
@@ -44,8 +46,10 @@ export class DataController<T> implements ReactiveController {
     const { api, session, canLoad, load, inputs = () => undefined, onError } = options;
     this.task = new Task(host, {
       args: () => [api(), sessionKey(session()), canLoad(), JSON.stringify(inputs() ?? null)] as [PortalApi | undefined, string, boolean, string],
+      // A run without an api or access loads nothing; its marker keeps `state` from calling that "ready" once the
+      // api arrives (e.g. the element was defined before its provider) and before the task re-runs on the next update.
       task: async ([api, , canLoad], { signal }) => {
-        if (!api || !canLoad) return undefined as T;
+        if (!api || !canLoad) return NOT_LOADED as T;
         return load(api, signal);
       },
       onError: (error) => {
@@ -55,9 +59,10 @@ export class DataController<T> implements ReactiveController {
   }
 
   get state(): DataState<T> {
-    const { status, value, error } = this.task;
+    const { status, error } = this.task;
+    const value = this.task.value === NOT_LOADED ? undefined : this.task.value;
     if (!this.options.canLoad()) return { status: 'idle' };
-    if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) {
+    if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL || this.task.value === NOT_LOADED) {
       return { status: 'loading', stale: value };
     }
     if (status === TaskStatus.ERROR) {
@@ -73,7 +78,7 @@ export class DataController<T> implements ReactiveController {
 
   /** Settles when the current run does (tests and stories wait on it). */
   get complete(): Promise<T> {
-    return this.task.taskComplete;
+    return this.task.taskComplete.then((value) => (value === NOT_LOADED ? (undefined as T) : value));
   }
 
   hostConnected(): void {

@@ -7,6 +7,7 @@ import { defineElement } from '../../src/base/define.js';
 import { providePortal } from '../../src/elements/portal-provider/provide-portal.js';
 import { PortalPatientBanner } from '../../src/elements/portal-patient-banner/portal-patient-banner.js';
 import { PortalProvider } from '../../src/elements/portal-provider/portal-provider.js';
+import { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
 
 // This file defines tags itself, in the order a messy host page might: script order must not matter.
 const PATIENT_ID = 'patient-ana-mejia';
@@ -38,6 +39,29 @@ describe('late wiring', () => {
     section.replaceWith(provider);
     provider.append(section);
     await waitUntil(() => bannerName(banner).includes('Mejía'));
+  });
+
+  it('a scheduler that rendered before its provider shows times once the provider arrives', async () => {
+    // What an app gets that imports portal-kit/define/portal-scheduler before portal-kit/define/portal-provider:
+    // the scheduler's loads first run with no api, and must not count as loaded when the api comes.
+    PortalScheduler.define();
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => void errors.push(event.message);
+    window.addEventListener('error', onError);
+    try {
+      document.body.innerHTML = '<section><portal-scheduler></portal-scheduler></section>';
+      const scheduler = document.querySelector('portal-scheduler') as PortalScheduler;
+      await scheduler.updateComplete;
+      const provider = document.createElement('portal-provider') as PortalProvider;
+      provider.api = createMemoryAdapter({});
+      const section = document.querySelector('section')!;
+      section.replaceWith(provider);
+      provider.append(section);
+      await waitUntil(() => scheduler.shadowRoot?.querySelector('[part~="slot"], [part~="hour"]') || errors.length, 'no times', { timeout: 5000 });
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
   });
 
   it('providePortal serves scattered elements, even when called after they connected, and updates them', async () => {
