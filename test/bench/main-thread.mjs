@@ -22,9 +22,9 @@ import { BENCH_ZONE, CLINIC, MASS_SITE, benchClock, pinClockScript, startFhirRep
 
 /** @typedef {'empty' | 'lit' | 'lit-intl' | 'scheduler' | 'scheduler-5k'} CaseId */
 /** @typedef {{ id: CaseId, name: string, path: string, expect?: { count: number, what: string } }} MtCase */
-/** @typedef {{ readyMs: number, cpuMs: number, tbtMs: number, longestMs: number, tasks: number, heapBytes: number, count?: number }} Sample */
+/** @typedef {{ readyMs: number, cpuMs: number, tbtMs: number, longestMs: number, tasks: number, heapBytes: number, count?: number, requests?: number, bytes?: number }} Sample */
 /** @typedef {{ median: number, min: number, max: number }} Stat */
-/** @typedef {{ case: CaseId, name: string, rate: number, runs: number, ready?: Stat, cpu?: Stat, cpuBeyondEmpty?: number, tbt?: Stat, longest?: Stat, heapMiB?: Stat, heapBeyondEmptyMiB?: number, count?: number, error?: string }} MtRow */
+/** @typedef {{ case: CaseId, name: string, rate: number, runs: number, ready?: Stat, cpu?: Stat, cpuBeyondEmpty?: number, tbt?: Stat, longest?: Stat, heapMiB?: Stat, heapBeyondEmptyMiB?: number, count?: number, fhirRequests?: number, fhirKiB?: number, error?: string }} MtRow */
 /** @typedef {{ rows: MtRow[], rates: number[], runs: number, clock: string, recorded: { requests: number, clinicSlots: number, massSlots: number, misses: string[] }, error?: string }} MainThread */
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -42,7 +42,7 @@ export const CASES = [
   { id: 'lit', name: 'plain Lit, 50 buttons', path: '/lit', expect: { count: 50, what: 'buttons' } },
   { id: 'lit-intl', name: 'plain Lit, 50 buttons, Intl labels', path: '/lit-intl', expect: { count: 50, what: 'buttons' } },
   { id: 'scheduler', name: `${SCHEDULER}, ${CLINIC.perDay} times (FHIR)`, path: '/scheduler', expect: { count: CLINIC.perDay, what: 'time buttons' } },
-  { id: 'scheduler-5k', name: `${SCHEDULER}, ${(MASS_SITE.starts * MASS_SITE.lanes).toLocaleString('en-US')} slots (FHIR)`, path: '/scheduler-5k' },
+  { id: 'scheduler-5k', name: `${SCHEDULER}, ${(MASS_SITE.starts * MASS_SITE.lanes).toLocaleString('en-US')} slots (FHIR)`, path: '/scheduler-5k', expect: { count: 60 / MASS_SITE.stepMinutes, what: "of the first hour's time buttons" } },
 ];
 
 const READY = '[part~="slot"], [part~="hour"]';
@@ -148,7 +148,7 @@ async function load({ browser, origin, pin, c, rate, trace = true }) {
       tracing = true;
     }
     await page.goto(`${origin}${c.path}`, { waitUntil: 'domcontentloaded' });
-    /** @type {{ readyMs?: number, quietMs?: number, count?: number, error?: string } | undefined} */
+    /** @type {{ readyMs?: number, quietMs?: number, count?: number, requests?: number, bytes?: number, error?: string } | undefined} */
     const result = await page.evaluate(() => /** @type {any} */ (window).benchResult);
     const buffer = tracing ? await browser.stopTracing() : undefined;
     tracing = false;
@@ -160,7 +160,8 @@ async function load({ browser, origin, pin, c, rate, trace = true }) {
     const { usedSize } = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage'));
     const work = buffer ? mainThreadWork(buffer) : { cpuMs: 0, tbtMs: 0, longestMs: 0, tasks: 0 };
     if ('error' in work) return work;
-    return { readyMs: result.readyMs, ...work, heapBytes: usedSize, ...(result.count !== undefined ? { count: result.count } : {}) };
+    const fhir = result.requests ? { requests: result.requests, bytes: result.bytes ?? 0 } : {};
+    return { readyMs: result.readyMs, ...work, heapBytes: usedSize, ...(result.count !== undefined ? { count: result.count } : {}), ...fhir };
   } finally {
     if (tracing) await browser.stopTracing().catch(() => undefined);
     await context.close();
@@ -248,6 +249,7 @@ export async function measureMainThread({ browser, root = ROOT, dist, tmp, runs,
             heapMiB: heap,
             ...(emptyHeap !== undefined ? { heapBeyondEmptyMiB: round((median(got.map((s) => s.heapBytes)) - emptyHeap) / MIB, 2) } : {}),
             ...(got[0].count !== undefined ? { count: got[0].count } : {}),
+            ...(got[0].requests ? { fhirRequests: got[0].requests, fhirKiB: round((got[0].bytes ?? 0) / 1024) } : {}),
           });
         }
         rows.push(row);
@@ -309,13 +311,14 @@ export function printMainThread(mt, chromium) {
   console.log(`\nMAIN THREAD (headless Chromium ${chromium}; a new context per load; ${mt.runs} interleaved runs, median (min–max); page clock ${mt.clock})`);
   console.log('ready: ms from navigation start to the first render with data. cpu: main-thread task thread time until ready and quiet;');
   console.log('+empty: beyond the empty page (medians). tbt: Σ(task − 50 ms). longest: longest task. heap: JS heap after GC. Scheduler cases:');
-  console.log(`real FHIR adapter on recorded answers (${mt.recorded.requests} recorded; ${mt.recorded.clinicSlots} clinic slots in the month, ${mt.recorded.massSlots} on the mass-vaccination day).\n`);
+  console.log(`real FHIR adapter on recorded answers (${mt.recorded.requests} recorded; ${mt.recorded.clinicSlots} clinic slots in the month, ${mt.recorded.massSlots} on the mass-vaccination day).`);
+  console.log('shown: buttons on screen at ready (the 5,000-slot day lists its hours and the first hour\'s times). FHIR: answers read by then, uncompressed.\n');
   const fmt = (/** @type {Stat | undefined} */ s, digits = 1) => (s ? `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : '-');
   const signed = (/** @type {number | undefined} */ v, digits = 1) => (v === undefined ? '-' : `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`);
   console.log(
     table(
       [
-        ['case', 'cpu', 'runs', 'ready ms', 'cpu ms', '+empty', 'tbt ms', 'longest ms', 'heap MiB', '+empty', 'shown'],
+        ['case', 'cpu', 'runs', 'ready ms', 'cpu ms', '+empty', 'tbt ms', 'longest ms', 'heap MiB', '+empty', 'shown', 'FHIR read by ready'],
         ...mt.rows.map((r) => [
           r.name,
           `${r.rate}×`,
@@ -328,9 +331,10 @@ export function printMainThread(mt, chromium) {
           fmt(r.heapMiB, 2),
           r.case === 'empty' ? '' : signed(r.heapBeyondEmptyMiB, 2),
           r.error ? `ERROR: ${r.error}` : (r.count ?? ''),
+          r.fhirRequests ? `${r.fhirRequests} answers, ${r.fhirKiB} KiB` : '',
         ]),
       ],
-      [false, true, true, true, true, true, true, true, true, true, false],
+      [false, true, true, true, true, true, true, true, true, true, false, false],
     ),
   );
   if (mt.recorded.misses.length) console.log(`\n  WARN  requests the recording did not hold: ${mt.recorded.misses.slice(0, 5).join(', ')}`);

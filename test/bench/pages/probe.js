@@ -8,6 +8,12 @@
   const ready = script?.dataset.ready;
   const count = script?.dataset.count;
 
+  /** The FHIR answers the page has read so far: how many, and their bytes. */
+  function fhirFetched() {
+    const fhir = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.startsWith('/fhir/'));
+    return { requests: fhir.length, bytes: fhir.reduce((sum, entry) => sum + entry.encodedBodySize, 0) };
+  }
+
   /** The element's shadow root once `ready` matches in it; a time when it did, or the error state. */
   function whenReady() {
     if (!host || !ready) return Promise.resolve({ readyMs: performance.now() });
@@ -22,7 +28,7 @@
             const readyMs = performance.now();
             if (root.querySelector(ready)) {
               observer.disconnect();
-              resolve({ readyMs, count: count ? root.querySelectorAll(count).length : undefined });
+              resolve({ readyMs, count: count ? root.querySelectorAll(count).length : undefined, ...fhirFetched() });
             } else if (root.querySelector('[part~="error"]')) {
               observer.disconnect();
               resolve({ error: `<${host}> rendered its error state` });
