@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, normalize, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../support/chromium.mjs';
 import { minifiedBundle } from './build.mjs';
@@ -13,9 +13,9 @@ import { minifiedBundle } from './build.mjs';
 /** @typedef {{ name: string, scenario: Scenario, expectItems?: number }} Case */
 /** @typedef {{ name: string, runs: number, medianMs: number | null, minMs: number | null, maxMs: number | null, items?: number, error?: string }} RenderRow */
 
-/** @param {string} src */
-const html = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal-kit bench</title>
-<link rel="icon" href="data:,"></head><body><script type="module" src="${src}"></script></body></html>`;
+/** @param {string} src @param {string} [body] */
+const html = (src, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal-kit bench</title>
+<link rel="icon" href="data:,"></head><body>${body}<script type="module" src="${src}"></script></body></html>`;
 
 /**
  * One self-contained, minified module with src/define.ts, the memory adapter and the baseline element, built the
@@ -29,22 +29,36 @@ export async function buildBenchBundle(root, outDir) {
 }
 
 /**
- * Throwaway static server on an OS-chosen port: `/` runs the bench bundle, `/smoke` loads dist/portal-kit.js as
- * a CMS page would. `no-store` keeps every run equally cold.
+ * Throwaway static server on an OS-chosen port: `/` runs the bench bundle; `/smoke?tags=a,b` is a CMS page with
+ * `<a>` and `<b>` and the loader (dist/portal-kit.js, its chunks served from beside it), `/smoke-bundle` one
+ * with dist/portal-kit.bundle.js. `no-store` keeps every run equally cold.
  * @param {{ benchJs: string, portalKitJs: string }} files @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
 export async function startServer({ benchJs, portalKitJs }) {
+  const dist = dirname(portalKitJs);
   /** @type {Record<string, [string, string | Buffer]>} */
   const routes = {
     '/': ['text/html', html('/bench.js')],
     '/bench.js': ['text/javascript', await readFile(benchJs)],
-    '/smoke': ['text/html', html('/portal-kit.js')],
-    '/portal-kit.js': ['text/javascript', existsSync(portalKitJs) ? await readFile(portalKitJs) : ''],
+    '/smoke-bundle': ['text/html', html('/portal-kit.bundle.js')],
+  };
+  /** @param {URL} url @returns {Promise<[string, string | Buffer | undefined]>} */
+  const answer = async (url) => {
+    if (routes[url.pathname]) return routes[url.pathname];
+    if (url.pathname === '/smoke') {
+      const tags = (url.searchParams.get('tags') ?? '').split(',').filter((tag) => /^[a-z][a-z0-9]*-[a-z0-9-]*$/.test(tag));
+      return ['text/html', html('/portal-kit.js', tags.map((tag) => `<${tag}></${tag}>`).join(''))];
+    }
+    // The script-tag files and their chunks, from dist/ (nothing outside it).
+    const file = normalize(join(dist, url.pathname));
+    if (!file.startsWith(dist + sep) || !file.endsWith('.js') || !existsSync(file)) return ['text/plain', undefined];
+    return ['text/javascript', await readFile(file)];
   };
   const server = createServer((req, res) => {
-    const [type, body] = routes[new URL(req.url ?? '/', 'http://x').pathname] ?? ['text/plain', undefined];
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': type, 'cache-control': 'no-store' });
-    res.end(body ?? 'not found');
+    answer(new URL(req.url ?? '/', 'http://x')).then(([type, body]) => {
+      res.writeHead(body === undefined ? 404 : 200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body ?? 'not found');
+    });
   });
   await new Promise((/** @type {(v?: unknown) => void} */ done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
@@ -68,19 +82,32 @@ const round = (/** @type {number} */ ms) => Math.round(ms * 10) / 10;
 export const launch = (executablePath) => chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 
 /**
- * The tags dist/portal-kit.js fails to define on a plain page. Its size budget means little if the file that is
- * supposed to "define every tag" defines none (a bundler dropping side-effect imports does exactly that).
+ * The tags the script-tag files fail to define on a plain page: the loader (dist/portal-kit.js) on a page with every
+ * tag in its markup, and dist/portal-kit.bundle.js. Their size budgets mean little if the loader misses a tag (one
+ * left out of its list) or the file that is supposed to "define every tag" defines none (a bundler dropping
+ * side-effect imports does exactly that). Each missing tag is named with the file that missed it.
  * @param {{ browser: import('playwright-core').Browser, origin: string, tags: string[] }} options
  */
 export async function undefinedInBundle({ browser, origin, tags }) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${origin}/smoke`);
-    return await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags);
-  } finally {
-    await context.close();
+  /** @type {string[]} */
+  const missing = [];
+  for (const [file, path] of [
+    ['portal-kit.js', `/smoke?tags=${tags.join(',')}`],
+    ['portal-kit.bundle.js', '/smoke-bundle'],
+  ]) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}${path}`);
+      // The loader defines each tag once its chunk has arrived: wait for that, a while.
+      await page.waitForFunction((names) => names.every((tag) => customElements.get(tag)), tags, { timeout: 5000 }).catch(() => undefined);
+      const absent = await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags);
+      missing.push(...absent.map((tag) => `${tag} (${file})`));
+    } finally {
+      await context.close();
+    }
   }
+  return missing;
 }
 
 /**

@@ -49,7 +49,7 @@ async function staticGraph(/** @type {string} */ file) {
 export async function listEntries(/** @type {string} */ dist) {
   const top = (await readdir(dist)).filter((name) => name.endsWith('.js'));
   const tags = existsSync(join(dist, 'define')) ? (await readdir(join(dist, 'define'))).filter((name) => name.endsWith('.js')).sort() : [];
-  const order = ['index.js', 'define.js', ...tags.map((name) => `define/${name}`), 'react.js', 'portal-kit.js'];
+  const order = ['index.js', 'define.js', ...tags.map((name) => `define/${name}`), 'react.js', 'portal-kit.js', 'portal-kit-api.js', 'portal-kit.bundle.js'];
   const extra = top.filter((name) => !order.includes(name)).sort();
   return {
     entries: [...order, ...extra].filter((entry) => existsSync(join(dist, entry))),
