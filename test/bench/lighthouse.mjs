@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../support/chromium.mjs';
 
-/** @typedef {{ url: string, lighthouse: string, runs?: number, performanceRange?: [number, number], performance: number | null, accessibility: number | null, bestPractices: number | null, tbtMs: number | null, fcpMs: number | null, lcpMs: number | null, cls: number | null, error?: string }} LighthouseResult */
+/** @typedef {{ url: string, lighthouse: string, runs?: number, performanceRange?: [number, number], performance: number | null, accessibility: number | null, bestPractices: number | null, tbtMs: number | null, fcpMs: number | null, lcpMs: number | null, cls: number | null, requests?: number, foreign?: string[], error?: string }} LighthouseResult */
 
 /** Runs per bench (LIGHTHOUSE_RUNS); the one with the median performance score is reported. */
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS) > 0 ? Number(process.env.LIGHTHOUSE_RUNS) : 3;
@@ -154,6 +154,8 @@ export async function measureLighthouse({ root, tmp, executablePath, runs = LIGH
         fcpMs: value('first-contentful-paint'),
         lcpMs: value('largest-contentful-paint'),
         cls: value('cumulative-layout-shift', 3),
+        // What the page fetched, from Lighthouse's own record: everything must stay on this machine.
+        ...requestsOf(lhr),
       });
     }
     // Lighthouse's own advice for a noisy machine: several runs, the one with the median performance score.
@@ -168,6 +170,14 @@ export async function measureLighthouse({ root, tmp, executablePath, runs = LIGH
   }
 }
 
+/** @param {any} lhr @returns {{ requests: number, foreign: string[] }} */
+export function requestsOf(lhr) {
+  /** @type {Array<{ url?: string }>} */
+  const items = lhr.audits['network-requests']?.details?.items ?? [];
+  const foreign = items.map((item) => item.url ?? '').filter((url) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(url));
+  return { requests: items.length, foreign: [...new Set(foreign)] };
+}
+
 /** @param {LighthouseResult} r */
 export function printLighthouse(r) {
   const range = r.performanceRange ? `; performance over the runs ${r.performanceRange[0]}–${r.performanceRange[1]}` : '';
@@ -176,7 +186,8 @@ export function printLighthouse(r) {
   if (r.error) console.log(`  ERROR: ${r.error}`);
   const show = (/** @type {number | null} */ v, unit = '') => (v === null ? '-' : `${v}${unit}`);
   console.log(`  performance ${show(r.performance)}  accessibility ${show(r.accessibility)}  best-practices ${show(r.bestPractices)}`);
-  console.log(`  TBT ${show(r.tbtMs, ' ms')}  FCP ${show(r.fcpMs, ' ms')}  LCP ${show(r.lcpMs, ' ms')}  CLS ${show(r.cls)}`);
+  console.log(`  TBT ${show(r.tbtMs, ' ms')}  FCP ${show(r.fcpMs, ' ms')}  LCP ${show(r.lcpMs, ' ms')}  CLS ${show(r.cls)}  (${r.requests ?? '?'} requests, all on 127.0.0.1${r.foreign?.length ? ` except ${r.foreign.join(', ')}` : ''})`);
+  if (r.foreign?.length) console.log(`  WARN  the page fetched beyond 127.0.0.1: ${r.foreign.join(', ')}`);
 }
 
 // `node test/bench/lighthouse.mjs`: this part alone, printed, nothing written.
