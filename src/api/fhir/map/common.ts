@@ -166,17 +166,31 @@ export function parseReference(ref: unknown): ParsedReference | undefined {
   const text = isRecord(ref) ? ref.reference : ref;
   const declaredType = isRecord(ref) ? str(ref.type) : undefined;
   if (typeof text !== 'string' || text.length > 2048) return undefined;
+  if (declaredType !== undefined) return readReference(text, declaredType);
+  // A month of slots names the same few schedules over and over: each text is read once (answers are frozen,
+  // so no caller can change what the next one gets).
+  if (readTexts.has(text)) return readTexts.get(text);
+  const parsed = readReference(text, undefined);
+  if (readTexts.size >= MAX_READ_TEXTS) readTexts.clear();
+  readTexts.set(text, parsed);
+  return parsed;
+}
+
+const readTexts = new Map<string, ParsedReference | undefined>();
+const MAX_READ_TEXTS = 2_000;
+
+function readReference(text: string, declaredType: string | undefined): ParsedReference | undefined {
   const contained = CONTAINED.exec(text);
-  if (contained) return { id: contained[1], contained: true, ...(declaredType ? { type: declaredType } : {}) };
+  if (contained) return Object.freeze({ id: contained[1], contained: true as const, ...(declaredType ? { type: declaredType } : {}) });
   const urn = UUID_OR_OID.exec(text);
-  if (urn) return declaredType ? { type: declaredType, id: urn[1] } : { id: urn[1] };
+  if (urn) return Object.freeze(declaredType ? { type: declaredType, id: urn[1] } : { id: urn[1] });
   const relative = RELATIVE.exec(text);
   if (!relative) return undefined;
   // An absolute URL must really be a URL, not "junk/Patient/1".
   if (text.includes('://') || !text.startsWith(relative[1])) {
     if (!/^https?:\/\//.test(text)) return undefined;
   }
-  return { type: relative[1], id: relative[2] };
+  return Object.freeze({ type: relative[1], id: relative[2] });
 }
 
 /**

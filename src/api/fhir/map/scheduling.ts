@@ -243,11 +243,46 @@ export const mapPractitioner = guarded(
 
 // ---------------------------------------------------------------- slots
 
-/** The schedule, but only if it is the one this slot belongs to (a mismatch must not move the slot). */
-function scheduleOf(slot: Json, schedule: unknown): Json | undefined {
+/** What every slot of one schedule takes from it. */
+interface ScheduleFacts {
+  id?: string;
+  healthcareServiceIds: string[];
+  locationId?: string;
+  practitionerId?: string;
+  services: Service[];
+}
+
+// Worked out once per Schedule object: a month's search hands ~1,500 slots to a few schedules (the client
+// reads each included Schedule once), and reading actors and vaccine extensions per slot was most of the
+// time mapping took. The answers' objects are never changed after parsing, so a cached reading stays true.
+const facts = new WeakMap<Json, ScheduleFacts>();
+
+function factsOf(schedule: Json): ScheduleFacts {
+  let known = facts.get(schedule);
+  if (!known) {
+    const actors = records(schedule.actor);
+    known = compact({
+      id: str(schedule.id),
+      healthcareServiceIds: actors.flatMap((a) => referenceIdOf(a, ['HealthcareService']) ?? []),
+      locationId: actors.flatMap((a) => referenceIdOf(a, ['Location']) ?? [])[0],
+      practitionerId: actors.flatMap((a) => practitionerIdFromReference(a) ?? [])[0],
+      services: servicesFromSchedule(schedule),
+    });
+    facts.set(schedule, known);
+  }
+  return known;
+}
+
+/** The schedule's facts, but only if it is the one this slot belongs to (a mismatch must not move the slot). */
+function scheduleFactsFor(scheduleId: string | undefined, schedule: unknown): ScheduleFacts | undefined {
   const candidate = asResource(schedule, 'Schedule');
-  const scheduleId = referenceIdOf(slot.schedule, ['Schedule'], true);
-  return candidate && scheduleId !== undefined && str(candidate.id) === scheduleId ? candidate : undefined;
+  if (!candidate || scheduleId === undefined) return undefined;
+  const known = factsOf(candidate);
+  return known.id === scheduleId ? known : undefined;
+}
+
+function ownServices(slot: Json): Service[] {
+  return Array.isArray(slot.serviceType) ? records(slot.serviceType).flatMap((t) => serviceFromConcept(t) ?? []) : [];
 }
 
 /**
@@ -258,8 +293,10 @@ function scheduleOf(slot: Json, schedule: unknown): Json | undefined {
 export function slotServices(slot: unknown, schedule?: unknown): Service[] {
   const resource = asResource(slot, 'Slot');
   if (!resource) return [];
-  const own = records(resource.serviceType).flatMap((t) => serviceFromConcept(t) ?? []);
-  return dedupe([...servicesFromSchedule(scheduleOf(resource, schedule)), ...own]);
+  const owner = scheduleFactsFor(referenceIdOf(resource.schedule, ['Schedule'], true), schedule);
+  const own = ownServices(resource);
+  if (own.length === 0) return owner?.services ?? [];
+  return dedupe([...(owner?.services ?? []), ...own]);
 }
 
 /**
@@ -284,21 +321,21 @@ export const mapSlot = guarded((resource: unknown, schedule?: unknown): MapOutco
   if ((instantMillis(slot.end) ?? 0) < (instantMillis(slot.start) ?? 0)) return fail('end-before-start');
   if (!isOneOf(SLOT_STATUSES, slot.status)) return fail('invalid-status');
 
-  const owner = scheduleOf(slot, schedule);
-  const actors = records(owner?.actor);
-  const healthcareServices = actors.flatMap((a) => referenceIdOf(a, ['HealthcareService']) ?? []);
+  const scheduleId = referenceIdOf(slot.schedule, ['Schedule'], true);
+  const owner = scheduleFactsFor(scheduleId, schedule);
+  const own = ownServices(slot);
   const capacity = int(extensionOf(slot, SCHEDULING_LINKS.slotCapacity)?.valueInteger);
-  const serviceIds = [...new Set([...healthcareServices, ...slotServices(slot, owner).map((s) => s.id)])];
+  const serviceIds = [...new Set([...(owner?.healthcareServiceIds ?? []), ...(owner?.services ?? []).map((s) => s.id), ...own.map((s) => s.id)])];
   return withCheckedIds(
     compact({
       id,
       start: slot.start,
       end: slot.end,
       status: slot.status,
-      scheduleId: referenceIdOf(slot.schedule, ['Schedule'], true),
+      scheduleId,
       serviceIds,
-      locationId: actors.flatMap((a) => referenceIdOf(a, ['Location']) ?? [])[0],
-      practitionerId: actors.flatMap((a) => practitionerIdFromReference(a) ?? [])[0],
+      locationId: owner?.locationId,
+      practitionerId: owner?.practitionerId,
       capacity: capacity !== undefined && capacity >= 0 ? capacity : undefined,
       bookingLink: httpUrl(extensionOf(slot, SCHEDULING_LINKS.bookingDeepLink)?.valueUrl),
       bookingPhone: str(extensionOf(slot, SCHEDULING_LINKS.bookingPhone)?.valueString),
