@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { measureSizes } from './sizes.mjs';
 import { buildBenchBundle, launch, measureRenders, startServer, undefinedInBundle } from './render.mjs';
 import { measureFirstLoad } from './first-load.mjs';
+import { consumerBudgets, measureConsumers, printConsumers } from './consumers.mjs';
 import { mainThreadBudgets, measureMainThread, printMainThread } from './main-thread.mjs';
 import { measureLighthouse, printLighthouse } from './lighthouse.mjs';
 
@@ -126,8 +127,8 @@ function budgetLine(b) {
   return `  ${b.status === 'pass' ? 'PASS' : 'FAIL'}  ${b.name}: ${show(/** @type {number} */ (b.value))} (limit ${show(b.limit)})`;
 }
 
-/** @param {{ sizes: SizeRow[], renders: RenderRow[], firstLoad?: FirstLoad, mainThread?: MainThread, lighthouse?: LighthouseResult, budgets: Budget[], chromium: string, warnings: string[] }} report */
-function print({ sizes, renders, firstLoad, mainThread, lighthouse, budgets, chromium, warnings }) {
+/** @param {{ sizes: SizeRow[], renders: RenderRow[], firstLoad?: FirstLoad, consumers?: import('./consumers.mjs').ConsumerRow[], mainThread?: MainThread, lighthouse?: LighthouseResult, budgets: Budget[], chromium: string, warnings: string[] }} report */
+function print({ sizes, renders, firstLoad, consumers, mainThread, lighthouse, budgets, chromium, warnings }) {
   console.log(`\nSIZES (KB = 1024 bytes; gzip level 9, brotli quality 11)`);
   console.log('"as built": the entry plus the chunks it statically imports, each compressed on its own; lit, @lit/* and zod stay');
   console.log('external except in the portal-kit*.js script-tag files. "self-contained": the entry bundled with everything it needs (lit, zod, and for an element its provider with the FHIR adapter), minified.\n');
@@ -160,6 +161,7 @@ function print({ sizes, renders, firstLoad, mainThread, lighthouse, budgets, chr
     ];
     console.log(table([['when', 'file', 'raw', 'gzip', 'brotli'], ...rows], [false, false, true, true, true]));
   }
+  if (consumers) printConsumers(consumers, firstLoad);
   if (mainThread) printMainThread(mainThread, chromium);
   if (lighthouse) printLighthouse(lighthouse);
   console.log('\nBUDGETS');
@@ -218,6 +220,12 @@ async function main() {
         ready: `${SCHEDULER} [part~="slot"], ${SCHEDULER} [part~="hour"]`,
       });
     }
+    /** @type {import('./consumers.mjs').ConsumerRow[] | undefined} */
+    let consumers;
+    if (tags.includes(SCHEDULER)) {
+      console.log('building the consumer apps (esbuild, Vite with Rolldown, webpack) and loading each against the demo FHIR server…');
+      consumers = await measureConsumers({ browser, root: ROOT, dist: DIST, tmp });
+    }
     /** @type {MainThread | undefined} */
     let mainThread;
     if (tags.includes(SCHEDULER)) {
@@ -227,7 +235,7 @@ async function main() {
     console.log('lighthouse on a production build of the demo site…');
     const lighthouse = await measureLighthouse({ root: ROOT, tmp, executablePath, log: console.log });
 
-    const budgets = checkBudgets(sizes, firstLoad, mainThread);
+    const budgets = [...checkBudgets(sizes, firstLoad, mainThread), ...consumerBudgets(consumers, firstLoad)];
     const report = {
       date: new Date().toISOString(),
       node: process.version,
@@ -235,12 +243,13 @@ async function main() {
       sizes: sizes.map(({ files: _files, ...row }) => row),
       renders,
       firstLoad,
+      consumers,
       mainThread,
       lighthouse,
       budgets,
       warnings,
     };
-    print({ sizes, renders, firstLoad, mainThread, lighthouse, budgets, chromium, warnings });
+    print({ sizes, renders, firstLoad, consumers, mainThread, lighthouse, budgets, chromium, warnings });
     await writeFile(join(ROOT, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log('wrote bench-results.json');
   } finally {
