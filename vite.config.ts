@@ -67,6 +67,8 @@ export default defineConfig(({ mode }) => {
           ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, `src/elements/${tag}/define.ts`])),
         };
   return {
+    // The loader's chunks are found from its own URL, wherever the folder is served.
+    ...(loader ? { base: './', publicDir: false as const } : {}),
     plugins: [demoHome(), demoFhirServer(), ...(loader ? [freshChunks()] : [])],
     // The demo store's journal changes on every booking; it is data, not source to reload.
     server: { host: '127.0.0.1', port: 5173, open: false, watch: { ignored: ['**/demo/.data/**'] } },
@@ -74,8 +76,12 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       emptyOutDir: !selfContained,
       sourcemap: true,
-      lib: { entry, formats: ['es'] },
+      // The loader is built as an app, not a library, for one thing a library build leaves out: with each element's
+      // import() comes a list of the chunks that element's chunk imports, fetched at once (modulepreload) rather
+      // than one level after another.
+      ...(loader ? { modulePreload: { polyfill: false } } : { lib: { entry, formats: ['es' as const] } }),
       rolldownOptions: {
+        ...(loader ? { input: entry, preserveEntrySignatures: 'strict' as const } : {}),
         external: selfContained
           ? []
           : [/^react($|\/)/, /^react-dom($|\/)/, /^lit($|\/)/, /^@lit\//, /^zod($|\/)/],
@@ -85,7 +91,12 @@ export default defineConfig(({ mode }) => {
         // so lazy features are inlined there. The npm build keeps them as chunks: an app's bundler (and the
         // define entries) load them on first use.
         output: loader
-          ? { minify: true, chunkFileNames: (chunk) => `${CHUNKS}/${elementOf(chunk.facadeModuleId) ?? '[name]'}-[hash].js` }
+          ? {
+              format: 'es',
+              minify: true,
+              entryFileNames: '[name].js',
+              chunkFileNames: (chunk) => `${CHUNKS}/${elementOf(chunk.facadeModuleId) ?? '[name]'}-[hash].js`,
+            }
           : oneFile
             ? { minify: true, codeSplitting: false }
             : { chunkFileNames: 'chunks/[name]-[hash].js' },

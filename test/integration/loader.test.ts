@@ -49,10 +49,10 @@ describe('the script-tag loader (dist/portal-kit.js)', function () {
     frames.splice(0).forEach((frame) => frame.remove());
   });
 
-  it('is the only file an empty page fetches', async () => {
+  it('is all an empty page fetches, with its preload helper', async () => {
     const win = await open();
     await quietPeriod(200);
-    expect(fetched(win)).to.deep.equal(['/dist/portal-kit.js']);
+    expect(fetched(win).map((path) => path.replace(/-[\w-]{8}\.js$/, '.js'))).to.deep.equal(['/dist/portal-kit.js', '/dist/portal-kit-chunks/preload-helper.js']);
     for (const tag of ELEMENT_TAGS) expect(win.customElements.get(tag), tag).to.equal(undefined);
   });
 
@@ -70,6 +70,14 @@ describe('the script-tag loader (dist/portal-kit.js)', function () {
       expect(paths, 'the API module is fetched only by a page that imports it').not.to.include('/dist/portal-kit-api.js');
       // Every file is self-contained: a bare specifier (lit, zod) would have failed to load, and defined nothing.
       expect(win.document.querySelector(tag)!.constructor).to.equal(win.customElements.get(tag));
+      // The element's chunks are asked for at once (modulepreload), not one import level after another: none of
+      // them waited for the element's own chunk to arrive and be parsed.
+      const timings = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const own = timings.find((entry) => entry.name.includes(`/dist/portal-kit-chunks/${tag}-`))!;
+      const late = timings
+        .filter((entry) => entry.name.includes('/dist/portal-kit-chunks/') && entry.startTime >= own.responseEnd)
+        .map((entry) => new URL(entry.name).pathname);
+      expect(late, `started only after ${new URL(own.name).pathname} had arrived`).to.deep.equal([]);
     });
   }
 
