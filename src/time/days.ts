@@ -83,6 +83,11 @@ function fromEpochDay(days: number): DayParts {
 }
 
 /** 00:00 UTC on `day`, in ms since the epoch: the day's wall clock read as if it were UTC. */
+/** The calendar day that holds the UTC millisecond `wallMs` (a wall-clock time written as if it were UTC). */
+export function dayOfWallMs(wallMs: number): Day {
+  return toDay(fromEpochDay(Math.floor(wallMs / 86_400_000)));
+}
+
 export function dayAsUtcMs(day: Day): number {
   return epochDay(parseDay(day)) * 86_400_000;
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { addDays } from '../../src/time/days.js';
-import { dayInZone, toInstant, toInstantWithOffset, wallTimeToEpochMs, zonedInstant, zoneOffsetMs } from '../../src/time/zones.js';
+import { bucketByLocalDay, dayInZone, offsetsAcross, toInstant, toInstantWithOffset, wallTimeToEpochMs, zonedInstant, zoneOffsetMs } from '../../src/time/zones.js';
 import { InstantSchema } from '../../src/model/index.js';
 import { localDate, localTime } from '../api/memory/support.js';
 
@@ -88,6 +88,54 @@ describe('zoned wall times', () => {
     ];
     for (let round = 0; round < 2; round++) {
       for (const [minutes, written] of offsets) expect(toInstantWithOffset(at, minutes * 60_000)).to.equal(written);
+    }
+  });
+});
+
+describe('offsets across a span (a few Intl calls for a month of slots)', () => {
+  // Each zone around its clock changes: New York (1 h), Lord Howe (30 min), Chatham (+12:45/+13:45), Santiago
+  // (southern hemisphere), Casablanca (its clock moves for Ramadan), and zones that never change.
+  const SPANS: [string, string, string][] = [
+    ['America/New_York', '2027-03-01T00:00:00Z', '2027-04-01T00:00:00Z'],
+    ['America/New_York', '2027-10-25T00:00:00Z', '2027-11-20T00:00:00Z'],
+    ['Australia/Lord_Howe', '2027-03-25T00:00:00Z', '2027-04-10T00:00:00Z'],
+    ['Pacific/Chatham', '2027-09-10T00:00:00Z', '2027-10-10T00:00:00Z'],
+    ['America/Santiago', '2027-03-20T00:00:00Z', '2027-04-20T00:00:00Z'],
+    ['Africa/Casablanca', '2027-01-20T00:00:00Z', '2027-03-20T00:00:00Z'],
+    ['Pacific/Kiritimati', '2027-01-01T00:00:00Z', '2027-02-01T00:00:00Z'],
+    ['Asia/Kolkata', '2027-06-01T00:00:00Z', '2027-06-02T00:00:00Z'],
+  ];
+
+  it('gives the same offset Intl gives at every minute-ish instant of the span', () => {
+    let changes = 0;
+    for (const [zone, from, to] of SPANS) {
+      const fromMs = Date.parse(from);
+      const toMs = Date.parse(to);
+      const offsetAt = offsetsAcross(zone, fromMs, toMs);
+      let last: number | undefined;
+      // Every 7 minutes and 13 seconds: lands on many different minutes and seconds, and near every change.
+      for (let at = fromMs; at <= toMs; at += 433_000) {
+        const expected = zoneOffsetMs(zone, at);
+        expect(offsetAt(at), `${zone} at ${new Date(at).toISOString()}`).to.equal(expected);
+        if (last !== undefined && last !== expected) changes++;
+        last = expected;
+      }
+      // Right at and just before each change, to the second.
+      expect(offsetAt(toMs + 5 * 86_400_000)).to.equal(zoneOffsetMs(zone, toMs + 5 * 86_400_000));
+    }
+    // The spans really hold clock changes (else the comparison would prove little).
+    expect(changes).to.be.greaterThan(4);
+  });
+
+  it('puts each slot on the day dayInZone gives it, across clock changes', () => {
+    for (const [zone, from, to] of SPANS) {
+      const slots: { start: string }[] = [];
+      for (let at = Date.parse(from); at <= Date.parse(to); at += 617_000) slots.push({ start: new Date(at).toISOString().replace('.000Z', 'Z') });
+      const days = bucketByLocalDay(slots, () => zone);
+      for (const [day, inDay] of days) {
+        for (const slot of inDay) expect(dayInZone(zone, Date.parse(slot.start)), `${zone} ${slot.start}`).to.equal(day);
+      }
+      expect([...days.values()].flat().length).to.equal(slots.length);
     }
   });
 });
