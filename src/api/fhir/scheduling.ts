@@ -16,7 +16,7 @@ import { bookingModeFrom } from './capabilities.js';
 import type { FhirClient } from './client.js';
 import { isRecord, parseReference, practitionerReference } from './map/common.js';
 import { mapLocation, mapPractitioner, mapService, mapSlot, servicesFromSchedule, slotServices } from './map/scheduling.js';
-import { collectMapped, type Mapped } from './mapped.js';
+import { collectMapped, collectMappedInSlices, type Mapped } from './mapped.js';
 import { indexByReference } from './search.js';
 import { slotMatchesQuery } from './slot-query.js';
 const ACTOR_TYPES = ['Location', 'Practitioner', 'PractitionerRole', 'HealthcareService'] as const;
@@ -141,7 +141,9 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       const scheduleIds = await scheduleIdsFor(query, signal);
       const empty: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
       if (scheduleIds?.length === 0) return empty;
-      const params = new URLSearchParams({ status: 'free', _count: '200', _include: 'Slot:schedule', _sort: 'start' });
+      // Large pages: a month of a busy site is thousands of slots, and each page is a round trip the first times wait
+      // for. A server that allows fewer per page sends fewer, with a next link.
+      const params = new URLSearchParams({ status: 'free', _count: '1000', _include: 'Slot:schedule', _sort: 'start' });
       params.append('start', `ge${query.from}`);
       params.append('start', `lt${query.to}`);
       if (scheduleIds) params.set('schedule', scheduleIds.map((id) => `Schedule/${id}`).join(','));
@@ -165,7 +167,7 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
         const ref = parseReference(isRecord(slot) ? slot.schedule : undefined);
         return ref ? known.get(`Schedule/${ref.id}`) : undefined;
       };
-      const slots = collectMapped(found.matches, (slot) => mapSlot(slot, scheduleOf(slot)));
+      const slots = await collectMappedInSlices(found.matches, (slot) => mapSlot(slot, scheduleOf(slot)), signal);
       // A slot may name its own service types beside its schedule's: every id it carries must resolve.
       for (const slot of found.matches) {
         for (const service of slotServices(slot, scheduleOf(slot))) resolved.services[service.id] ??= service;

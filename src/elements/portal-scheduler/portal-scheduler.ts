@@ -4,7 +4,7 @@ import { SCOPES } from '../../auth/scopes.js';
 import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import type { Appointment, Service, Slot } from '../../model/index.js';
-import { addDays, type Day } from '../../time/days.js';
+import { addDays, toDay, type Day } from '../../time/days.js';
 import { localDayOf } from '../../time/zones.js';
 import { DateGridController } from './date-grid-controller.js';
 import { dateGridStyles } from './date-grid.js';
@@ -106,7 +106,7 @@ export class PortalScheduler extends PortalElement {
 
   private frame: Frame = { today: '', services: [] };
   private wasAllowed = false;
-  private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  private zone?: string;
 
   private readonly flow = new BookingFlowPart(this, {
     api: () => this.api,
@@ -229,8 +229,25 @@ export class PortalScheduler extends PortalElement {
     </section>`;
   }
 
+  /**
+   * The viewer's own zone, for the "your time" beside a clinic's. Asked of Intl only when a label needs it: a page's
+   * first Intl formatter costs some 20 ms (locale and zone data load), which is why `firstUpdated` asks in a task
+   * of its own while the first search is on the network.
+   */
+  private get viewerZone(): string {
+    return (this.zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }
+
+  /** The viewer's date, from Date's local fields (the viewer's zone) rather than an Intl formatter. */
   private today(): Day {
-    return localDayOf(new Date().toISOString(), this.viewerZone);
+    const now = new Date();
+    return toDay({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+  }
+
+  protected override firstUpdated(): void {
+    setTimeout(() => {
+      void this.viewerZone;
+    }, 0);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { DataController, DataOptions } from '../../controllers/data.js';
 import type { ListResult, Location, Practitioner, Service, Slot, SlotQuery, SlotSearchResult } from '../../model/index.js';
 import { addDays, type Day } from '../../time/days.js';
 import { bucketByLocalDay, startOfLocalDay } from '../../time/zones.js';
+import { yieldToMain } from '../../api/yield.js';
 
 /** What can be searched: the services, places and clinicians a scheduler offers. */
 export interface Catalog {
@@ -99,9 +100,12 @@ export class SlotSearchController {
     return catalog ? this.options.monthQuery(catalog) : undefined;
   }
 
-  private search(api: PortalApi, query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult> {
+  private async search(api: PortalApi, query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult> {
     const source = this.options.publication();
-    return source ? api.scheduling.searchPublished(source, query, signal) : api.scheduling.searchSlots(query, signal);
+    const result = await (source ? api.scheduling.searchPublished(source, query, signal) : api.scheduling.searchSlots(query, signal));
+    // Sorting the answer into days and drawing them is a task of its own, not the tail of the last page's.
+    await yieldToMain();
+    return result;
   }
 
   /** The month's last answer (kept while a new one loads). */
