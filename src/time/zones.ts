@@ -234,9 +234,18 @@ export function bucketByLocalDay<S extends Pick<Slot, 'start'>>(
   }
   const offsetOf = new Map([...spans].map(([zone, [from, to]]) => [zone, offsetsAcross(zone, from, to)]));
   const byDay = new Map<Day, { slot: S; epoch: number }[]>();
+  // A month's slots fall on some thirty days: each day's name is written once.
+  const dayNames = new Map<number, Day>();
   for (const entry of entries) {
     const offset = entry.zone ? offsetOf.get(entry.zone) : undefined;
-    const day = offset ? dayOfWallMs(entry.epoch + offset(entry.epoch)) : entry.slot.start.slice(0, 10);
+    let day: Day;
+    if (offset) {
+      const dayNumber = Math.floor((entry.epoch + offset(entry.epoch)) / DAY_MS);
+      day = dayNames.get(dayNumber) ?? dayOfWallMs(dayNumber * DAY_MS);
+      dayNames.set(dayNumber, day);
+    } else {
+      day = entry.slot.start.slice(0, 10);
+    }
     let bucket = byDay.get(day);
     if (!bucket) byDay.set(day, (bucket = []));
     bucket.push(entry);

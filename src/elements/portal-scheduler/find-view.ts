@@ -68,6 +68,9 @@ export function renderAvailability(ctx: FindContext): TemplateResult {
   const horizonEmpty = month.status === 'ready' && days.size === 0 && !ctx.unchecked && !ctx.calendar.canShowNext;
   const empty = (key: 'scheduler.chooseDay' | 'scheduler.noTimesThisMonth' | 'scheduler.noTimesThisDay') =>
     html`<p class="empty" role="status">${l10n.t(key)}</p>`;
+  // Until the first answer, one loading box rather than an empty month grid: the grid is drawn (and laid out)
+  // once, with its days marked, in the task the times arrive in, not once bare and again with them.
+  if (month.status === 'idle' || (month.status === 'loading' && month.stale === undefined)) return renderLoading(l10n);
   const busy = month.status === 'loading' || times?.status === 'loading';
   return html`<div class="find" aria-busy=${busy ? 'true' : 'false'}>
     ${renderDateGrid(ctx.calendar, { id: 'scheduler-days' })}
