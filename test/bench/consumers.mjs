@@ -195,8 +195,12 @@ export async function measureConsumers({ browser, root, dist, tmp, only }) {
       row.all = sum(row.files);
       row.inputs = top(/** @type {Array<Input & { output: string }>} */ (inputs).filter((i) => fetched.has(i.output)));
       row.inputsNote = inputsNote;
+      // src/model/z.ts sets zod's jitless rule at module level; a sideEffects list that misses its chunk lets the
+      // app's bundler drop the call, and nothing else would show it.
+      const texts = await Promise.all(shipped.map((file) => readFile(join(app.outDir, file), 'utf8')));
       if (error) row.error = error;
       else if (!row.files.some((f) => f.loaded)) row.error = 'the page fetched none of the built files';
+      else if (!texts.some((text) => text.includes('jitless'))) row.error = "zod's jitless config call was dropped (is its dist chunk in package.json sideEffects?)";
     } catch (e) {
       row.error = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
     }

@@ -51,9 +51,11 @@ export async function loadUntilReady({ browser, tmp, label, html, outDir, ready,
   await new Promise((/** @type {(v?: unknown) => void} */ done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   const origin = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
-  const context = await browser.newContext();
+  /** @type {import('playwright-core').BrowserContext | undefined} */
+  let context;
   try {
     await store;
+    context = await browser.newContext();
     const tab = await context.newPage();
     /** @type {Set<string>} */
     const fetched = new Set();
@@ -74,7 +76,7 @@ export async function loadUntilReady({ browser, tmp, label, html, outDir, ready,
       return { files, fetched, errors, error: errors.length ? `${why}; page error: ${errors[0]}` : why };
     }
   } finally {
-    await context.close();
+    await context?.close();
     await new Promise((done) => server.close(() => done(undefined)));
     await (await store).close();
   }
