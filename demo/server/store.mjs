@@ -13,7 +13,11 @@ import { HOLD_EXTENSION } from './fhir/booking.mjs';
 
 /** @typedef {import('@medplum/fhirtypes').Resource} Resource */
 /** @typedef {import('./journal.mjs').JournalOp} JournalOp */
-/** @typedef {{ bookingMode: 'rest' | 'operation', pageSize: number, holdMinutes: number }} StoreOptions */
+/**
+ * @typedef {{ bookingMode: 'rest' | 'operation', pageSize: number, holdMinutes: number, maxPageSize?: number }} StoreOptions
+ * `maxPageSize`: the most one page holds whatever `_count` asks, as many servers cap it (tests use it to make a
+ * client page); 1000 when absent.
+ */
 
 /** A MemoryRepository that remembers what was written since the last `takeWrites()`. */
 class JournaledRepository extends MemoryRepository {

@@ -32,6 +32,8 @@ export interface TenantSeed {
   options?: {
     bookingMode?: 'rest' | 'operation';
     pageSize?: number;
+    /** The most one page holds whatever `_count` asks (servers cap it); 1000 when absent. */
+    maxPageSize?: number;
     holdMinutes?: number;
     /** Journal to a temporary folder, so that {@link restartTenant} can reload it. */
     persist?: boolean;

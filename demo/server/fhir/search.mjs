@@ -37,11 +37,12 @@ export async function searchType(store, base, type, params, visible = () => true
       throw new HttpError(400, 'not-supported', reason);
     }
   }
-  const count = request.count ?? store.options.pageSize;
+  const asked = request.count ?? store.options.pageSize;
   const offset = request.offset ?? 0;
-  if (!Number.isInteger(count) || count < 0 || count > 1000 || !Number.isInteger(offset) || offset < 0) {
+  if (!Number.isInteger(asked) || asked < 0 || asked > 1000 || !Number.isInteger(offset) || offset < 0) {
     throw new HttpError(400, 'invalid', '_count must be 0..1000 and _offset a non-negative integer');
   }
+  const count = Math.min(asked, store.options.maxPageSize ?? 1000);
 
   const everything = await store.repo.searchResources({
     resourceType: /** @type {import('@medplum/fhirtypes').ResourceType} */ (type),

@@ -56,13 +56,18 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       if (known.has(`${parsed.type}/${parsed.id}`)) continue;
       missing.set(parsed.type, [...(missing.get(parsed.type) ?? []), parsed.id]);
     }
-    for (const [type, ids] of missing) {
-      // A role names its clinician by reference: fetch both in one round trip.
-      const include = type === 'PractitionerRole' ? 'PractitionerRole:practitioner' : undefined;
-      const found = await fhir.readMany(type, ids, operation, signal, include);
-      indexByReference(found).forEach((resource, key) => known.set(key, resource));
-    }
+    // One read per type, all at once: the first times wait for the last of them.
+    await Promise.all(
+      [...missing].map(async ([type, ids]) => {
+        // A role names its clinician by reference: fetch both in one round trip.
+        const include = type === 'PractitionerRole' ? 'PractitionerRole:practitioner' : undefined;
+        const found = await fhir.readMany(type, ids, operation, signal, include);
+        indexByReference(found).forEach((resource, key) => known.set(key, resource));
+      }),
+    );
   }
+
+  const actorsOf = (schedules: unknown[]) => schedules.flatMap((schedule) => (isRecord(schedule) && Array.isArray(schedule.actor) ? schedule.actor : []));
 
   function resolvedFrom(resources: Map<string, unknown>, schedules: unknown[]): Resolved & { dropped: number } {
     const out: Resolved & { dropped: number } = { locations: {}, practitioners: {}, services: {}, dropped: 0 };
@@ -156,12 +161,7 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       });
       indexByReference(await fhir.readMany('Schedule', missingSchedules, operation, signal)).forEach((r, k) => known.set(k, r));
       const schedules = [...known].filter(([key]) => key.startsWith('Schedule/')).map(([, schedule]) => schedule);
-      await resolveActors(
-        schedules.flatMap((schedule) => (isRecord(schedule) && Array.isArray(schedule.actor) ? schedule.actor : [])),
-        known,
-        operation,
-        signal,
-      );
+      await resolveActors(actorsOf(schedules), known, operation, signal);
       const resolved = resolvedFrom(known, schedules);
       const scheduleOf = (slot: unknown) => {
         const ref = parseReference(isRecord(slot) ? slot.schedule : undefined);

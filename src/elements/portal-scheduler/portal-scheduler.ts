@@ -245,9 +245,12 @@ export class PortalScheduler extends PortalElement {
   }
 
   protected override firstUpdated(): void {
-    setTimeout(() => {
+    // When the browser is idle, that is while the first requests are on the network (not between them: a timer
+    // could run before the catalog's other requests are sent, and hold them back).
+    const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+    whenIdle(() => {
       void this.viewerZone;
-    }, 0);
+    });
   }
 
   /**

@@ -159,11 +159,23 @@ export function parseTenantOptions(raw) {
   if (!(holdMinutes > 0)) {
     throw new HttpError(400, 'invalid', 'options.holdMinutes must be a positive number');
   }
+  const maxPageSize = options.maxPageSize === undefined ? undefined : Number(options.maxPageSize);
+  if (maxPageSize !== undefined && (!Number.isInteger(maxPageSize) || maxPageSize < 1 || maxPageSize > 1000)) {
+    throw new HttpError(400, 'invalid', 'options.maxPageSize must be an integer from 1 to 1000');
+  }
   const demoSeed = options.demoSeed;
   if (demoSeed !== undefined && (typeof demoSeed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(demoSeed))) {
     throw new HttpError(400, 'invalid', 'options.demoSeed must be a YYYY-MM-DD day');
   }
-  return { bookingMode, pageSize, holdMinutes, persist: options.persist === true, demoSeed, smart: parseSmartOptions(options) };
+  return {
+    bookingMode,
+    pageSize,
+    holdMinutes,
+    ...(maxPageSize === undefined ? {} : { maxPageSize }),
+    persist: options.persist === true,
+    demoSeed,
+    smart: parseSmartOptions(options),
+  };
 }
 
 /**
