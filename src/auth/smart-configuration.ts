@@ -8,7 +8,7 @@ export class SmartConfigurationError extends Error {
   override readonly name = 'SmartConfigurationError';
 }
 
-const SmartConfigurationSchema = z.looseObject({
+const SmartConfigurationSchema = /* @__PURE__ */ z.looseObject({
   issuer: z.optional(z.string()),
   authorization_endpoint: z.string(),
   token_endpoint: z.string(),

@@ -36,7 +36,7 @@ export type DecimalText = z.infer<typeof DecimalTextSchema>;
 export const TimeZoneSchema = /* @__PURE__ */ z.string().check(z.refine(isIanaZone, 'IANA time zone'));
 export type TimeZone = z.infer<typeof TimeZoneSchema>;
 
-export const CodingSchema = z.object({
+export const CodingSchema = /* @__PURE__ */ z.object({
   system: z.optional(z.string()),
   code: /* @__PURE__ */ z.string().check(z.minLength(1)),
   display: z.optional(z.string()),
@@ -44,13 +44,13 @@ export const CodingSchema = z.object({
 export type Coding = z.infer<typeof CodingSchema>;
 
 /** A coded concept with the text a person should read. `text` is always present (falls back to a code). */
-export const ConceptSchema = z.object({
+export const ConceptSchema = /* @__PURE__ */ z.object({
   text: z.string(),
   codings: z.array(CodingSchema),
 });
 export type Concept = z.infer<typeof ConceptSchema>;
 
-export const AddressSchema = z.object({
+export const AddressSchema = /* @__PURE__ */ z.object({
   lines: z.array(z.string()),
   city: z.optional(z.string()),
   state: z.optional(z.string()),

@@ -4,7 +4,7 @@ import { API_ERROR_KINDS } from './values.js';
 export { API_ERROR_KINDS, RETRYABLE_KINDS, type ApiErrorKind } from './values.js';
 
 /** What travels in `portal-error` events: codes only, never text a server wrote. */
-export const ErrorInfoSchema = z.object({
+export const ErrorInfoSchema = /* @__PURE__ */ z.object({
   kind: z.enum(API_ERROR_KINDS),
   /** Adapter operation that failed, e.g. `scheduling.book`. */
   operation: z.string(),

@@ -4,7 +4,7 @@ import * as z from './z.js';
 export const IMMUNIZATION_STATUSES = ['completed', 'entered-in-error', 'not-done'] as const;
 export type ImmunizationStatus = (typeof IMMUNIZATION_STATUSES)[number];
 
-export const VaccineSchema = z.object({
+export const VaccineSchema = /* @__PURE__ */ z.object({
   text: z.string(),
   /** CDC CVX code when the record carries one (some systems use SNOMED, ATC or national codes only). */
   cvx: z.optional(z.string()),
@@ -12,7 +12,7 @@ export const VaccineSchema = z.object({
 });
 export type Vaccine = z.infer<typeof VaccineSchema>;
 
-export const ImmunizationSchema = z.object({
+export const ImmunizationSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   vaccine: VaccineSchema,
   status: z.enum(IMMUNIZATION_STATUSES),
@@ -38,7 +38,7 @@ export type Immunization = z.infer<typeof ImmunizationSchema>;
 
 export const FORECAST_STATUSES = ['due', 'overdue', 'immune', 'contraindicated', 'complete', 'unknown'] as const;
 
-export const RecommendationSchema = z.object({
+export const RecommendationSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   vaccine: VaccineSchema,
   forecast: z.enum(FORECAST_STATUSES),

@@ -3,7 +3,7 @@ import * as z from './z.js';
 
 export const RECIPIENT_KINDS = ['practitioner', 'care-team', 'organization'] as const;
 
-export const RecipientSchema = z.object({
+export const RecipientSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   /** FHIR reference type the id belongs to, so a reply goes back to the same kind of actor. */
   kind: z.enum(RECIPIENT_KINDS),
@@ -13,7 +13,7 @@ export const RecipientSchema = z.object({
 export type Recipient = z.infer<typeof RecipientSchema>;
 
 /** Metadata only; the bytes are fetched on demand through an allow-listed URL. */
-export const AttachmentMetaSchema = z.object({
+export const AttachmentMetaSchema = /* @__PURE__ */ z.object({
   title: z.string(),
   contentType: z.optional(z.string()),
   size: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.nonnegative())),
@@ -23,7 +23,7 @@ export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 
 export const MESSAGE_STATUSES = ['preparation', 'in-progress', 'completed', 'entered-in-error', 'unknown'] as const;
 
-export const MessageSchema = z.object({
+export const MessageSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   threadId: IdSchema,
   sentAt: z.optional(InstantSchema),
@@ -37,7 +37,7 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
-export const ThreadSchema = z.object({
+export const ThreadSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   subject: z.string(),
   participants: z.array(RecipientSchema),

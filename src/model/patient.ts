@@ -3,7 +3,7 @@ import * as z from './z.js';
 
 export const GENDERS = ['male', 'female', 'other', 'unknown'] as const;
 
-export const PatientSummarySchema = z.object({
+export const PatientSummarySchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   /** Name as the person would read it on a banner ("Ana María Mejía"). */
   displayName: z.string(),

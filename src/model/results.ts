@@ -3,7 +3,7 @@ import * as z from './z.js';
 
 export const QUANTITY_COMPARATORS = ['<', '<=', '>=', '>'] as const;
 
-export const QuantitySchema = z.object({
+export const QuantitySchema = /* @__PURE__ */ z.object({
   /** Lexical decimal: `2.00` stays `2.00`. */
   value: DecimalTextSchema,
   unit: z.optional(z.string()),
@@ -11,7 +11,7 @@ export const QuantitySchema = z.object({
 });
 export type Quantity = z.infer<typeof QuantitySchema>;
 
-export const ResultValueSchema = z.discriminatedUnion('kind', [
+export const ResultValueSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quantity'), quantity: QuantitySchema }),
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({ kind: z.literal('concept'), concept: ConceptSchema }),
@@ -24,7 +24,7 @@ export const ResultValueSchema = z.discriminatedUnion('kind', [
 ]);
 export type ResultValue = z.infer<typeof ResultValueSchema>;
 
-export const ReferenceRangeSchema = z.object({
+export const ReferenceRangeSchema = /* @__PURE__ */ z.object({
   low: z.optional(QuantitySchema),
   high: z.optional(QuantitySchema),
   text: z.optional(z.string()),
@@ -37,7 +37,7 @@ export type ReferenceRange = z.infer<typeof ReferenceRangeSchema>;
 export const INTERPRETATION_SEVERITIES = ['normal', 'abnormal', 'critical', 'unknown'] as const;
 export type InterpretationSeverity = (typeof INTERPRETATION_SEVERITIES)[number];
 
-export const InterpretationSchema = z.object({
+export const InterpretationSchema = /* @__PURE__ */ z.object({
   /** v3 ObservationInterpretation code (`H`, `LL`, `A`, `N`, …) or the server's own. */
   code: z.string(),
   system: z.optional(z.string()),
@@ -58,7 +58,7 @@ export const RESULT_STATUSES = [
 ] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
-export const ResultComponentSchema = z.object({
+export const ResultComponentSchema = /* @__PURE__ */ z.object({
   code: ConceptSchema,
   value: ResultValueSchema,
   referenceRanges: z.array(ReferenceRangeSchema),
@@ -67,7 +67,7 @@ export const ResultComponentSchema = z.object({
 export type ResultComponent = z.infer<typeof ResultComponentSchema>;
 
 /** One Observation as a person reads it. */
-export const ResultSchema = z.object({
+export const ResultSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   code: ConceptSchema,
   status: z.enum(RESULT_STATUSES),
@@ -98,7 +98,7 @@ export const REPORT_STATUSES = [
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** One DiagnosticReport with its results resolved. */
-export const ReportSchema = z.object({
+export const ReportSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   code: ConceptSchema,
   status: z.enum(REPORT_STATUSES),

@@ -11,7 +11,7 @@ export {
 } from './values.js';
 
 /** A vaccine product and where this visit sits in its series. */
-export const VaccineProductSchema = z.object({
+export const VaccineProductSchema = /* @__PURE__ */ z.object({
   /** CDC CVX code, e.g. `208`. */
   cvx: /* @__PURE__ */ z.string().check(z.regex(/^\d{1,3}$/)),
   display: z.optional(z.string()),
@@ -23,7 +23,7 @@ export const VaccineProductSchema = z.object({
 export type VaccineProduct = z.infer<typeof VaccineProductSchema>;
 
 /** What the person is booking: a visit type or service, maybe a vaccination. */
-export const ServiceSchema = z.object({
+export const ServiceSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   name: /* @__PURE__ */ z.string().check(z.minLength(1)),
   code: z.optional(CodingSchema),
@@ -32,7 +32,7 @@ export const ServiceSchema = z.object({
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
-export const LocationSchema = z.object({
+export const LocationSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   name: /* @__PURE__ */ z.string().check(z.minLength(1)),
   address: z.optional(AddressSchema),
@@ -44,7 +44,7 @@ export const LocationSchema = z.object({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
-export const PractitionerSchema = z.object({
+export const PractitionerSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   name: /* @__PURE__ */ z.string().check(z.minLength(1)),
   /** Role or specialty in words ("Family medicine"). */
@@ -52,7 +52,7 @@ export const PractitionerSchema = z.object({
 });
 export type Practitioner = z.infer<typeof PractitionerSchema>;
 
-export const SlotSchema = z.object({
+export const SlotSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   /** Instants with the server's offset, kept verbatim; display converts them to the location's zone. */
   start: InstantSchema,
@@ -92,7 +92,7 @@ export interface SlotSearchResult {
   truncated: boolean;
 }
 
-export const AppointmentSchema = z.object({
+export const AppointmentSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   status: z.enum(APPOINTMENT_STATUSES),
   start: z.optional(InstantSchema),
@@ -123,7 +123,7 @@ export interface BookingRequest {
   comment?: string;
 }
 
-export const HoldSchema = z.object({
+export const HoldSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   slotId: IdSchema,
   /** Until when the slot is held; absent when the server does not say (then no countdown is shown). */

@@ -4,7 +4,7 @@ import { SIGN_IN_PROBLEMS } from './values.js';
 
 export { SESSION_STATUSES, SIGNED_OUT, SIGN_IN_PROBLEMS, type SessionStatus, type SignInProblem } from './values.js';
 
-export const SessionSchema = z.discriminatedUnion('status', [
+export const SessionSchema = /* @__PURE__ */ z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed-out'), problem: z.optional(z.enum(SIGN_IN_PROBLEMS)) }),
   z.object({ status: z.literal('signing-in') }),
   z.object({
