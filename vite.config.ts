@@ -62,6 +62,7 @@ export default defineConfig(({ mode }) => {
       ? { 'portal-kit.bundle': 'src/portal-kit-bundle.ts' }
       : {
           index: 'src/index.ts',
+          fhir: 'src/fhir.ts',
           define: 'src/define.ts',
           react: 'src/react.ts',
           ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, `src/elements/${tag}/define.ts`])),

@@ -20,7 +20,7 @@ import { listFiles, loadUntilReady } from './page-server.mjs';
  *   inputs: Input[], inputsNote: string, error?: string }} ConsumerRow
  * `inputs`: the largest modules in the chunks fetched before the first times show, as the bundler reports them.
  */
-/** @typedef {{ build: (app: App) => Promise<{ inputs: Input[], inputsNote: string }>, version: () => Promise<string> }} Bundler */
+/** @typedef {{ build: (app: App) => Promise<{ inputs: Input[], inputsNote: string }>, version: () => Promise<string>, source?: string }} Bundler */
 /** @typedef {{ dir: string, main: string, outDir: string, root: string }} App */
 
 // The source every app shares. The adapter is really used (assigned to the provider), so no bundler may drop it.
@@ -31,6 +31,9 @@ import { createFhirAdapter } from 'portal-kit';
 const provider = document.querySelector('portal-provider');
 provider.api = createFhirAdapter({ baseUrl: new URL('/fhir', location.href).href });
 `;
+// The same app taking the adapter from its own entry: esbuild with code splitting ignores `sideEffects`, so anything
+// imported from the barrel loads all it re-exports; `portal-kit/fhir` is the way round that for esbuild apps.
+const MAIN_FHIR = MAIN.replace("from 'portal-kit';", "from 'portal-kit/fhir';");
 const HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>consumer app</title><link rel="icon" href="data:,"></head>
 <body><portal-provider><portal-scheduler></portal-scheduler></portal-provider><script type="module" src="/js/entry.js"></script></body></html>`;
 const READY = 'portal-scheduler [part~="slot"], portal-scheduler [part~="hour"]';
@@ -56,8 +59,8 @@ function top(inputs) {
 /** @param {string} root @returns {Record<string, Bundler>} */
 function bundlers(root) {
   const require = createRequire(join(root, 'package.json'));
-  return {
-    esbuild: {
+  /** @type {Bundler} */
+  const esbuildApp = {
       version: async () => (await import('esbuild')).version,
       async build({ main, outDir, dir }) {
         const esbuild = await import('esbuild');
@@ -85,7 +88,10 @@ function bundlers(root) {
         }
         return { inputs, inputsNote: 'esbuild metafile: minified bytes in output' };
       },
-    },
+  };
+  return {
+    esbuild: esbuildApp,
+    'esbuild, adapter from portal-kit/fhir': { ...esbuildApp, source: MAIN_FHIR },
     // Vite 8 bundles with Rolldown (Vite 7 and earlier used Rollup).
     'vite (rolldown)': {
       version: async () => {
@@ -160,7 +166,7 @@ function bundlers(root) {
 }
 
 /** The temp app: its source, and `node_modules/portal-kit` pointing at this package. @returns {Promise<App>} */
-async function makeApp(/** @type {string} */ root, /** @type {string} */ tmp, /** @type {string} */ name) {
+async function makeApp(/** @type {string} */ root, /** @type {string} */ tmp, /** @type {string} */ name, source = MAIN) {
   const dir = join(tmp, `consumer-${name.replace(/\W+/g, '-')}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'src'), { recursive: true });
@@ -168,7 +174,7 @@ async function makeApp(/** @type {string} */ root, /** @type {string} */ tmp, /*
   await symlink(root, join(dir, 'node_modules', 'portal-kit'), 'dir');
   await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: 'consumer-app', private: true, type: 'module' }, null, 2)}\n`);
   const main = join(dir, 'src', 'main.js');
-  await writeFile(main, MAIN);
+  await writeFile(main, source);
   return { dir, main, outDir: join(dir, 'dist'), root };
 }
 
@@ -181,12 +187,12 @@ export async function measureConsumers({ browser, root, dist, tmp, only }) {
   if (relative(root, dist) !== 'dist') throw new Error(`consumer apps read portal-kit through package.json exports, which point at ${join(root, 'dist')}, not ${dist}`);
   /** @type {ConsumerRow[]} */
   const rows = [];
-  for (const [bundler, { build, version }] of Object.entries(bundlers(root))) {
+  for (const [bundler, { build, version, source }] of Object.entries(bundlers(root))) {
     if (only && !only.some((name) => bundler.startsWith(name))) continue;
     const row = /** @type {ConsumerRow} */ ({ bundler, version: await version(), loaded: sum([]), all: sum([]), files: [], inputs: [], inputsNote: '' });
     rows.push(row);
     try {
-      const app = await makeApp(root, tmp, bundler);
+      const app = await makeApp(root, tmp, bundler, source);
       const { inputs, inputsNote } = await build(app);
       const { fetched, error } = await loadUntilReady({ browser, tmp, label: `consumer-${bundler.replace(/\W+/g, '-')}`, html: HTML, outDir: app.outDir, ready: READY });
       const shipped = (await listFiles(app.outDir)).filter((file) => SHIPPED.has(extname(file))).sort();
