@@ -20,14 +20,23 @@ export const FHIR_DATE_TIME_PATTERN =
 export const INSTANT_PATTERN =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 
+// Each answer kept: building a formatter to find out costs far more than the lookup, and a directory names the
+// same few zones on every location.
+const zones = new Map<string, boolean>();
+
 /** Whether this browser's `Intl` can format in `zone` (`America/New_York`). */
 export function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = zones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size < 500) zones.set(zone, known);
   }
+  return known;
 }
 
 export const LOCALES = ['en', 'es'] as const;
