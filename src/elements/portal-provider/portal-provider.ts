@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PortalApi, TokenSource } from '../../api/portal-api.js';
+import { yieldToMain } from '../../api/yield.js';
 import { defineElement } from '../../base/define.js';
 import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { ensureContextRoot } from '../../context/context-root.js';
@@ -120,6 +121,15 @@ export class PortalProvider extends LitElement {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
     if (this.hasUpdated) this.watchAuth();
+  }
+
+  /**
+   * The first update (building the adapter, giving every element its values) waits for a task of its own, as the
+   * elements' first renders do: a page's script evaluation stays one short task, not the start of a long one.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return yieldToMain().then(() => super.scheduleUpdate());
   }
 
   override disconnectedCallback(): void {
