@@ -3,7 +3,7 @@ import { html, LitElement, type CSSResultGroup, type TemplateResult } from 'lit'
 import { state } from 'lit/decorators.js';
 import { isAbortError, isApiError } from '../api/errors.js';
 import type { PortalApi } from '../api/portal-api.js';
-import { yieldToMain } from '../api/yield.js';
+import { inOwnTaskFirst } from './first-update.js';
 import { ensureContextRoot } from '../context/context-root.js';
 import { apiContext, authContext, configContext, sessionContext } from '../context/keys.js';
 import { AccessController, type AccessDeclaration, type AccessState } from '../controllers/access.js';
@@ -113,14 +113,9 @@ export abstract class PortalElement extends LitElement {
     super.connectedCallback();
   }
 
-  /**
-   * The first render waits for a task of its own. A page's scripts upgrade every element as they run; without
-   * this, the script's evaluation and every element's first render would be one long task, and a tap in the
-   * meantime would go unanswered.
-   */
+  /** The first render waits for a task of its own (see `inOwnTaskFirst`). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated) return super.scheduleUpdate();
-    return yieldToMain().then(() => super.scheduleUpdate());
+    return inOwnTaskFirst(this.hasUpdated, () => super.scheduleUpdate());
   }
 
   /** @internal Where the element stands: not configured, signed out, expired, not permitted, or allowed. */

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PortalApi, TokenSource } from '../../api/portal-api.js';
-import { yieldToMain } from '../../api/yield.js';
+import { inOwnTaskFirst } from '../../base/first-update.js';
 import { defineElement } from '../../base/define.js';
 import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { ensureContextRoot } from '../../context/context-root.js';
@@ -123,13 +123,9 @@ export class PortalProvider extends LitElement {
     if (this.hasUpdated) this.watchAuth();
   }
 
-  /**
-   * The first update (building the adapter, giving every element its values) waits for a task of its own, as the
-   * elements' first renders do: a page's script evaluation stays one short task, not the start of a long one.
-   */
+  /** The first update (the adapter, every element's values) waits for a task of its own (see `inOwnTaskFirst`). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated) return super.scheduleUpdate();
-    return yieldToMain().then(() => super.scheduleUpdate());
+    return inOwnTaskFirst(this.hasUpdated, () => super.scheduleUpdate());
   }
 
   override disconnectedCallback(): void {
