@@ -4,7 +4,8 @@ import { SCOPES } from '../../auth/scopes.js';
 import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import type { Appointment, Service, Slot } from '../../model/index.js';
-import { addDays, toDay, type Day } from '../../time/days.js';
+import { addDays, type Day } from '../../time/days.js';
+import { ViewerClock } from './viewer-clock.js';
 import { localDayOf } from '../../time/zones.js';
 import { DateGridController } from './date-grid-controller.js';
 import { dateGridStyles } from './date-grid.js';
@@ -106,7 +107,7 @@ export class PortalScheduler extends PortalElement {
 
   private frame: Frame = { today: '', services: [] };
   private wasAllowed = false;
-  private zone?: string;
+  private readonly viewer = new ViewerClock();
 
   private readonly flow = new BookingFlowPart(this, {
     api: () => this.api,
@@ -139,7 +140,7 @@ export class PortalScheduler extends PortalElement {
   /** The chosen day and the visible month live here; the element reads them back. */
   private readonly calendar = new DateGridController(this, {
     l10n: this.l10n,
-    today: this.today(),
+    today: this.viewer.today(),
     root: () => this.renderRoot,
     onSelect: () => (this.openHour = undefined),
   });
@@ -179,7 +180,7 @@ export class PortalScheduler extends PortalElement {
     this.wasAllowed = allowed;
     // A signed-in patient is here to book or manage: fetch that code now rather than on their first press.
     if (allowed && !this.flow.value) void this.flow.ready(() => this.requestUpdate(), { quiet: true });
-    const today = this.today();
+    const today = this.viewer.today();
     const from = this.purpose?.kind === 'next-dose' ? this.purpose.from : undefined;
     this.calendar.configure({ today, min: from && from > today ? from : today, max: addDays(today, Math.max(0, this.maxDaysOut - 1)) });
     this.frame = { today, ...this.serviceChoice() };
@@ -208,7 +209,7 @@ export class PortalScheduler extends PortalElement {
       return html`${views}${flow.renderManage({
         l10n: this.l10n,
         appointments: flow.appointments,
-        viewerZone: this.viewerZone,
+        viewerZone: this.viewer.zone,
         canReschedule: (appointment) => flow.canRescheduleHere(appointment, { offered: this.frame.services, service: this.service, location: this.location }),
         reschedule: (appointment) => this.reschedule(appointment),
         book: () => this.show('book'),
@@ -229,28 +230,8 @@ export class PortalScheduler extends PortalElement {
     </section>`;
   }
 
-  /**
-   * The viewer's own zone, for the "your time" beside a clinic's. Asked of Intl only when a label needs it: a page's
-   * first Intl formatter costs some 20 ms (locale and zone data load), which is why `firstUpdated` asks in a task
-   * of its own while the first search is on the network.
-   */
-  private get viewerZone(): string {
-    return (this.zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }
-
-  /** The viewer's date, from Date's local fields (the viewer's zone) rather than an Intl formatter. */
-  private today(): Day {
-    const now = new Date();
-    return toDay({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
-  }
-
   protected override firstUpdated(): void {
-    // When the browser is idle, that is while the first requests are on the network (not between them: a timer
-    // could run before the catalog's other requests are sent, and hold them back).
-    const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
-    whenIdle(() => {
-      void this.viewerZone;
-    });
+    this.viewer.warmWhenIdle();
   }
 
   /**
@@ -358,7 +339,7 @@ export class PortalScheduler extends PortalElement {
       calendar: this.calendar,
       selectedDay: this.calendar.selected,
       maxDaysOut: this.maxDaysOut,
-      viewerZone: this.viewerZone,
+      viewerZone: this.viewer.zone,
       openHour: this.openHour,
       onHour: (hour) => (this.openHour = hour),
       onChoose: (slot) => {
@@ -382,7 +363,7 @@ export class PortalScheduler extends PortalElement {
       booking,
       service: frame.service,
       result,
-      viewerZone: this.viewerZone,
+      viewerZone: this.viewer.zone,
       signedIn: this.access.allowed,
       notPermitted: this.access.state === 'not-permitted',
       booksElsewhere: Boolean(this.source),
