@@ -149,6 +149,31 @@ describe('FHIR adapter against a FHIR R4 server', function () {
     expect((await requestLog(paged)).filter((entry) => entry.url.includes('/Slot?')).length).to.equal(2);
   });
 
+  it("after the catalog, finds a clinic's times in one round trip, still naming its place and clinician", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const from = new Date(tomorrow.toISOString().slice(0, 10) + 'T00:00:00Z').toISOString();
+    const query = { from, to: new Date(Date.parse(from) + 2 * 86_400_000).toISOString(), locationId: 'ny-clinic' };
+    const fresh = () => createFhirAdapter({ baseUrl: tenant.baseUrl, auth: { getAccessToken: async () => TOKEN, patientId: FLOYD.id } });
+    const paths = async () => (await requestLog(tenant)).map((entry) => new URL(entry.url, location.href).pathname.split('/').pop());
+
+    // Alone, the search asks which schedules the clinic has and reads the clinic and clinician it names.
+    const alone = fresh();
+    await clearLog(tenant);
+    const first = await alone.scheduling.searchSlots(query, signal());
+    expect(await paths()).to.have.members(['Schedule', 'Slot', 'Location', 'Practitioner']);
+
+    // After the lists a scheduler reads first, it asks for the times alone.
+    const afterCatalog = fresh();
+    await Promise.all([afterCatalog.scheduling.listServices(signal()), afterCatalog.scheduling.listLocations(signal()), afterCatalog.scheduling.listPractitioners(signal())]);
+    await clearLog(tenant);
+    const second = await afterCatalog.scheduling.searchSlots(query, signal());
+    expect(await paths()).to.deep.equal(['Slot']);
+    expect(second.slots.map((slot) => slot.id)).to.deep.equal(first.slots.map((slot) => slot.id));
+    expect(second.locations['ny-clinic'].name).to.equal('Riverside Midtown Clinic');
+    expect(Object.values(second.practitioners).map((p) => p.name)).to.deep.equal(Object.values(first.practitioners).map((p) => p.name));
+    expect(second.services).to.deep.equal(first.services);
+  });
+
   it('retries a read the server refused with 503, after its Retry-After', async () => {
     await injectFaults(tenant, { status: 503, count: 1, retryAfter: 0, match: 'GET', pathIncludes: '/Patient/' });
     await clearLog(tenant);

@@ -14,6 +14,7 @@ import type { SchedulingApi } from '../portal-api.js';
 import type { AppointmentsApi, Resolved } from './appointments.js';
 import { bookingModeFrom } from './capabilities.js';
 import type { FhirClient } from './client.js';
+import { createDirectory, type Directory } from './directory.js';
 import { isRecord, parseReference, practitionerReference } from './map/common.js';
 import { mapLocation, mapPractitioner, mapService, mapSlot, servicesFromSchedule, slotServices } from './map/scheduling.js';
 import { collectMapped, collectMappedInSlices, type Mapped } from './mapped.js';
@@ -23,13 +24,15 @@ const ACTOR_TYPES = ['Location', 'Practitioner', 'PractitionerRole', 'Healthcare
 
 
 /** Clinicians by their roles (with the practitioner included), or plain Practitioners where a server has no roles. */
-export async function listClinicians(fhir: FhirClient, operation: string, signal: AbortSignal): Promise<ListResult<Practitioner>> {
+export async function listClinicians(fhir: FhirClient, operation: string, signal: AbortSignal, directory?: Directory): Promise<ListResult<Practitioner>> {
   const roles = await fhir.search('PractitionerRole?active=true&_include=PractitionerRole:practitioner&_count=100', operation, signal);
   if (roles.matches.length > 0) {
+    directory?.remember([...roles.matches, ...roles.included]);
     const practitioners = indexByReference(roles.included);
     return { ...collectMapped(roles.matches, (role) => mapPractitioner(role, practitioners)), truncated: roles.truncated };
   }
   const plain = await fhir.search('Practitioner?_count=100', operation, signal);
+  directory?.remember(plain.matches);
   return { ...collectMapped(plain.matches, (practitioner) => mapPractitioner(practitioner)), truncated: plain.truncated };
 }
 
@@ -47,13 +50,36 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
     }
   }
 
-  /** Reads the actors a set of Schedules/Appointments point at that the server did not `_include`. */
+  const directory = createDirectory();
+
+  /**
+   * Takes `key` (`Type/id`) from the lists read lately into `known`; false when it is not there. A role comes only
+   * with its clinician, which is what names it.
+   */
+  function fromDirectory(key: string, known: Map<string, unknown>): boolean {
+    const resource = directory.get(key);
+    if (resource === undefined) return false;
+    if (key.startsWith('PractitionerRole/')) {
+      const clinician = parseReference(isRecord(resource) ? resource.practitioner : undefined);
+      if (clinician) {
+        const clinicianKey = `Practitioner/${clinician.id}`;
+        const person = known.get(clinicianKey) ?? directory.get(clinicianKey);
+        if (person === undefined) return false;
+        known.set(clinicianKey, person);
+      }
+    }
+    known.set(key, resource);
+    return true;
+  }
+
+  /** Reads the actors a set of Schedules/Appointments point at that the server did not `_include` and no list read lately. */
   async function resolveActors(references: Iterable<unknown>, known: Map<string, unknown>, operation: string, signal: AbortSignal) {
     const missing = new Map<string, string[]>();
     for (const ref of references) {
       const parsed = parseReference(ref);
       if (!parsed?.type || !(ACTOR_TYPES as readonly string[]).includes(parsed.type)) continue;
-      if (known.has(`${parsed.type}/${parsed.id}`)) continue;
+      const key = `${parsed.type}/${parsed.id}`;
+      if (known.has(key) || fromDirectory(key, known)) continue;
       missing.set(parsed.type, [...(missing.get(parsed.type) ?? []), parsed.id]);
     }
     // One read per type, all at once: the first times wait for the last of them.
@@ -103,6 +129,9 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
         ? practitionerReference(query.practitionerId)
         : undefined;
     if (!actor) return undefined;
+    // The catalog read every active schedule a moment ago: no need to ask which of them this place or clinician has.
+    const listed = directory.activeScheduleIds(actor);
+    if (listed?.length) return listed;
     const { matches } = await fhir.search(`Schedule?actor=${encodeURIComponent(actor)}&_count=100`, 'scheduling.searchSlots', signal, 5);
     return matches.flatMap((schedule) => (isRecord(schedule) && typeof schedule.id === 'string' ? [schedule.id] : []));
   }
@@ -120,6 +149,8 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
         fhir.search('HealthcareService?active=true&_count=100', operation, signal),
         fhir.search('Schedule?active=true&_count=100', operation, signal),
       ]);
+      directory.remember([...services.matches, ...schedules.matches]);
+      if (!schedules.truncated) directory.rememberActiveSchedules(schedules.matches);
       const mapped: Mapped<Service> = collectMapped(services.matches, mapService);
       const seen = new Set(mapped.items.map((service) => service.id));
       const healthcareServices = indexByReference(services.matches);
@@ -134,11 +165,12 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
 
     async listLocations(signal): Promise<ListResult<Location>> {
       const { matches, truncated } = await fhir.search('Location?_count=100', 'scheduling.listLocations', signal);
+      directory.remember(matches);
       return { ...collectMapped(matches, mapLocation), truncated };
     },
 
     listPractitioners(signal): Promise<ListResult<Practitioner>> {
-      return listClinicians(fhir, 'scheduling.listPractitioners', signal);
+      return listClinicians(fhir, 'scheduling.listPractitioners', signal, directory);
     },
 
     async searchSlots(query, signal): Promise<SlotSearchResult> {
@@ -157,7 +189,7 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       const scheduleRefs = found.matches.map((slot) => (isRecord(slot) ? slot.schedule : undefined));
       const missingSchedules = scheduleRefs.flatMap((ref) => {
         const parsed = parseReference(ref);
-        return parsed && !known.has(`Schedule/${parsed.id}`) ? [parsed.id] : [];
+        return parsed && !known.has(`Schedule/${parsed.id}`) && !fromDirectory(`Schedule/${parsed.id}`, known) ? [parsed.id] : [];
       });
       indexByReference(await fhir.readMany('Schedule', missingSchedules, operation, signal)).forEach((r, k) => known.set(k, r));
       const schedules = [...known].filter(([key]) => key.startsWith('Schedule/')).map(([, schedule]) => schedule);
