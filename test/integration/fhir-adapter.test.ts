@@ -198,6 +198,10 @@ describe('FHIR adapter against a FHIR R4 server', function () {
       expect(booked.location?.name).to.equal('Riverside Midtown Clinic');
       expect(booked.practitioner?.name).to.contain('Ortiz');
       expect(booked.cancellable).to.equal(true);
+      // The visit is named in words, in the answer and in what the server stored for any later reader.
+      expect(booked.service?.name).to.equal('General Practice');
+      const stored = await (await fetch(`${tenant.baseUrl}/Appointment/${booked.id}`)).json();
+      expect(stored.serviceType).to.deep.equal([{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '124', display: 'General Practice' }], text: 'General Practice' }]);
 
       // The same click delivered twice books once.
       const replay = await api.scheduling.book({ slotId: slot.id, clientRequestId: 'click-1' }, signal());
@@ -210,6 +214,7 @@ describe('FHIR adapter against a FHIR R4 server', function () {
 
       const upcoming = await api.scheduling.listAppointments({ upcomingOnly: true }, signal());
       expect(upcoming.items.map((a) => a.id)).to.include(booked.id);
+      expect(upcoming.items.find((a) => a.id === booked.id)?.service?.name).to.equal('General Practice');
 
       // A stale version cannot cancel; the current one can, and the time is free again.
       const stale = await api.scheduling.cancelAppointment({ id: booked.id, version: 'stale-version' }, signal()).catch((e) => e);

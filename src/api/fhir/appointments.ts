@@ -6,7 +6,7 @@ import { versionFromEtag, type FhirClient } from './client.js';
 import { HOLD_EXPIRES_EXTENSION } from './constants.js';
 import { isRecord, parseReference } from './map/common.js';
 import { buildAppointmentCancel, buildAppointmentCreate, mapAppointment } from './map/appointment.js';
-import { mapSlot } from './map/scheduling.js';
+import { mapSlot, slotServices } from './map/scheduling.js';
 import { collectMapped } from './mapped.js';
 import { indexByReference } from './search.js';
 
@@ -34,15 +34,15 @@ export interface AppointmentsDeps {
 export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): AppointmentsApi {
   const { resolveActors, resolvedFrom } = deps;
 
-  async function appointmentFrom(resource: unknown, operation: string, signal: AbortSignal, etag?: string): Promise<Appointment> {
+  /** The server's Appointment as the model's, its actors resolved; `booked` is the service the person chose, if this answers their booking. */
+  async function appointmentFrom(resource: unknown, operation: string, signal: AbortSignal, booked?: Service): Promise<Appointment> {
     const known = new Map<string, unknown>();
     const participants = isRecord(resource) && Array.isArray(resource.participant) ? resource.participant : [];
     await resolveActors(participants.map((p) => (isRecord(p) ? p.actor : undefined)), known, operation, signal);
     const resolved = resolvedFrom(known, []);
-    const mapped = mapAppointment(resource, { ...resolved, patientId: fhir.patientId(operation) });
+    const mapped = mapAppointment(resource, { ...resolved, patientId: fhir.patientId(operation), ...(booked ? { booked } : {}) });
     if (!mapped.ok) throw new ApiError('invalid-response', { operation });
-    const version = mapped.value.version ?? versionFromEtag(etag);
-    return version ? { ...mapped.value, version } : mapped.value;
+    return mapped.value;
   }
 
   async function readSlot(slotId: string, operation: string, signal: AbortSignal) {
@@ -51,7 +51,7 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
     const schedule = scheduleRef ? (await fhir.read('Schedule', scheduleRef.id, operation, signal)).body : undefined;
     const slot = mapSlot(body, schedule);
     if (!slot.ok) throw new ApiError('invalid-response', { operation });
-    return slot.value;
+    return { slot: slot.value, services: slotServices(body, schedule) };
   }
 
   function heldAppointment(body: unknown): Record<string, unknown> | undefined {
@@ -67,7 +67,7 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
     async holdSlot(slotId, signal): Promise<Hold> {
       const operation = 'scheduling.holdSlot';
       if ((await deps.bookingMode(signal)) !== 'operation') throw new ApiError('not-found', { operation });
-      const slot = await readSlot(slotId, operation, signal);
+      const { slot } = await readSlot(slotId, operation, signal);
       const proposal = buildAppointmentCreate({
         slot,
         patientId: fhir.patientId(operation),
@@ -87,11 +87,14 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
     async book(request: BookingRequest, signal): Promise<Appointment> {
       const operation = 'scheduling.book';
       const patientId = fhir.patientId(operation);
-      const slot = await readSlot(request.slotId, operation, signal);
+      const { slot, services } = await readSlot(request.slotId, operation, signal);
+      // What the person chose, as the slot's schedule names it: the confirmation and the stored Appointment say it in words.
+      const chosen = services.find((service) => service.id === request.serviceId) ?? (request.serviceId === undefined && services.length === 1 ? services[0] : undefined);
       const appointment = buildAppointmentCreate({
         slot,
         patientId,
-        serviceId: request.serviceId,
+        serviceId: request.serviceId ?? chosen?.id,
+        service: chosen,
         comment: request.comment,
         clientRequestId: request.clientRequestId,
         status: 'booked',
@@ -101,7 +104,7 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
         const body = await fhir.operation('Appointment/$book', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource }] }, operation, signal);
         const booked = heldAppointment(body);
         if (!booked) throw new ApiError('invalid-response', { operation });
-        return appointmentFrom(booked, operation, signal);
+        return appointmentFrom(booked, operation, signal, chosen);
       }
       // Without an operation the slot is checked first, so a taken time fails fast even on servers that
       // do not police slots themselves. A busy slot may be our own earlier booking (a replayed click): then
@@ -109,10 +112,10 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
       if (slot.status !== 'free') {
         const earlier = await fhir.findByClientRequestId('Appointment', request.clientRequestId, operation, signal);
         if (!earlier) throw new ApiError('conflict', { operation });
-        return appointmentFrom(earlier, operation, signal);
+        return appointmentFrom(earlier, operation, signal, chosen);
       }
       const created = await fhir.createOnce('Appointment', appointment, request.clientRequestId, operation, signal);
-      return appointmentFrom(created, operation, signal);
+      return appointmentFrom(created, operation, signal, chosen);
     },
 
     async listAppointments({ upcomingOnly }, signal): Promise<ListResult<Appointment>> {

@@ -11,7 +11,7 @@ import { appointmentIcs } from './calendar-file.js';
 import { slotButtonContent } from './slot-list.js';
 import { renderError } from '../../ui/state-view.js';
 import { detailRow, placeValue, whenValue } from './details-view.js';
-import { clinicWhen, renderRelease, renderReplaces } from './manage-view.js';
+import { clinicWhen, renderRelease, renderReplaces, statusWord } from './manage-view.js';
 
 /** What the review, conflict and confirmation views need from the scheduler. */
 export interface StepContext {
@@ -161,7 +161,7 @@ function confirmation(ctx: StepContext, slot: Slot, appointment: Appointment): T
     uid: `${appointment.id}@portal-kit`,
     start,
     end,
-    title: service?.name ?? l10n.t('scheduler.title'),
+    title: service?.name ?? l10n.t('scheduler.appointmentTitle'),
     location: [location?.name, ...(location?.address?.lines ?? []), location?.address?.city].filter(Boolean).join(', ') || undefined,
     description: appointment.instructions ?? location?.instructions,
     now: new Date().toISOString(),
@@ -172,7 +172,7 @@ function confirmation(ctx: StepContext, slot: Slot, appointment: Appointment): T
   const nextService = vaccine && from ? ctx.nextDoseService(vaccine, from) : undefined;
   return html`<section class="step" part="confirmation" aria-labelledby="confirmed-title">
     <h2 class="title" id="confirmed-title" tabindex="-1">${l10n.t('scheduler.confirmed')}</h2>
-    <p role="status">${l10n.t('scheduler.confirmedStatus', { status: appointment.status })}</p>
+    <p role="status">${l10n.t('scheduler.confirmedStatus', { status: statusWord(l10n, appointment.status) })}</p>
     ${details(ctx, { ...slot, start, end }, appointment)}
     ${ctx.rescheduling ? renderRelease(l10n, ctx.release, ctx.retryRelease, ctx.openAppointments) : nothing}
     <div class="actions">

@@ -6,7 +6,7 @@ import { detailRow, placeValue, whenValue } from './details-view.js';
 import { formatFhirDate, type MessageKey } from '../../i18n/index.js';
 import { slotTimeLabels } from '../../i18n/slot-time.js';
 import { localDayOf } from '../../time/zones.js';
-import type { Appointment, Location, Service } from '../../model/index.js';
+import type { Appointment, AppointmentStatus, Location, Service } from '../../model/index.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';
 
 /** What the "Your appointments" view needs from the scheduler. */
@@ -20,6 +20,11 @@ export interface ManageContext {
   book(): void;
   /** Moves focus to `selector` in the shadow root once the change has rendered. */
   focus(selector: string): void;
+}
+
+/** An appointment's status in the patient's words ("Booked"), never the server's code. */
+export function statusWord(l10n: Translator, status: AppointmentStatus): string {
+  return l10n.t(`manage.status.${status}` as MessageKey);
 }
 
 /** "November 3, 2026, 11:00 AM EST": the clinic's day, clock and zone label, as the booking steps say it. */
@@ -87,7 +92,7 @@ function notice(ctx: ManageContext): TemplateResult {
     status =
       outcome.answer.status === 'cancelled'
         ? l10n.t('manage.cancelled', describe(l10n, outcome.appointment))
-        : l10n.t('manage.cancelledStatus', { status: outcome.answer.status });
+        : l10n.t('manage.cancelledStatus', { status: statusWord(l10n, outcome.answer.status) });
   }
   return html`<p class="notice" part="notice" role="status">${status ?? nothing}</p>
     ${outcome?.kind === 'changed' ? html`<p class="alert" role="alert">${l10n.t('manage.changed', describe(l10n, outcome.appointment))}</p>` : nothing}`;
@@ -106,7 +111,7 @@ function item(ctx: ManageContext, appointment: Appointment): TemplateResult {
       ${detailRow(l10n.t('scheduler.when'), whenValue(l10n, when, labels?.viewerTime))}
       ${detailRow(l10n.t('scheduler.with'), appointment.practitioner?.name)}
       ${detailRow(l10n.t('scheduler.where'), placeValue(location))}
-      ${detailRow(l10n.t('manage.status'), l10n.t(`manage.status.${appointment.status}` as MessageKey))}
+      ${detailRow(l10n.t('manage.status'), statusWord(l10n, appointment.status))}
     </dl>
     ${asking ? question(ctx, appointment) : actions(ctx, appointment, `${what}, ${when}`)}
   </li>`;
@@ -197,7 +202,7 @@ export function renderRelease(l10n: Translator, release: ReleaseState, retry: ()
   if (release.step === 'releasing') return html`<p role="status">${l10n.t('reschedule.releasing', params)}</p>`;
   if (release.step === 'released') {
     return html`<p role="status">
-      ${release.answer.status === 'cancelled' ? l10n.t('reschedule.released', params) : l10n.t('manage.cancelledStatus', { status: release.answer.status })}
+      ${release.answer.status === 'cancelled' ? l10n.t('reschedule.released', params) : l10n.t('manage.cancelledStatus', { status: statusWord(l10n, release.answer.status) })}
     </p>`;
   }
   const conflict = isConflict(release.error);

@@ -103,6 +103,8 @@ describe('<portal-scheduler>', () => {
     expect(Object.keys(booked[0].detail).sort()).to.deep.equal(['appointmentId', 'locationId', 'serviceId', 'vaccineCvx']);
     const ics = shadow(element, '[part~="calendar-file"]')!.getAttribute('href')!;
     expect(decodeURIComponent(ics)).to.contain('BEGIN:VEVENT');
+    // The status in the patient's words, not the server's code.
+    expect(shadow(element, '[part~="confirmation"] [role="status"]')!.textContent!.trim()).to.equal('Status: Booked.');
     await expect(element).to.be.accessible();
   });
 

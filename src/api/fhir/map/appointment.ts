@@ -31,7 +31,7 @@ import {
   type MapOutcome,
   validated,
 } from './common.js';
-import { parseServiceId, serviceFromConcept } from './scheduling.js';
+import { parseServiceId, serviceFromConcept, serviceIdFromConcept } from './scheduling.js';
 
 export interface AppointmentContext {
   /** Model objects the caller already resolved, by model id. */
@@ -40,19 +40,29 @@ export interface AppointmentContext {
   services?: Readonly<Record<string, Service>>;
   /** The signed-in patient (from the token response). */
   patientId: string;
+  /** What the person chose, when this Appointment is the answer to their booking: it names the visit if nothing else does. */
+  booked?: Service;
 }
 
 /** Statuses a patient may still cancel from (when the visit is also still ahead). */
 const CANCELLABLE: readonly string[] = ['booked', 'pending', 'proposed'];
 
-function resolveService(appointment: Json, services: Readonly<Record<string, Service>>): Service | undefined {
+/**
+ * The visit in words, first found: a service the caller resolved (by the HealthcareService participant or a
+ * serviceType's code), the one the person just booked, the HealthcareService reference's display, a serviceType's
+ * text or display. Never a bare code: with none of these the visit is left unnamed and shows as "appointment".
+ */
+function resolveService(appointment: Json, ctx: AppointmentContext): Service | undefined {
+  const services = ctx.services ?? {};
+  const offered = records(appointment.participant).filter((p) => referenceIdOf(p.actor, ['HealthcareService']) !== undefined);
   const candidates = [
-    ...records(appointment.participant).flatMap((p) => referenceIdOf(p.actor, ['HealthcareService']) ?? []),
-    ...records(appointment.serviceType).flatMap((t) => serviceFromConcept(t)?.id ?? []),
+    ...offered.flatMap((p) => referenceIdOf(p.actor, ['HealthcareService']) ?? []),
+    ...records(appointment.serviceType).flatMap((t) => serviceIdFromConcept(t) ?? []),
   ];
   for (const id of candidates) if (services[id]) return services[id];
-  // Not resolved by the caller: the first coded serviceType still names the visit.
-  return records(appointment.serviceType).flatMap((t) => serviceFromConcept(t) ?? [])[0];
+  if (ctx.booked) return ctx.booked;
+  const named = participantActor<Service>(offered.map((p) => p.actor), (actor) => referenceIdOf(actor, ['HealthcareService']), undefined);
+  return named ?? records(appointment.serviceType).flatMap((t) => serviceFromConcept(t) ?? [])[0];
 }
 
 /**
@@ -113,7 +123,7 @@ export const mapAppointment = guarded(
         status,
         start,
         end,
-        service: resolveService(appointment, ctx.services ?? {}),
+        service: resolveService(appointment, ctx),
         location,
         practitioner,
         slotIds: records(appointment.slot).flatMap((s) => referenceIdOf(s, ['Slot']) ?? []),
@@ -130,6 +140,8 @@ export interface AppointmentCreateInput {
   slot: Slot;
   patientId: string;
   serviceId?: string;
+  /** The chosen service, when known: its name goes into the Appointment so any reader of it can name the visit. */
+  service?: Service;
   /** Free text the patient typed; sent as `Appointment.comment`. */
   comment?: string;
   clientRequestId: string;
@@ -141,10 +153,13 @@ export interface AppointmentCreateInput {
  * Participants: the patient (accepted), plus the slot's location and clinician so servers that do not
  * derive them from the slot still know who and where; they are `accepted` for a direct booking and
  * `needs-action` for a request. The service goes back as the element its id came from (see
- * `parseServiceId`); a vaccine service is implied by the slot's schedule and adds nothing.
+ * `parseServiceId`): a coded serviceType, or a HealthcareService participant; a vaccine service is implied by the
+ * slot's schedule. Whatever its kind, the chosen service's name is written with it (`display`, `text`), so a server
+ * that answers with the stored resource, a listing later and another system reading it all name the visit in words.
  */
 export function buildAppointmentCreate(input: AppointmentCreateInput): FhirAppointment {
   const { slot, patientId, serviceId, comment, clientRequestId, status } = input;
+  const name = input.service?.id === serviceId ? input.service?.name : undefined;
   const actorStatus = status === 'booked' ? 'accepted' : 'needs-action';
   const participant: AppointmentParticipant[] = [
     { actor: { reference: `Patient/${patientId}` }, required: 'required', status: 'accepted' },
@@ -155,7 +170,7 @@ export function buildAppointmentCreate(input: AppointmentCreateInput): FhirAppoi
   }
   const service = serviceId === undefined ? undefined : parseServiceId(serviceId);
   if (service?.kind === 'healthcare-service') {
-    participant.push({ actor: { reference: `HealthcareService/${service.id}` }, required: 'required', status: actorStatus });
+    participant.push({ actor: compact({ reference: `HealthcareService/${service.id}`, display: name }), required: 'required', status: actorStatus });
   }
   const appointment: FhirAppointment = {
     resourceType: 'Appointment',
@@ -167,7 +182,11 @@ export function buildAppointmentCreate(input: AppointmentCreateInput): FhirAppoi
     participant,
   };
   if (service?.kind === 'service-type') {
-    appointment.serviceType = [{ coding: [compact({ system: service.system, code: service.code })] }];
+    appointment.serviceType = [compact({ coding: [compact({ system: service.system, code: service.code, display: name })], text: name })];
+  } else if (name !== undefined) {
+    // A vaccine or a HealthcareService is found again from the slot's schedule; its name is for every other reader.
+    const code = input.service?.code;
+    appointment.serviceType = [compact({ coding: code ? [code] : undefined, text: name })];
   }
   if (comment !== undefined && comment.trim() !== '') appointment.comment = comment;
   return appointment;

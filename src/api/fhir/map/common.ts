@@ -236,6 +236,21 @@ export function toCoding(value: unknown): Coding | undefined {
   return compact({ system: str(value.system), code, display: str(value.display) });
 }
 
+/**
+ * The name a person can read for a CodeableConcept: `text`, else the first coding's display. Never the bare code:
+ * a server without displays leaves a service or a clinician's role unnamed rather than "86198006".
+ */
+export function conceptName(concept: unknown): string | undefined {
+  if (!isRecord(concept)) return undefined;
+  const text = str(concept.text);
+  if (text) return text;
+  for (const coding of records(concept.coding)) {
+    const display = str(coding.display);
+    if (display) return display;
+  }
+  return undefined;
+}
+
 /** Text a person should read for a CodeableConcept: `text`, else the first coding's display, else its code. */
 export function conceptText(concept: unknown): string | undefined {
   if (!isRecord(concept)) return undefined;

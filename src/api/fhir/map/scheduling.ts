@@ -18,7 +18,7 @@ import {
   identified,
   asResource,
   compact,
-  conceptText,
+  conceptName,
   extensionOf,
   extensionsOf,
   fail,
@@ -70,11 +70,20 @@ export function parseServiceId(serviceId: string): ServiceKey {
   return { kind: 'healthcare-service', id: serviceId };
 }
 
-/** The first coded coding of a concept, as a Service (id = token), or undefined for text-only concepts. */
+/** The service id a concept's first coding stands for (`system|code`), whether or not it is named. */
+export function serviceIdFromConcept(concept: unknown): string | undefined {
+  const coding = isRecord(concept) ? records(concept.coding).flatMap((c) => toCoding(c) ?? [])[0] : undefined;
+  return coding ? serviceIdForCoding(coding) : undefined;
+}
+
+/**
+ * The first coded coding of a concept, as a Service (id = token) named by the concept's text or display; undefined
+ * for text-only concepts and for bare codes, which name nothing a patient can read.
+ */
 export function serviceFromConcept(concept: unknown): Service | undefined {
   if (!isRecord(concept)) return undefined;
   const coding = records(concept.coding).flatMap((c) => toCoding(c) ?? [])[0];
-  const name = conceptText(concept);
+  const name = conceptName(concept);
   if (!coding || !name) return undefined;
   const service = withCheckedIds({ id: serviceIdForCoding(coding), name, code: coding }, [serviceIdForCoding(coding)]);
   return service.ok ? service.value : undefined;
@@ -140,7 +149,7 @@ export function servicesFromSchedule(schedule: unknown, healthcareServices?: Rea
   const products = vaccineProducts(resource, healthcareServices);
   if (products.length > 0) {
     const code = types.flatMap((t) => records(t.coding).flatMap((c) => toCoding(c) ?? []))[0];
-    const typeName = conceptText(types[0]);
+    const typeName = conceptName(types[0]);
     return dedupe(
       products.flatMap((vaccine) => {
         // A CVX code is 1-3 digits (checked above), so the id is always short enough.
@@ -170,7 +179,7 @@ export const mapService = guarded((resource: unknown): MapOutcome<Service> => {
   if (!head.ok) return head;
   const { resource: service, id } = head;
   const type = records(service.type)[0];
-  const name = str(service.name) ?? conceptText(type);
+  const name = str(service.name) ?? conceptName(type);
   if (!name) return fail('missing-name');
   return withCheckedIds(compact({ id, name, code: records(type?.coding).flatMap((c) => toCoding(c) ?? [])[0], description: str(service.comment) }), [id]);
 });
@@ -236,7 +245,7 @@ export const mapPractitioner = guarded(
         : asResource(practitioners?.get(practitionerId) ?? practitioners?.get(`Practitioner/${practitionerId}`), 'Practitioner');
     const name = formatHumanName(pickName(practitioner?.name), true) ?? referenceDisplay(resource.practitioner);
     if (!name) return fail('missing-name');
-    const role = conceptText(records(resource.specialty)[0]) ?? conceptText(records(resource.code)[0]);
+    const role = conceptName(records(resource.specialty)[0]) ?? conceptName(records(resource.code)[0]);
     return withCheckedIds(compact({ id: `PractitionerRole/${id}`, name, role }), [`PractitionerRole/${id}`]);
   },
 );

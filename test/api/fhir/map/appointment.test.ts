@@ -115,6 +115,41 @@ describe('appointment writes', () => {
     expect(vaccine.participant).to.have.length(3);
   });
 
+  it('writes the chosen service in words, whatever its kind, so any reader of the Appointment can name the visit', () => {
+    const flu = { id: 'vaccine:140:dose-1', name: 'Flu vaccination', code: { system: 'http://snomed.info/sct', code: '86198006' }, vaccine: { cvx: '140', doseNumber: 1 } };
+    const vaccine = buildAppointmentCreate({ slot, patientId: 'p1', serviceId: flu.id, service: flu, clientRequestId: 'k', status: 'booked' });
+    expect(vaccine.serviceType).to.deep.equal([{ coding: [{ system: 'http://snomed.info/sct', code: '86198006' }], text: 'Flu vaccination' }]);
+    const typed = buildAppointmentCreate({ slot, patientId: 'p1', serviceId: '|75', service: { id: '|75', name: 'Knee check' }, clientRequestId: 'k', status: 'booked' });
+    expect(typed.serviceType).to.deep.equal([{ coding: [{ code: '75', display: 'Knee check' }], text: 'Knee check' }]);
+    const offered = buildAppointmentCreate({ slot, patientId: 'p1', serviceId: 'hs-1', service: { id: 'hs-1', name: 'Travel clinic' }, clientRequestId: 'k', status: 'booked' });
+    expect(offered.participant?.at(-1)?.actor).to.deep.equal({ reference: 'HealthcareService/hs-1', display: 'Travel clinic' });
+    // A service that is not the one booked names nothing.
+    const other = buildAppointmentCreate({ slot, patientId: 'p1', serviceId: '|75', service: flu, clientRequestId: 'k', status: 'booked' });
+    expect(other.serviceType).to.deep.equal([{ coding: [{ code: '75' }] }]);
+  });
+
+  it('never names a visit by a bare code: the booked service, a display, a text, else no name', () => {
+    // What an independent server returned after booking a flu vaccination: the service's code and nothing else.
+    const returned = { ...buildAppointmentCreate({ slot, patientId: 'p1', clientRequestId: 'k', status: 'booked' }), id: 'a1', serviceType: [{ coding: [{ system: 'http://snomed.info/sct', code: '86198006' }] }] };
+    const unnamed = mapAppointment(returned, { patientId: 'p1' }, BEFORE);
+    expect(unnamed.ok && unnamed.value.service).to.equal(undefined);
+    const flu = { id: 'vaccine:140:dose-1', name: 'Flu vaccination' };
+    const booked = mapAppointment(returned, { patientId: 'p1', booked: flu }, BEFORE);
+    expect(booked.ok && booked.value.service).to.deep.equal(flu);
+    // A service the caller resolved by the code still comes first.
+    const known = { id: 'http://snomed.info/sct|86198006', name: 'Influenza vaccination' };
+    const resolved = mapAppointment(returned, { patientId: 'p1', booked: flu, services: { [known.id]: known } }, BEFORE);
+    expect(resolved.ok && resolved.value.service).to.deep.equal(known);
+    const displayed = mapAppointment(
+      { ...returned, serviceType: undefined, participant: [...(returned.participant ?? []), { actor: { reference: 'HealthcareService/hs-1', display: 'Travel clinic' }, status: 'accepted' }] },
+      { patientId: 'p1' },
+      BEFORE,
+    );
+    expect(displayed.ok && displayed.value.service).to.deep.equal({ id: 'hs-1', name: 'Travel clinic' });
+    const texted = mapAppointment({ ...returned, serviceType: [{ coding: [{ code: '86198006' }], text: 'Flu shot' }] }, { patientId: 'p1' }, BEFORE);
+    expect(texted.ok && texted.value.service?.name).to.equal('Flu shot');
+  });
+
   it('round-trips: the booked resource maps back to the same slot, patient and client request id', () => {
     const created = { ...buildAppointmentCreate({ slot, patientId: 'p1', clientRequestId: 'key-9', status: 'booked' }), id: 'a1', meta: { versionId: '1' } };
     const result = mapAppointment(created, { patientId: 'p1' }, BEFORE);
