@@ -10,6 +10,9 @@ import { mapSlot, slotServices } from './map/scheduling.js';
 import { collectMapped } from './mapped.js';
 import { indexByReference } from './search.js';
 
+/** How far back an upcoming-list search reaches for visits still going on: longer than any visit. */
+const STILL_ON_MS = 24 * 3_600_000;
+
 /** The scheduling calls that act for a signed-in patient. */
 export type AppointmentsApi = Pick<SchedulingApi, 'holdSlot' | 'book' | 'listAppointments' | 'cancelAppointment'>;
 
@@ -122,7 +125,8 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
       const operation = 'scheduling.listAppointments';
       const patientId = fhir.patientId(operation);
       const params = new URLSearchParams({ patient: `Patient/${patientId}`, _sort: 'date', _count: '100', _include: 'Appointment:actor' });
-      if (upcomingOnly) params.set('date', `ge${new Date().toISOString()}`);
+      // `date` is the start: a visit in progress started up to a day ago, and stays listed until it ends.
+      if (upcomingOnly) params.set('date', `ge${new Date(Date.now() - STILL_ON_MS).toISOString()}`);
       const found = await fhir.search(`Appointment?${params}`, operation, signal, 10);
       const known = indexByReference(found.included);
       await resolveActors(
@@ -136,7 +140,7 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
       const now = Date.now();
       const items = upcomingOnly
         ? mapped.items.filter(
-            (a) => ACTIVE_APPOINTMENT_STATUSES.includes(a.status) && (a.start === undefined || Date.parse(a.start) >= now),
+            (a) => ACTIVE_APPOINTMENT_STATUSES.includes(a.status) && (a.start === undefined || Date.parse(a.end ?? a.start) > now),
           )
         : mapped.items;
       items.sort((a, b) => (a.start ? Date.parse(a.start) : Infinity) - (b.start ? Date.parse(b.start) : Infinity));

@@ -16,7 +16,9 @@ import {
   clientRequestIdOf,
   clientRequestIdentifier,
   compact,
+  conceptName,
   fail,
+  isFhirId,
   guarded,
   instantMillis,
   isInstant,
@@ -62,8 +64,17 @@ function resolveService(appointment: Json, ctx: AppointmentContext): Service | u
   for (const id of candidates) if (services[id]) return services[id];
   if (ctx.booked) return ctx.booked;
   const named = participantActor<Service>(offered.map((p) => p.actor), (actor) => referenceIdOf(actor, ['HealthcareService']), undefined);
-  return named ?? records(appointment.serviceType).flatMap((t) => serviceFromConcept(t) ?? [])[0];
+  if (named) return named;
+  const types = records(appointment.serviceType);
+  const coded = types.flatMap((t) => serviceFromConcept(t) ?? [])[0];
+  if (coded) return coded;
+  // A visit type in words alone ("Flu shot"): named, under an id that stands for no service anyone could book.
+  const text = types.flatMap((t) => conceptName(t) ?? [])[0];
+  return text ? { id: `${TEXT_ONLY_SERVICE}${text.slice(0, 200)}`, name: text } : undefined;
 }
+
+/** Prefix of the id of a service an Appointment names in words only; not a FHIR id, so never sent back as one. */
+const TEXT_ONLY_SERVICE = 'text:';
 
 /**
  * The first participant `idOf` accepts: the caller's resolved model object, else a minimal one from the
@@ -169,7 +180,7 @@ export function buildAppointmentCreate(input: AppointmentCreateInput): FhirAppoi
     participant.push({ actor: { reference: practitionerReference(slot.practitionerId) }, required: 'required', status: actorStatus });
   }
   const service = serviceId === undefined ? undefined : parseServiceId(serviceId);
-  if (service?.kind === 'healthcare-service') {
+  if (service?.kind === 'healthcare-service' && isFhirId(service.id)) {
     participant.push({ actor: compact({ reference: `HealthcareService/${service.id}`, display: name }), required: 'required', status: actorStatus });
   }
   const appointment: FhirAppointment = {

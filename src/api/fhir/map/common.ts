@@ -153,6 +153,12 @@ export interface ParsedReference {
 }
 
 const FHIR_ID = '[A-Za-z0-9\\-.]{1,64}';
+const WHOLE_FHIR_ID = new RegExp(`^${FHIR_ID}$`);
+
+/** Whether `id` has FHIR's id syntax (what a reference to it may carry). */
+export function isFhirId(id: string): boolean {
+  return WHOLE_FHIR_ID.test(id);
+}
 const RELATIVE = new RegExp(`(?:^|/)([A-Z][A-Za-z]{1,63})/(${FHIR_ID})(?:/_history/${FHIR_ID})?$`);
 const UUID_OR_OID = /^urn:(?:uuid|oid):([A-Za-z0-9\-.]{1,64})$/;
 const CONTAINED = new RegExp(`^#(${FHIR_ID})$`);
