@@ -14,6 +14,8 @@ const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const NOW = Date.parse('2027-03-12T12:00:00-05:00');
 
 const SLOTS: Array<[string, string]> = [
+  // Late on Friday at the clinic: already Saturday for a viewer in Kolkata or Kiritimati.
+  ['fri-2345', '2027-03-12T23:45:00-05:00'],
   ['sat-0900', '2027-03-13T09:00:00-05:00'],
   // 04:30 UTC on the 14th: still Saturday evening at the clinic.
   ['sat-2330', '2027-03-13T23:30:00-05:00'],
@@ -24,6 +26,7 @@ const SLOTS: Array<[string, string]> = [
   ['mon-0900', '2027-03-15T09:00:00-04:00'],
 ];
 const EXPECTED: Record<string, string[]> = {
+  '2027-03-12': ['11:45 PM EST'],
   '2027-03-13': ['9:00 AM EST', '11:30 PM EST'],
   '2027-03-14': ['1:30 AM EST', '3:30 AM EDT', '9:00 AM EDT'],
   '2027-03-15': ['9:00 AM EDT'],
@@ -106,5 +109,19 @@ describe(`portal-scheduler across a clock change, viewed from ${viewerZone}`, fu
       const shown = [...root.querySelectorAll('[part~="slot"] .time')].map((t) => plain(t.textContent ?? ''));
       expect(shown, day).to.deep.equal(times);
     }
+  });
+
+  it("marks the clinic's today and offers its last times of the day, wherever the viewer's date already is", async () => {
+    thaw();
+    // 23:30 on Friday in New York: Friday evening in Pago Pago, Saturday in Kolkata and Kiritimati.
+    thaw = freezeClock(Date.parse('2027-03-12T23:30:00-05:00'));
+    const api = createFhirAdapter({ baseUrl: tenant.baseUrl });
+    const wrapper = await fixture<HTMLElement>(html`<portal-provider .api=${api}><portal-scheduler location="ny-clinic"></portal-scheduler></portal-provider>`);
+    const el = wrapper.querySelector<PortalScheduler>('portal-scheduler')!;
+    const root = el.shadowRoot!;
+    await waitUntil(() => root.querySelector('[part~="slot"]'), 'no times shown', { timeout: 20_000 });
+    expect(root.querySelector<HTMLElement>('[part~="day-today"]')?.dataset.day).to.equal('2027-03-12');
+    expect(root.querySelector('[aria-selected="true"]')?.getAttribute('data-day')).to.equal('2027-03-12');
+    expect([...root.querySelectorAll('[part~="slot"] .time')].map((t) => plain(t.textContent ?? ''))).to.deep.equal(['11:45 PM EST']);
   });
 });

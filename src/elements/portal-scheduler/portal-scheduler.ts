@@ -5,7 +5,7 @@ import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import type { Appointment, Service, Slot } from '../../model/index.js';
 import { addDays, type Day } from '../../time/days.js';
-import { ViewerClock } from './viewer-clock.js';
+import { ViewerClock, clinicZone } from './viewer-clock.js';
 import { localDayOf } from '../../time/zones.js';
 import { DateGridController } from './date-grid-controller.js';
 import { dateGridStyles } from './date-grid.js';
@@ -180,7 +180,7 @@ export class PortalScheduler extends PortalElement {
     this.wasAllowed = allowed;
     // A signed-in patient is here to book or manage: fetch that code now rather than on their first press.
     if (allowed && !this.flow.value) void this.flow.ready(() => this.requestUpdate(), { quiet: true });
-    const today = this.viewer.today();
+    const today = this.viewer.today(clinicZone(this.search.catalogValue?.locations.items ?? [], this.location ?? this.filters.location));
     const from = this.purpose?.kind === 'next-dose' ? this.purpose.from : undefined;
     this.calendar.configure({ today, min: from && from > today ? from : today, max: addDays(today, Math.max(0, this.maxDaysOut - 1)) });
     this.frame = { today, ...this.serviceChoice() };

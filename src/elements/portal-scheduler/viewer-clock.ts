@@ -1,4 +1,12 @@
 import { toDay, type Day } from '../../time/days.js';
+import { dayInZone } from '../../time/zones.js';
+import type { Location } from '../../model/index.js';
+
+/** The zone whose days the grid shows: the chosen clinic's, else the one every clinic keeps; undefined when they differ. */
+export function clinicZone(places: readonly Location[], chosen: string | undefined): string | undefined {
+  const zones = new Set((chosen ? places.filter((l) => l.id === chosen) : places).map((l) => l.timeZone));
+  return zones.size === 1 ? [...zones][0] : undefined;
+}
 
 /**
  * The viewer's own date and zone: the scheduler's first bookable day, and the "your time" beside a clinic's.
@@ -13,8 +21,13 @@ export class ViewerClock {
     return (this.known ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
   }
 
-  /** Today in the viewer's zone (Date's local fields are in that zone). */
-  today(): Day {
+  /**
+   * Today where the clinic is, once its zone is known: a patient abroad, or an evening viewer a day ahead of the
+   * clinic, books in the clinic's days. Before that (the first render), today in the viewer's zone from Date's
+   * local fields.
+   */
+  today(clinicZone?: string): Day {
+    if (clinicZone) return dayInZone(clinicZone, Date.now());
     const now = new Date();
     return toDay({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
   }
