@@ -33,6 +33,14 @@ function storedOf(value: unknown): Stored | undefined {
 }
 
 export const PENDING_CHOICE_KEY = 'portal-kit:scheduler:pending-choice';
+
+/** A scheduler's place among the page's: its id, else its order in its document or shadow root (`''` for the first). */
+export function schedulerScope(element: HTMLElement): string {
+  if (element.id) return `#${element.id}`;
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const index = [...root.querySelectorAll(element.localName)].indexOf(element);
+  return index > 0 ? String(index) : '';
+}
 /** Long enough for a sign-in (with a forgotten password), short enough that a stale choice never surprises. */
 export const PENDING_CHOICE_TTL_MS = 30 * 60_000;
 
@@ -43,6 +51,11 @@ export interface PendingChoiceOptions {
   readyToResume(): boolean;
   /** Called once per saved choice, when the element finds itself signed in with one waiting. */
   resume(choice: PendingChoice): void;
+  /**
+   * Which scheduler on the page this is (`''` for the first one without an id): two schedulers keep their choices
+   * apart, so signing in from one never opens the other on a time chosen elsewhere.
+   */
+  scope?: () => string;
   /** Where the choice survives a page round trip; sessionStorage by default. */
   storage?: () => Storage | undefined;
   now?: () => number;
@@ -69,17 +82,22 @@ export class PendingChoiceController implements ReactiveController {
     host.addController(this);
   }
 
+  private key(): string {
+    const scope = this.options.scope?.() ?? '';
+    return scope ? `${PENDING_CHOICE_KEY}:${scope}` : PENDING_CHOICE_KEY;
+  }
+
   save(choice: PendingChoice): void {
     const checked = pendingChoiceOf(choice);
     if (!checked) throw new TypeError('A pending choice needs a slot id and a start.');
     const entry = { choice: checked, expiresAt: this.now() + PENDING_CHOICE_TTL_MS };
     this.memory = entry;
-    this.guarded((storage) => storage.setItem(PENDING_CHOICE_KEY, JSON.stringify(entry)));
+    this.guarded((storage) => storage.setItem(this.key(), JSON.stringify(entry)));
   }
 
   /** The saved choice if one is waiting and fresh; an expired or unreadable one is deleted. */
   peek(): PendingChoice | undefined {
-    const stored = this.guarded((storage) => storage.getItem(PENDING_CHOICE_KEY));
+    const stored = this.guarded((storage) => storage.getItem(this.key()));
     let entry = this.memory;
     if (typeof stored === 'string') {
       try {
@@ -97,7 +115,7 @@ export class PendingChoiceController implements ReactiveController {
 
   clear(): void {
     this.memory = undefined;
-    this.guarded((storage) => storage.removeItem(PENDING_CHOICE_KEY));
+    this.guarded((storage) => storage.removeItem(this.key()));
   }
 
   hostUpdated(): void {

@@ -15,7 +15,7 @@ import type { BookingFlow } from './booking-flow.js';
 import { BookingFlowPart } from './flow-part.js';
 import type { StepContext } from './booking-steps.js';
 import { chooseService, monthWindow, nextDoseOf, nearest, renderAvailability, renderFilters, type Filter, type FindContext, type ServiceChoice } from './find-view.js';
-import { PendingChoiceController, type PendingChoice } from './pending-choice-controller.js';
+import { PendingChoiceController, schedulerScope, type PendingChoice } from './pending-choice-controller.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
 import { SlotSearchController, type Catalog, type DayTimes } from './slot-search-controller.js';
 import { renderViewSwitch, type SchedulerView } from './view-switch.js';
@@ -135,6 +135,7 @@ export class PortalScheduler extends PortalElement {
     signedIn: () => this.access.allowed,
     readyToResume: () => this.search.catalogValue !== undefined,
     resume: (choice) => void this.resume(choice),
+    scope: () => schedulerScope(this),
   });
 
   /** The chosen day and the visible month live here; the element reads them back. */

@@ -301,6 +301,26 @@ describe('<portal-scheduler> sign-in round trip', () => {
 
   const signIn = (element: Element) => ((element.closest('portal-provider') as PortalProvider).session = SIGNED_IN);
 
+  it('keeps two schedulers\' choices apart: only the one the visitor chose in resumes after sign-in', async () => {
+    const spy = spied({ bookingMode: 'rest' });
+    const { element: first } = await mountScheduler(html`<portal-scheduler location="loc-downtown"></portal-scheduler><portal-scheduler location="loc-downtown"></portal-scheduler>`, {
+      api: spy.api,
+      session: { status: 'signed-out' } as Session,
+    });
+    const second = first.closest('portal-provider')!.querySelectorAll<PortalScheduler>('portal-scheduler')[1];
+    await waitUntil(() => shadow(second, '[part~="slot"]') && shadow(first, '[part~="slot"]'));
+    click(second, '[part~="slot"]');
+    await waitUntil(() => shadow(second, '[part~="sign-in"]'));
+    click(second, '[part~="sign-in"]');
+    expect(sessionStorage.getItem(PENDING_CHOICE_KEY), 'not saved under the first one').to.equal(null);
+    signIn(second);
+    await waitUntil(() => shadow(second, '[part~="confirm"]'), 'the second never resumed', { timeout: 4000 });
+    await first.updateComplete;
+    expect(shadow(first, '[part~="confirm"]'), 'the first opened on a time chosen in the second').to.equal(null);
+    expect(shadow(first, '[part~="slot"]')).not.to.equal(null);
+    expect(sessionStorage.getItem(`${PENDING_CHOICE_KEY}:1`), 'used once, then deleted').to.equal(null);
+  });
+
   it('saves only what finds the time again, then reviews the same time (held first) once signed in', async () => {
     const spy = spied({ bookingMode: 'operation' });
     const { element, events, slotId } = await chooseSignedOut(spy);
