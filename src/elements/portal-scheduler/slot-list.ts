@@ -105,7 +105,9 @@ export function sameTimeKey(slot: Pick<Slot, 'start' | 'locationId' | 'practitio
   return `${Number.isNaN(epoch) ? slot.start : epoch}|${slot.locationId ?? ''}|${slot.practitionerId ?? ''}`;
 }
 
-const placesIn = (groups: readonly SlotGroup[]): number => groups.reduce((sum, group) => sum + group.length, 0);
+/** Places a group of same-time slots offers: each slot's published capacity (a mass site's lane of 10), else one. */
+const placesOf = (group: SlotGroup): number => group.reduce((sum, slot) => sum + (slot.capacity ?? 1), 0);
+const placesIn = (groups: readonly SlotGroup[]): number => groups.reduce((sum, group) => sum + placesOf(group), 0);
 
 function timeButtons(groups: readonly SlotGroup[], options: SlotListOptions): TemplateResult {
   const { l10n, viewerZone } = options;
@@ -114,7 +116,8 @@ function timeButtons(groups: readonly SlotGroup[], options: SlotListOptions): Te
       const slot = group[0];
       const location = slot.locationId ? options.locations[slot.locationId] : undefined;
       const practitioner = slot.practitionerId ? options.practitioners[slot.practitionerId] : undefined;
-      const places = group.length > 1 ? group.length : undefined;
+      const count = placesOf(group);
+      const places = count > 1 ? count : undefined;
       return html`<li>
         <button type="button" part="slot" @click=${() => options.onChoose(slot)}>
           ${slotButtonContent(slot, { l10n, location, practitioner, viewerZone, places })}

@@ -94,6 +94,18 @@ describe('slot list', () => {
       expect(textOf(buttons[3].querySelector('.time'))).to.equal('8:15 AM EST');
     });
 
+    it("count each slot's published capacity as its places (a mass site's lane of 10 is 10 places)", async () => {
+      const host = await mount([
+        slot('lane-1', '2027-01-12T13:00:00Z', { capacity: 10 }),
+        slot('lane-2', '2027-01-12T13:00:00Z', { capacity: 4 }),
+        slot('one-seat', '2027-01-12T13:15:00Z', { capacity: 1 }),
+        slot('roomy', '2027-01-12T13:30:00Z', { capacity: 6 }),
+      ]);
+      const buttons = all(host, '[part~="slot"]');
+      expect(buttons.map((b) => textOf(b.querySelector('.places')))).to.deep.equal(['14 places', '', '6 places']);
+      expect(nameOf(buttons[0])).to.contain('14 places');
+    });
+
     it('say day, time, zone, count and place, containing every visible word', async () => {
       const host = await mount(DAY);
       const [group, withHart] = all(host, '[part~="slot"]');
