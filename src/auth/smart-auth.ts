@@ -1,7 +1,7 @@
 import { untilItSucceeds } from '../api/lazy.js';
 import type { TokenSource } from '../api/portal-api.js';
 import type { Session } from '../model/session.js';
-import { SIGNED_OUT, type SignInProblem } from '../model/values.js';
+import { AUTHORIZATION_REFUSALS, SIGNED_OUT, type AuthorizationRefusal, type SignInProblem } from '../model/values.js';
 import type { PendingSignIn, ProtocolContext, TokenSet } from './protocol.js';
 import { scopeList, SESSION_SCOPES, unionScopes } from './scopes.js';
 import { readSmartConfiguration, SmartConfigurationError, type SmartConfiguration } from './smart-configuration.js';
@@ -153,6 +153,14 @@ class SmartAuthClient implements SmartAuth {
     const fresh = pending !== undefined && this.#options.now() - pending.createdAt < PENDING_MAX_AGE_MS;
     if (!pending || !fresh || !state || state !== pending.state || pending.redirectUri !== this.#options.redirectUri) {
       this.#set({ status: 'signed-out', problem: 'sign-in-failed' });
+      return false;
+    }
+    const refused = params.get('error');
+    if (refused !== null) {
+      // The server said no. For the site's developers: which server and its registered code, never its free text.
+      const refusal = (AUTHORIZATION_REFUSALS as readonly string[]).includes(refused) ? (refused as AuthorizationRefusal) : undefined;
+      console.error(`portal-kit: the authorization server for ${this.fhirBaseUrl} refused sign-in (${refusal ?? 'an unregistered error code'}).`);
+      this.#set({ status: 'signed-out', problem: 'sign-in-failed', ...(refusal ? { refusal } : {}) });
       return false;
     }
     this.#set({ status: 'signing-in' });

@@ -1,4 +1,5 @@
 import type { ApiErrorKind } from '../model/errors.js';
+import type { AuthorizationRefusal } from '../model/values.js';
 
 /**
  * Every event a host page may listen to, with PHI-free details by construction: the detail types hold
@@ -10,8 +11,12 @@ export interface PortalEventDetails {
   'portal-auth-required': { element: string; reason: 'signed-out' | 'expired' | 'unauthorized' };
   /** The session ended for every element (logout, idle timeout, token expiry). */
   'portal-session-ended': { reason: 'logout' | 'idle' | 'expired' };
-  /** A request failed; `kind` says what a person can do about it. */
-  'portal-error': { element: string; kind: ApiErrorKind; operation: string; status?: number; retryable: boolean };
+  /**
+   * A request failed; `kind` says what a person can do about it. A sign-in the authorization server refused also
+   * carries its registered error code (`access_denied`: the person said no; `invalid_scope`: the page asked for
+   * more than the registration allows).
+   */
+  'portal-error': { element: string; kind: ApiErrorKind; operation: string; status?: number; retryable: boolean; refusal?: AuthorizationRefusal };
   /** A time was picked (slot, service, place and clinician ids only). */
   'portal-slot-selected': { slotId: string; serviceId?: string; locationId?: string; practitionerId?: string };
   /** The server booked the appointment. */

@@ -1,11 +1,24 @@
 import { IdSchema } from './common.js';
 import * as z from './z.js';
-import { SIGN_IN_PROBLEMS } from './values.js';
+import { AUTHORIZATION_REFUSALS, SIGN_IN_PROBLEMS } from './values.js';
 
-export { SESSION_STATUSES, SIGNED_OUT, SIGN_IN_PROBLEMS, type SessionStatus, type SignInProblem } from './values.js';
+export {
+  AUTHORIZATION_REFUSALS,
+  SESSION_STATUSES,
+  SIGNED_OUT,
+  SIGN_IN_PROBLEMS,
+  type AuthorizationRefusal,
+  type SessionStatus,
+  type SignInProblem,
+} from './values.js';
 
 export const SessionSchema = /* @__PURE__ */ z.discriminatedUnion('status', [
-  z.object({ status: z.literal('signed-out'), problem: z.optional(z.enum(SIGN_IN_PROBLEMS)) }),
+  z.object({
+    status: z.literal('signed-out'),
+    problem: z.optional(z.enum(SIGN_IN_PROBLEMS)),
+    /** The authorization server's registered error code, when it refused the sign-in (`access_denied`: the person said no). */
+    refusal: z.optional(z.enum(AUTHORIZATION_REFUSALS)),
+  }),
   z.object({ status: z.literal('signing-in') }),
   z.object({
     status: z.literal('signed-in'),

@@ -102,4 +102,29 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const SIGN_IN_PROBLEMS = ['sign-in-failed', 'server-not-supported'] as const;
 export type SignInProblem = (typeof SIGN_IN_PROBLEMS)[number];
 
+/**
+ * The registered codes an authorization server may send back instead of a code (RFC 6749 §4.1.2.1, OpenID Connect
+ * Core §3.1.2.6): what a page may learn of a refused sign-in. Anything else it sends is reported as none of them,
+ * and `error_description` never at all (free text from another site, perhaps with the person's details in it).
+ */
+export const AUTHORIZATION_REFUSALS = [
+  'invalid_request',
+  'unauthorized_client',
+  'access_denied',
+  'unsupported_response_type',
+  'invalid_scope',
+  'server_error',
+  'temporarily_unavailable',
+  'interaction_required',
+  'login_required',
+  'account_selection_required',
+  'consent_required',
+  'invalid_request_uri',
+  'invalid_request_object',
+  'request_not_supported',
+  'request_uri_not_supported',
+  'registration_not_supported',
+] as const;
+export type AuthorizationRefusal = (typeof AUTHORIZATION_REFUSALS)[number];
+
 export const SIGNED_OUT: Session = Object.freeze({ status: 'signed-out' });

@@ -217,14 +217,34 @@ describe('SMART client: the callback', () => {
     expect(server.tokenRequests()).to.deep.equal([]);
   });
 
-  it('makes no token request when the callback carries an error, or another issuer', async () => {
-    for (const change of [(p: URLSearchParams) => (p.delete('code'), p.set('error', 'access_denied')), (p: URLSearchParams) => p.set('iss', 'https://evil.example')]) {
-      const { auth, navigations, server } = setUp();
-      await auth.signIn();
-      expect(await auth.completeSignIn(callbackFor(navigations[0], change))).to.equal(false);
-      expect(server.tokenRequests()).to.deep.equal([]);
-      expect(auth.session).to.deep.equal({ status: 'signed-out', problem: 'sign-in-failed' });
+  it('makes no token request when the callback comes from another issuer', async () => {
+    const { auth, navigations, server } = setUp();
+    await auth.signIn();
+    expect(await auth.completeSignIn(callbackFor(navigations[0], (p) => p.set('iss', 'https://evil.example')))).to.equal(false);
+    expect(server.tokenRequests()).to.deep.equal([]);
+    expect(auth.session).to.deep.equal({ status: 'signed-out', problem: 'sign-in-failed' });
+  });
+
+  it("on a refusal, makes no token request and keeps only the server's registered code, logging it without the server's text", async () => {
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const refusals: Array<[string, string | undefined]> = [['access_denied', 'access_denied'], ['invalid_scope', 'invalid_scope'], ['made_up<script>', undefined]];
+      for (const [sent, kept] of refusals) {
+        const { auth, navigations, server } = setUp();
+        await auth.signIn();
+        const refuse = (p: URLSearchParams) => (p.delete('code'), p.set('error', sent), p.set('error_description', 'Ana Ruiz (MRN 4711) declined'));
+        expect(await auth.completeSignIn(callbackFor(navigations[0], refuse))).to.equal(false);
+        expect(server.tokenRequests()).to.deep.equal([]);
+        expect(auth.session).to.deep.equal({ status: 'signed-out', problem: 'sign-in-failed', ...(kept ? { refusal: kept } : {}) });
+      }
+    } finally {
+      console.error = original;
     }
+    expect(logged).to.have.length(3);
+    expect(logged[0]).to.contain('access_denied').and.to.contain(BASE);
+    expect(logged.join('\n')).not.to.match(/Ana|4711|declined|script/);
   });
 
   it('refuses a token response that names no patient', async () => {

@@ -4,7 +4,7 @@ import { portalEvent } from '../../base/events.js';
 import { PORTAL_ELEMENT } from '../../base/portal-element.js';
 import { idleMinutes, systemClock, type IdleClock } from './idle-settings.js';
 import { IdleTimer } from './idle-timer.js';
-import type { Session, SessionActions } from '../../model/session.js';
+import type { AuthorizationRefusal, Session, SessionActions } from '../../model/session.js';
 import { PortalIdleWarning } from './idle-warning.js';
 
 /** Input that counts as the person being there. Background polling and timers never reach these listeners. */
@@ -112,8 +112,17 @@ export class PageSession {
     this.callback ??= (async () => {
       view.history.replaceState(view.history.state, '', withoutCallbackParams(href));
       await this.auth.completeSignIn(href);
+      const session = this.auth.session;
+      if (session.status === 'signed-out' && session.refusal) this.reportRefusal(session.refusal);
     })();
     return this.callback;
+  }
+
+  /** Tells the page, once, that the authorization server refused the sign-in and with which registered code. */
+  private reportRefusal(refusal: AuthorizationRefusal): void {
+    const host = [...this.hosts].find((h) => h.isConnected);
+    const retryable = refusal === 'server_error' || refusal === 'temporarily_unavailable';
+    host?.dispatchEvent(portalEvent('portal-error', { element: host.localName, kind: retryable ? 'server' : 'forbidden', operation: 'auth.signIn', retryable, refusal }));
   }
 
   /** Ends the session here and in the site's other tabs (sign-out or idle). */

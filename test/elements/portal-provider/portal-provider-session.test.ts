@@ -91,6 +91,32 @@ function warning(): PortalIdleWarning | null {
 afterEach(() => warning()?.remove());
 
 describe('<portal-provider> with a SMART client', () => {
+  it('tells the page once, with the registered code, when the authorization server refused the sign-in', async () => {
+    const auth = fakeSmartAuth();
+    let callbacks = 0;
+    auth.isCallback = () => true;
+    auth.completeSignIn = async () => {
+      callbacks++;
+      auth.become({ status: 'signed-out', problem: 'sign-in-failed', refusal: 'access_denied' });
+      return false;
+    };
+    const errors: CustomEvent[] = [];
+    const listen = (event: Event) => errors.push(event as CustomEvent);
+    document.addEventListener('portal-error', listen);
+    try {
+      const { root } = await mount(auth);
+      await waitUntil(() => errors.length > 0, 'no portal-error for the refused sign-in');
+      await quietPeriod(100);
+      expect(callbacks).to.equal(1);
+      expect(errors.map((e) => e.detail)).to.deep.equal([{ element: 'portal-provider', kind: 'forbidden', operation: 'auth.signIn', retryable: false, refusal: 'access_denied' }]);
+      const signIn = root.querySelector<PortalElement>('portal-sign-in')!;
+      await waitUntil(() => shadow(signIn, '[part~="problem"]'), 'the sign-in element never said so');
+      expect(shadow(signIn, '[part~="problem"]')!.textContent).to.contain('Sign-in did not finish');
+    } finally {
+      document.removeEventListener('portal-error', listen);
+    }
+  });
+
   it("asks for the union of the page's element scopes when an element's Sign in is pressed", async () => {
     const { banner, auth } = await mount();
     click(banner, 'button');
