@@ -156,11 +156,12 @@ describe('FHIR adapter against a FHIR R4 server', function () {
     const fresh = () => createFhirAdapter({ baseUrl: tenant.baseUrl, auth: { getAccessToken: async () => TOKEN, patientId: FLOYD.id } });
     const paths = async () => (await requestLog(tenant)).map((entry) => new URL(entry.url, location.href).pathname.split('/').pop());
 
-    // Alone, the search asks which schedules the clinic has and reads the clinic and clinician it names.
+    // Alone, the search asks how the server offers times (beside which schedules the clinic has) and reads the
+    // clinic and clinician it names.
     const alone = fresh();
     await clearLog(tenant);
     const first = await alone.scheduling.searchSlots(query, signal());
-    expect(await paths()).to.have.members(['Schedule', 'Slot', 'Location', 'Practitioner']);
+    expect(await paths()).to.have.members(['metadata', 'Schedule', 'Slot', 'Location', 'Practitioner']);
 
     // After the lists a scheduler reads first, it asks for the times alone.
     const afterCatalog = fresh();

@@ -24,13 +24,18 @@ export interface LoggedRequest {
   ifNoneExist: string | null;
   ifMatch: string | null;
   status: number;
+  /** The request was carried out but its answer was dropped (an `answerLost` fault). */
+  answerLost?: boolean;
 }
 
 export interface TenantSeed {
   resources?: unknown[];
   fixtures?: string[];
   options?: {
-    bookingMode?: 'rest' | 'operation';
+    /** `ihe`: the IHE ITI Scheduling `$find`/`$hold`/`$book` instead of Slot-based booking operations. */
+    bookingMode?: 'rest' | 'operation' | 'ihe';
+    /** `false`: the CapabilityStatement says no conditional create and `If-None-Exist` is ignored. */
+    conditionalCreate?: boolean;
     pageSize?: number;
     /** The most one page holds whatever `_count` asks (servers cap it); 1000 when absent. */
     maxPageSize?: number;
@@ -66,7 +71,14 @@ export async function clearLog(tenant: Tenant): Promise<void> {
   await fetch(`/fhir-test/${tenant.tenant}/requests`, { method: 'DELETE' });
 }
 
-export async function injectFaults(tenant: Tenant, fault: { status: number; count: number; retryAfter?: number; match?: string; pathIncludes?: string }) {
+/**
+ * `status`: answer matching requests with that error instead. `answerLost`: carry them out and commit, then drop the
+ * connection unanswered (the browser's fetch rejects as on a lost network).
+ */
+export async function injectFaults(
+  tenant: Tenant,
+  fault: ({ status: number; retryAfter?: number } | { answerLost: true }) & { count: number; match?: string; pathIncludes?: string },
+) {
   const response = await fetch(`/fhir-test/${tenant.tenant}/faults`, { method: 'POST', body: JSON.stringify(fault), headers: { 'Content-Type': 'application/json' } });
   if (!response.ok) throw new Error(`fault not set: ${response.status}`);
 }

@@ -47,7 +47,7 @@ export function slotIds(appointment, base) {
  * @param {Slot['status']} to
  * @returns {Promise<Slot[]>}
  */
-async function claimSlots(store, ids, from, to) {
+export async function claimSlots(store, ids, from, to) {
   /** @type {Slot[]} */
   const slots = [];
   for (const id of ids) {
@@ -70,7 +70,7 @@ async function claimSlots(store, ids, from, to) {
  * @param {FhirStore} store
  * @param {Slot[]} previous
  */
-async function restoreSlots(store, previous) {
+export async function restoreSlots(store, previous) {
   for (const slot of previous) {
     await store.repo.updateResource(slot);
   }
@@ -263,6 +263,6 @@ async function sameIdentifier(store, appointment) {
 }
 
 /** @param {import('@medplum/fhirtypes').Extension[] | undefined} extensions */
-function withoutHold(extensions) {
+export function withoutHold(extensions) {
   return (extensions ?? []).filter((e) => e.url !== HOLD_EXTENSION);
 }

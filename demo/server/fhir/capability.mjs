@@ -2,7 +2,8 @@
 /**
  * GET metadata. Medplum's router has no CapabilityStatement, so this one describes what this server
  * really does: only search parameters medplum can match, no batch/transaction, `$hold`/`$book` only in
- * operation mode (the adapter chooses its booking strategy from this).
+ * operation mode, the IHE `$find`/`$hold`/`$book` only in IHE mode, conditional create unless switched off
+ * (the adapter chooses its booking strategy from this).
  */
 import { supportedSearchParams } from './definitions.mjs';
 
@@ -20,6 +21,23 @@ export const OPERATION_DEFINITIONS = {
   hold: 'urn:portal-kit:OperationDefinition/Appointment-hold',
   book: 'urn:portal-kit:OperationDefinition/Appointment-book',
 };
+
+/** The IHE ITI Scheduling operations' canonicals (their OperationDefinitions in the IHE profile). */
+export const IHE_OPERATION_DEFINITIONS = {
+  find: 'https://profiles.ihe.net/ITI/Scheduling/OperationDefinition/appointment-find',
+  hold: 'https://profiles.ihe.net/ITI/Scheduling/OperationDefinition/appointment-hold',
+  book: 'https://profiles.ihe.net/ITI/Scheduling/OperationDefinition/appointment-book',
+};
+
+/**
+ * @param {import('../store.mjs').FhirStore} store
+ * @returns {import('@medplum/fhirtypes').CapabilityStatementRestResourceOperation[]}
+ */
+function appointmentOperations(store) {
+  const mode = store.options.bookingMode;
+  const defs = mode === 'ihe' ? IHE_OPERATION_DEFINITIONS : mode === 'operation' ? OPERATION_DEFINITIONS : {};
+  return Object.entries(defs).map(([name, definition]) => ({ name, definition }));
+}
 
 /**
  * @param {import('../store.mjs').FhirStore} store
@@ -64,7 +82,7 @@ function resourceCapability(store, type) {
     interaction: interactions.map((code) => ({ code })),
     versioning: 'versioned',
     updateCreate: true,
-    conditionalCreate: true,
+    conditionalCreate: store.options.conditionalCreate !== false,
     // medplum's conditional update/delete would bypass the slot bookkeeping, so Appointment refuses them
     conditionalUpdate: type !== 'Appointment',
     conditionalDelete: type === 'Appointment' ? 'not-supported' : 'single',
@@ -74,14 +92,7 @@ function resourceCapability(store, type) {
       type: p.type,
       ...(p.url ? { definition: p.url } : {}),
     })),
-    ...(type === 'Appointment' && store.options.bookingMode === 'operation'
-      ? {
-          operation: [
-            { name: 'hold', definition: OPERATION_DEFINITIONS.hold },
-            { name: 'book', definition: OPERATION_DEFINITIONS.book },
-          ],
-        }
-      : {}),
+    ...(type === 'Appointment' && store.options.bookingMode !== 'rest' ? { operation: appointmentOperations(store) } : {}),
   };
 }
 

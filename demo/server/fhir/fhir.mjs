@@ -13,6 +13,7 @@ import { capabilityStatement } from './capability.mjs';
 import { searchType } from './search.mjs';
 import { appointmentOperation, writeAppointment } from './booking.mjs';
 import { bulkPublish } from './bulk-publish.mjs';
+import { iheOperation, isIheOperation } from './ihe.mjs';
 
 /** @typedef {import('./http.mjs').Reply} Reply */
 /** @typedef {import('../store.mjs').FhirStore} FhirStore */
@@ -55,6 +56,11 @@ export async function handleFhir(store, call) {
   if (method === 'POST' && id === '_search' && rest.length === 0) {
     return searchType(store, base, type, searchParamsOf(call), call.visible);
   }
+  if (store.options.conditionalCreate === false && call.headers['if-none-exist'] !== undefined) {
+    // A server without conditional create does not know the header: the create happens again.
+    const { 'if-none-exist': _ignored, ...headers } = call.headers;
+    call.headers = headers;
+  }
   if (method === 'POST' && !id) {
     call.body = asCreate(call.body);
     store.types.add(type);
@@ -90,6 +96,9 @@ export async function handleFhir(store, call) {
  * @returns {Promise<Reply>}
  */
 async function operation(store, call, type, name, rest) {
+  if (type === 'Appointment' && store.options.bookingMode === 'ihe' && rest.length === 0 && isIheOperation(name)) {
+    return iheOperation(store, name, call);
+  }
   const offered = type === 'Appointment' && store.options.bookingMode === 'operation' && rest.length === 0;
   if (!offered || (name !== '$hold' && name !== '$book')) {
     throw new HttpError(404, 'not-supported', `Operation ${type}/${name} is not offered by this server (see metadata)`);

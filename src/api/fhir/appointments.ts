@@ -1,17 +1,22 @@
-import type { Appointment, BookingMode, BookingRequest, Hold, ListResult, Location, Practitioner, Service } from '../../model/index.js';
+import type { Appointment, BookingRequest, Hold, ListResult, Location, Practitioner, Service } from '../../model/index.js';
 import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/values.js';
-import { ApiError } from '../errors.js';
+import { ApiError, isApiError } from '../errors.js';
 import type { SchedulingApi } from '../portal-api.js';
-import { versionFromEtag, type FhirClient } from './client.js';
+import type { BookingPlan } from './capabilities.js';
+import { outcomeUnknown, versionFromEtag, type FhirClient } from './client.js';
 import { HOLD_EXPIRES_EXTENSION } from './constants.js';
-import { isRecord, parseReference } from './map/common.js';
+import { clientRequestSearch, isRecord, parseReference, records, type Json } from './map/common.js';
 import { buildAppointmentCancel, buildAppointmentCreate, mapAppointment } from './map/appointment.js';
 import { mapSlot, slotServices } from './map/scheduling.js';
 import { collectMapped } from './mapped.js';
 import { indexByReference } from './search.js';
+import { appointmentOf, bookParameters, holdParameters, isProposalId } from './ihe.js';
 
 /** How far back an upcoming-list search reaches for visits still going on: longer than any visit. */
 const STILL_ON_MS = 24 * 3_600_000;
+
+/** Appointment states in which a booking stands (a hold is `pending`; the callers tell it apart). */
+const BOOKED_STATES = new Set(['booked', 'pending', 'arrived', 'checked-in', 'fulfilled']);
 
 /** The scheduling calls that act for a signed-in patient. */
 export type AppointmentsApi = Pick<SchedulingApi, 'holdSlot' | 'book' | 'listAppointments' | 'cancelAppointment'>;
@@ -25,7 +30,7 @@ export interface Resolved {
 
 /** What the search half of the scheduling API lends this half. */
 export interface AppointmentsDeps {
-  bookingMode(signal: AbortSignal): Promise<BookingMode>;
+  bookingPlan(signal: AbortSignal): Promise<BookingPlan>;
   resolveActors(references: Iterable<unknown>, known: Map<string, unknown>, operation: string, signal: AbortSignal): Promise<void>;
   resolvedFrom(resources: Map<string, unknown>, schedules: unknown[]): Resolved & { dropped: number };
 }
@@ -57,28 +62,95 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
     return { slot: slot.value, services: slotServices(body, schedule) };
   }
 
-  function heldAppointment(body: unknown): Record<string, unknown> | undefined {
-    if (isRecord(body) && body.resourceType === 'Appointment') return body;
-    if (isRecord(body) && body.resourceType === 'Bundle' && Array.isArray(body.entry)) {
-      const entry = body.entry.find((e) => isRecord(e) && isRecord(e.resource) && e.resource.resourceType === 'Appointment');
-      return isRecord(entry) && isRecord(entry.resource) ? entry.resource : undefined;
+  /** An IHE operation; the profile answers a time that can no longer be had with `not-found`: for the person, it is taken. */
+  async function iheOperation(path: string, parameters: unknown, operation: string, signal: AbortSignal): Promise<unknown> {
+    try {
+      return await fhir.operation(path, parameters, operation, signal);
+    } catch (error) {
+      if (isApiError(error) && error.kind === 'not-found') throw new ApiError('conflict', { operation, status: error.status });
+      throw error;
     }
-    return undefined;
+  }
+
+  /**
+   * The patient's booking this request made, if the server has one: by the request's key; else (a server that
+   * drops identifiers) the Appointment `$book` acted on, if it is booked for this patient; else the patient's
+   * appointments at that time on the same slot.
+   */
+  async function ownBooking(
+    clientRequestId: string,
+    at: { start?: string; slotIds: string[]; appointmentId?: string },
+    operation: string,
+    signal: AbortSignal,
+  ): Promise<Json | undefined> {
+    const patient = `Patient/${fhir.patientId(operation)}`;
+    const live = (a: unknown): a is Json => isRecord(a) && typeof a.status === 'string' && BOOKED_STATES.has(a.status);
+    const forPatient = (a: Json) => records(a.participant).some((p) => parseReference(p.actor)?.type === 'Patient' && `Patient/${parseReference(p.actor)?.id}` === patient);
+    const byKey = await fhir.findByClientRequestId('Appointment', clientRequestId, operation, signal);
+    if (live(byKey)) return byKey;
+    if (at.appointmentId) {
+      const acted = await fhir.read('Appointment', at.appointmentId, operation, signal).catch(() => undefined);
+      if (acted && live(acted.body) && acted.body.status !== 'pending' && forPatient(acted.body)) return acted.body;
+    }
+    if (!at.start) return undefined;
+    const params = new URLSearchParams({ patient, date: at.start, _count: '50' });
+    const { matches } = await fhir.search(`Appointment?${params}`, operation, signal, 2);
+    return matches.find(
+      (a): a is Json =>
+        live(a) &&
+        a.status !== 'pending' &&
+        forPatient(a) &&
+        (at.slotIds.length === 0
+          ? typeof a.start === 'string' && Date.parse(a.start) === Date.parse(at.start ?? '')
+          : records(a.slot).some((ref) => at.slotIds.includes(parseReference(ref)?.id ?? ''))),
+    );
+  }
+
+  /**
+   * One booking, whatever becomes of its answers. A conflict may be the person's own booking meeting itself (a
+   * request the network or the browser sent again), and a lost answer may hide a booking that happened: both are
+   * looked for before anything is reported or sent again, and the request is sent a second time only when the
+   * first one is known not to have booked.
+   */
+  async function once(send: () => Promise<Json>, mine: () => Promise<Json | undefined>): Promise<Json> {
+    try {
+      return await send();
+    } catch (error) {
+      const unknown = outcomeUnknown(error);
+      if (!unknown && !(isApiError(error) && error.kind === 'conflict')) throw error;
+      const earlier = await mine();
+      if (earlier) return earlier;
+      if (!unknown) throw error;
+    }
+    try {
+      return await send();
+    } catch (error) {
+      if (!(isApiError(error) && error.kind === 'conflict') && !outcomeUnknown(error)) throw error;
+      const late = await mine();
+      if (late) return late;
+      throw error;
+    }
   }
 
   return {
     async holdSlot(slotId, signal): Promise<Hold> {
       const operation = 'scheduling.holdSlot';
-      if ((await deps.bookingMode(signal)) !== 'operation') throw new ApiError('not-found', { operation });
-      const { slot } = await readSlot(slotId, operation, signal);
-      const proposal = buildAppointmentCreate({
-        slot,
-        patientId: fhir.patientId(operation),
-        clientRequestId: crypto.randomUUID(),
-        status: 'proposed',
-      });
-      const body = await fhir.operation('Appointment/$hold', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource: proposal }] }, operation, signal);
-      const held = heldAppointment(body);
+      const plan = await deps.bookingPlan(signal);
+      let body: unknown;
+      if (plan.ihe.hold && isProposalId(slotId)) {
+        body = await iheOperation('Appointment/$hold', await holdParameters(fhir, slotId, operation, signal), operation, signal);
+      } else {
+        if (!plan.operations || isProposalId(slotId)) throw new ApiError('not-found', { operation });
+        const { slot } = await readSlot(slotId, operation, signal);
+        const proposal = buildAppointmentCreate({
+          slot,
+          patientId: fhir.patientId(operation),
+          clientRequestId: crypto.randomUUID(),
+          status: 'proposed',
+        });
+        body = await fhir.operation('Appointment/$hold', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource: proposal }] }, operation, signal);
+      }
+      const held = appointmentOf(body);
       if (!held || typeof held.id !== 'string') throw new ApiError('invalid-response', { operation });
       const expires = Array.isArray(held.extension)
         ? held.extension.find((ext) => isRecord(ext) && ext.url === HOLD_EXPIRES_EXTENSION)
@@ -90,6 +162,18 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
     async book(request: BookingRequest, signal): Promise<Appointment> {
       const operation = 'scheduling.book';
       const patientId = fhir.patientId(operation);
+      const plan = await deps.bookingPlan(signal);
+      if (isProposalId(request.slotId)) {
+        if (!plan.ihe.book) throw new ApiError('not-found', { operation });
+        const ihe = await bookParameters(fhir, request, patientId, operation, signal);
+        const send = async () => {
+          const booked = appointmentOf(await iheOperation('Appointment/$book', ihe.parameters, operation, signal));
+          if (!booked) throw new ApiError('invalid-response', { operation });
+          return booked;
+        };
+        const mine = () => ownBooking(request.clientRequestId, { start: ihe.start, slotIds: ihe.slotIds, appointmentId: ihe.appointmentId }, operation, signal);
+        return appointmentFrom(await once(send, mine), operation, signal, ihe.chosen);
+      }
       const { slot, services } = await readSlot(request.slotId, operation, signal);
       // What the person chose, as the slot's schedule names it: the confirmation and the stored Appointment say it in words.
       const chosen = services.find((service) => service.id === request.serviceId) ?? (request.serviceId === undefined && services.length === 1 ? services[0] : undefined);
@@ -102,23 +186,28 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
         clientRequestId: request.clientRequestId,
         status: 'booked',
       });
-      if ((await deps.bookingMode(signal)) === 'operation') {
+      const mine = () => ownBooking(request.clientRequestId, { start: slot.start, slotIds: [slot.id], appointmentId: request.holdId }, operation, signal);
+      if (plan.operations) {
         const resource = request.holdId ? { ...appointment, id: request.holdId } : appointment;
-        const body = await fhir.operation('Appointment/$book', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource }] }, operation, signal);
-        const booked = heldAppointment(body);
-        if (!booked) throw new ApiError('invalid-response', { operation });
-        return appointmentFrom(booked, operation, signal, chosen);
+        const send = async () => {
+          const booked = appointmentOf(await fhir.operation('Appointment/$book', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource }] }, operation, signal));
+          if (!booked) throw new ApiError('invalid-response', { operation });
+          return booked;
+        };
+        return appointmentFrom(await once(send, mine), operation, signal, chosen);
       }
       // Without an operation the slot is checked first, so a taken time fails fast even on servers that
       // do not police slots themselves. A busy slot may be our own earlier booking (a replayed click): then
       // the appointment carrying this request's key is the answer, not a conflict.
       if (slot.status !== 'free') {
-        const earlier = await fhir.findByClientRequestId('Appointment', request.clientRequestId, operation, signal);
+        const earlier = await mine();
         if (!earlier) throw new ApiError('conflict', { operation });
         return appointmentFrom(earlier, operation, signal, chosen);
       }
-      const created = await fhir.createOnce('Appointment', appointment, request.clientRequestId, operation, signal);
-      return appointmentFrom(created, operation, signal, chosen);
+      // `If-None-Exist` where the server says it honours it; either way nothing is sent twice before looking.
+      const ifNoneExist = plan.conditionalCreate ? clientRequestSearch('Appointment', request.clientRequestId) : undefined;
+      const send = () => fhir.create('Appointment', appointment, ifNoneExist, operation, signal);
+      return appointmentFrom(await once(send, mine), operation, signal, chosen);
     },
 
     async listAppointments({ upcomingOnly }, signal): Promise<ListResult<Appointment>> {
@@ -155,8 +244,21 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
         : undefined) ?? versionFromEtag(current.etag);
       // The person saw `version`; if it moved on meanwhile, let them look again rather than cancel blind.
       if (version && currentVersion && version !== currentVersion) throw new ApiError('conflict', { operation });
-      const updated = await fhir.update('Appointment', buildAppointmentCancel(current.body), version ?? currentVersion, operation, signal);
-      return appointmentFrom(updated, operation, signal);
+      const sent = version ?? currentVersion;
+      const cancel = (body: Record<string, unknown>, at: string | undefined) => fhir.update('Appointment', buildAppointmentCancel(body), at, operation, signal);
+      try {
+        return await appointmentFrom(await cancel(current.body, sent), operation, signal);
+      } catch (error) {
+        // A lost answer, or a refusal that may follow our own update (a resent PUT meets the version it made):
+        // what the server holds now says whether the cancel happened.
+        if (!outcomeUnknown(error) && !(isApiError(error) && error.kind === 'conflict')) throw error;
+        const now = await fhir.read('Appointment', id, operation, signal);
+        if (now.body.status === 'cancelled') return appointmentFrom(now.body, operation, signal);
+        const nowVersion = (isRecord(now.body.meta) && typeof now.body.meta.versionId === 'string' ? now.body.meta.versionId : undefined) ?? versionFromEtag(now.etag);
+        // Not cancelled: only a lost answer to an unchanged appointment is tried again; a change made meanwhile is the person's to see.
+        if (!outcomeUnknown(error) || (sent && nowVersion && nowVersion !== sent)) throw isApiError(error) && error.kind === 'conflict' ? error : new ApiError('conflict', { operation });
+        return appointmentFrom(await cancel(now.body, nowVersion), operation, signal);
+      }
     },
   };
 }

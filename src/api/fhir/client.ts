@@ -4,7 +4,7 @@ import { HttpClient, type HttpOptions, type HttpResponse } from '../http.js';
 import type { TokenSource } from '../portal-api.js';
 import { parseFhirJson } from './json.js';
 import { searchAll, type SearchOutcome } from './search.js';
-import { clientRequestSearch, isRecord } from './map/common.js';
+import { clientRequestIdOf, clientRequestSearch, isRecord } from './map/common.js';
 
 const ID_CHUNK = 50;
 
@@ -77,24 +77,32 @@ export class FhirClient {
     operation: string,
     signal: AbortSignal,
   ): Promise<Record<string, unknown>> {
-    const post = () =>
-      this.http.request(type, { method: 'POST', body: resource, headers: { 'If-None-Exist': clientRequestSearch(type, clientRequestId) } }, operation, signal);
-    let response: HttpResponse;
+    const post = () => this.create(type, resource, clientRequestSearch(type, clientRequestId), operation, signal);
     try {
-      response = await post();
+      return await post();
     } catch (error) {
-      if (!isApiError(error) || (error.kind !== 'network' && error.kind !== 'server')) throw error;
+      if (!outcomeUnknown(error)) throw error;
       const earlier = await this.findByClientRequestId(type, clientRequestId, operation, signal);
       if (earlier) return earlier;
-      response = await post();
+      return post();
     }
+  }
+
+  /** A plain create; with `ifNoneExist` (a search) a server with conditional create returns the match instead. */
+  async create(type: string, resource: Record<string, unknown>, ifNoneExist: string | undefined, operation: string, signal: AbortSignal) {
+    const headers: Record<string, string> = ifNoneExist ? { 'If-None-Exist': ifNoneExist } : {};
+    const response = await this.http.request(type, { method: 'POST', body: resource, headers }, operation, signal);
     return this.resourceFrom(response, type, operation, signal);
   }
 
-  /** The resource an earlier write with this idempotency key created, if any. */
+  /**
+   * The resource an earlier write with this idempotency key created, if any. Only a match that carries the key
+   * counts: a server that ignores the identifier parameter answers with everything, and someone else's resource
+   * is not this write.
+   */
   async findByClientRequestId(type: string, clientRequestId: string, operation: string, signal: AbortSignal) {
     const { matches } = await this.search(`${type}?${clientRequestSearch(type, clientRequestId)}`, operation, signal, 1);
-    return isRecord(matches[0]) ? matches[0] : undefined;
+    return matches.find((match): match is Record<string, unknown> => isRecord(match) && clientRequestIdOf(match) === clientRequestId);
   }
 
   /** Updates with `If-Match`, so a change made elsewhere meanwhile is a conflict, not an overwrite. */
@@ -128,6 +136,11 @@ export class FhirClient {
     if (match) return (await this.read(type, decodeURIComponent(match[1]), operation, signal)).body;
     throw new ApiError('invalid-response', { operation, status: response.status });
   }
+}
+
+/** A write that failed this way may or may not have happened: the answer was lost (network) or the server broke off (5xx). */
+export function outcomeUnknown(error: unknown): boolean {
+  return isApiError(error) && (error.kind === 'network' || error.kind === 'server');
 }
 
 /** Parses a weak or strong ETag (`W/"3"`) into the version id. */

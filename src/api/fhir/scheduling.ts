@@ -12,7 +12,7 @@ import { ApiError } from '../errors.js';
 import { lazyFeature, loadOnce } from '../lazy.js';
 import type { SchedulingApi } from '../portal-api.js';
 import type { AppointmentsApi, Resolved } from './appointments.js';
-import { bookingModeFrom } from './capabilities.js';
+import { bookingPlanFrom, type BookingPlan } from './capabilities.js';
 import type { FhirClient } from './client.js';
 import { createDirectory, type Directory } from './directory.js';
 import { isRecord, parseReference, practitionerReference } from './map/common.js';
@@ -51,6 +51,8 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
   }
 
   const directory = createDirectory();
+  /** Times from the IHE `$find`, loaded only for a server that offers it. */
+  const iheFind = loadOnce(() => import('./ihe.js'));
 
   /**
    * Takes `key` (`Type/id`) from the lists read lately into `known`; false when it is not there. A role comes only
@@ -136,15 +138,20 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
     return matches.flatMap((schedule) => (isRecord(schedule) && typeof schedule.id === 'string' ? [schedule.id] : []));
   }
 
-  async function bookingModeOf(signal: AbortSignal): Promise<BookingMode> {
-    return bookingModeFrom(await fhir.capabilities(signal));
+  async function bookingPlanOf(signal: AbortSignal): Promise<BookingPlan> {
+    return bookingPlanFrom(await fhir.capabilities(signal));
   }
+  const bookingModeOf = async (signal: AbortSignal): Promise<BookingMode> => (await bookingPlanOf(signal)).mode;
+  /** Whether times come from the IHE `$find`; a statement that cannot be read leaves Slot search, which every server has. */
+  const findsByIhe = (signal: AbortSignal) => bookingPlanOf(signal).then((plan) => plan.ihe.find, () => false);
 
   return {
     bookingMode: bookingModeOf,
 
     async listServices(signal): Promise<ListResult<Service>> {
       const operation = 'scheduling.listServices';
+      // The slot search that follows the catalog needs the statement: read it meanwhile, not after.
+      void findsByIhe(signal);
       const [services, schedules] = await Promise.all([
         fhir.search('HealthcareService?active=true&_count=100', operation, signal),
         fhir.search('Schedule?active=true&_count=100', operation, signal),
@@ -175,7 +182,11 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
 
     async searchSlots(query, signal): Promise<SlotSearchResult> {
       const operation = 'scheduling.searchSlots';
-      const scheduleIds = await scheduleIdsFor(query, signal);
+      // Asked side by side: on the usual server the statement costs the first times nothing.
+      const asked = scheduleIdsFor(query, signal);
+      asked.catch(() => undefined);
+      if (await findsByIhe(signal)) return (await iheFind(operation)).findSlots(fhir, { resolveActors, resolvedFrom }, query, signal);
+      const scheduleIds = await asked;
       const empty: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
       if (scheduleIds?.length === 0) return empty;
       // Large pages: a month of a busy site is thousands of slots, and each page is a round trip the first times wait
@@ -227,7 +238,7 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
     },
 
     ...lazyFeature<AppointmentsApi>('scheduling', { holdSlot: true, book: true, listAppointments: true, cancelAppointment: true }, async () =>
-      (await import('./appointments.js')).fhirAppointments(fhir, { bookingMode: (signal) => bookingModeOf(signal), resolveActors, resolvedFrom }),
+      (await import('./appointments.js')).fhirAppointments(fhir, { bookingPlan: bookingPlanOf, resolveActors, resolvedFrom }),
     ),
   };
 }

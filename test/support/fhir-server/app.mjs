@@ -4,13 +4,15 @@
  * endpoints. Loaded on the first matching request, so wtr runs that never talk FHIR pay nothing. Routes:
  *
  *   POST   /fhir-test/tenants             { resources?, fixtures?, options? } -> 201 { tenant, baseUrl, loaded, skipped, issuer? }
- *          options: bookingMode 'rest'|'operation', pageSize, holdMinutes, persist (journal to a temp folder),
+ *          options: bookingMode 'rest'|'operation'|'ihe', conditionalCreate (false: If-None-Exist ignored), pageSize, holdMinutes, persist (journal to a temp folder),
  *                   demoSeed 'YYYY-MM-DD' (the demo's own store, seeded as of that day),
  *                   smart (SMART sign-in on: `issuer` is <origin>/oauth/<tenant>), accessTokenSeconds (300),
  *                   refreshTokens (true; false grants no online/offline_access)
  *   GET    /fhir-test/<tenant>/requests   request log, FHIR and OAuth (method, url, Authorization/If-None-Exist/If-Match, status)
  *   DELETE /fhir-test/<tenant>/requests   clear the log
  *   POST   /fhir-test/<tenant>/faults     { status, count, retryAfter?, match?, pathIncludes? } -> 204
+ *          or { answerLost: true, count, match?, pathIncludes? }: carried out and committed, then the connection
+ *          is dropped unanswered (the browser's fetch fails with a network error)
  *   POST   /fhir-test/<tenant>/restart    { tornWrite?, today? } -> 200 { tornBytes } (persisted and demo tenants)
  *   POST   /fhir-test/<tenant>/token      { patient, scope } -> 200 { access_token, token_type, scope, patient, expires_in }
  *          (smart tenants: a real access token without the sign-in flow)
@@ -100,13 +102,20 @@ async function handleFhirHttp(ctx, tenantId, segments) {
     return;
   }
   const logged = tenant.logRequest(ctx.req);
-  let reply = tenant.takeFault(ctx.method, ctx.url);
+  const fault = tenant.takeFault(ctx.method, ctx.url);
+  let reply = fault === 'lost' ? undefined : fault;
   try {
     reply ??= await answer(tenant.store, await readCall(ctx.req, segments, ctx.querystring, `${ctx.origin}/fhir/${tenant.id}`), tenant.smart?.guard);
   } catch (err) {
     reply = errorReply(err);
   }
   logged.status = reply.status;
+  if (fault === 'lost') {
+    // The write is committed (answer() settles after the journal batch); the client never hears of it.
+    logged.answerLost = true;
+    ctx.req.socket.destroy();
+    return;
+  }
   sendReply(ctx.res, reply);
 }
 

@@ -22,9 +22,14 @@ import { collectSeedResources } from './fixtures.mjs';
 /** @typedef {import('@medplum/fhirtypes').Resource} Resource */
 /**
  * @typedef {{ method: string, url: string, authorization: string | null, ifNoneExist: string | null,
- *   ifMatch: string | null, status?: number, at: string }} LoggedRequest
+ *   ifMatch: string | null, status?: number, at: string, answerLost?: boolean }} LoggedRequest
  */
-/** @typedef {{ status: number, remaining: number, retryAfter?: number, match?: string, pathIncludes?: string }} Fault */
+/**
+ * @typedef {{ status: number, remaining: number, retryAfter?: number, match?: string, pathIncludes?: string,
+ *   answerLost?: boolean }} Fault
+ * `answerLost`: the request is carried out (and committed), then the connection is dropped without an answer, as
+ * when a phone loses its network just after the server acted; `status` is then unused.
+ */
 /** @typedef {import('../../../demo/server/auth/index.mjs').SmartSignIn} SmartSignIn */
 /** @typedef {{ accessTokenSeconds: number, refreshTokens: boolean }} SmartOptions */
 
@@ -74,13 +79,15 @@ export class Tenant {
   /** @param {unknown} body */
   addFault(body) {
     const spec = /** @type {Record<string, unknown>} */ (body ?? {});
-    const status = Number(spec.status);
+    const answerLost = spec.answerLost === true;
+    const status = answerLost ? 0 : Number(spec.status);
     const count = spec.count === undefined ? 1 : Number(spec.count);
-    if (![429, 500, 502, 503, 504].includes(status) || !Number.isInteger(count) || count < 1) {
-      throw new HttpError(400, 'invalid', 'A fault needs status 429/500/502/503/504 and a positive integer count');
+    if ((!answerLost && ![429, 500, 502, 503, 504].includes(status)) || !Number.isInteger(count) || count < 1) {
+      throw new HttpError(400, 'invalid', 'A fault needs status 429/500/502/503/504 (or answerLost: true) and a positive integer count');
     }
     this.faults.push({
       status,
+      answerLost,
       remaining: count,
       retryAfter: spec.retryAfter === undefined ? undefined : Number(spec.retryAfter),
       match: typeof spec.match === 'string' ? spec.match.toUpperCase() : undefined,
@@ -89,10 +96,11 @@ export class Tenant {
   }
 
   /**
-   * Consumes one injected fault matching this request, if any.
+   * Consumes one injected fault matching this request, if any: a reply to send instead of the real one, or
+   * `lost` (answer the request, then drop the connection).
    * @param {string} method
    * @param {string} url path + query as received
-   * @returns {Reply | undefined}
+   * @returns {Reply | 'lost' | undefined}
    */
   takeFault(method, url) {
     const fault = this.faults.find(
@@ -102,6 +110,7 @@ export class Tenant {
       return undefined;
     }
     fault.remaining -= 1;
+    if (fault.answerLost) return 'lost';
     const code = fault.status === 429 ? 'throttled' : fault.status === 500 ? 'exception' : 'transient';
     const reply = outcomeReply(fault.status, code, `Injected fault (${fault.status}) from the FHIR test server`);
     if (fault.retryAfter !== undefined) {
@@ -148,8 +157,11 @@ export class Tenant {
 export function parseTenantOptions(raw) {
   const options = /** @type {Record<string, unknown>} */ (raw ?? {});
   const bookingMode = options.bookingMode ?? 'rest';
-  if (bookingMode !== 'rest' && bookingMode !== 'operation') {
-    throw new HttpError(400, 'invalid', "options.bookingMode must be 'rest' or 'operation'");
+  if (bookingMode !== 'rest' && bookingMode !== 'operation' && bookingMode !== 'ihe') {
+    throw new HttpError(400, 'invalid', "options.bookingMode must be 'rest', 'operation' or 'ihe'");
+  }
+  if (options.conditionalCreate !== undefined && typeof options.conditionalCreate !== 'boolean') {
+    throw new HttpError(400, 'invalid', 'options.conditionalCreate must be a boolean');
   }
   const pageSize = Number(options.pageSize ?? 20);
   const holdMinutes = Number(options.holdMinutes ?? 5);
@@ -172,6 +184,7 @@ export function parseTenantOptions(raw) {
     pageSize,
     holdMinutes,
     ...(maxPageSize === undefined ? {} : { maxPageSize }),
+    ...(options.conditionalCreate === false ? { conditionalCreate: false } : {}),
     persist: options.persist === true,
     demoSeed,
     smart: parseSmartOptions(options),
