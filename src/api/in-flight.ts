@@ -1,5 +1,5 @@
-// Beside lazy.ts's "once" helpers, in a module of its own: only the lazily loaded Scheduling Links reader uses it, so
-// a page's first load does not carry it.
+// Beside lazy.ts's "once" helpers, in a module of its own: only lazily loaded parts (the Scheduling Links reader, the
+// patient's own record) use it, so a page's first load does not carry it.
 
 /**
  * Callers that arrive while a run for the same key is in flight share it. The run belongs to no single caller:

@@ -27,20 +27,33 @@ import {
 } from './map/index.js';
 import { isRecord, parseReference } from './map/common.js';
 import { collectMapped } from './mapped.js';
+import { sharedWhileRunning } from '../in-flight.js';
 import { listClinicians } from './scheduling.js';
 import { indexByReference } from './search.js';
 
 // The patient-record features of the FHIR adapter. Every search is scoped to the patient in the token's
 // context; nothing here takes a patient id from the caller.
 
-export function fhirPatient(fhir: FhirClient): PatientApi {
+/** How long the signed-in patient's summary answers every element that shows their name, without asking again. */
+export const PATIENT_SUMMARY_FRESH_MS = 60_000;
+
+export function fhirPatient(fhir: FhirClient, now: () => number = Date.now): PatientApi {
+  const operation = 'patient.current';
+  // The banner, the sign-in button and any other element showing the name all ask at sign-in: one read serves them.
+  const read = sharedWhileRunning(async (patientId: string, signal: AbortSignal) => {
+    const { body } = await fhir.read('Patient', patientId, operation, signal);
+    const mapped = mapPatient(body);
+    if (!mapped.ok) throw new ApiError('invalid-response', { operation });
+    return mapped.value;
+  });
+  let last: { patientId: string; summary: PatientSummary; at: number } | undefined;
   return {
     async current(signal): Promise<PatientSummary> {
-      const operation = 'patient.current';
-      const { body } = await fhir.read('Patient', fhir.patientId(operation), operation, signal);
-      const mapped = mapPatient(body);
-      if (!mapped.ok) throw new ApiError('invalid-response', { operation });
-      return mapped.value;
+      const patientId = fhir.patientId(operation);
+      if (last?.patientId === patientId && now() - last.at < PATIENT_SUMMARY_FRESH_MS) return last.summary;
+      const summary = await read(patientId, signal);
+      last = { patientId, summary, at: now() };
+      return summary;
     },
   };
 }
