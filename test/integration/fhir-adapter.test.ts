@@ -178,7 +178,9 @@ describe('FHIR adapter against a FHIR R4 server', function () {
   it('retries a read the server refused with 503, after its Retry-After', async () => {
     await injectFaults(tenant, { status: 503, count: 1, retryAfter: 0, match: 'GET', pathIncludes: '/Patient/' });
     await clearLog(tenant);
-    const patient = await api.patient.current(signal());
+    // A fresh adapter: the one above keeps the patient it read for a minute.
+    const fresh = createFhirAdapter({ baseUrl: tenant.baseUrl, auth: { getAccessToken: async () => TOKEN, patientId: FLOYD.id } });
+    const patient = await fresh.patient.current(signal());
     expect(patient.id).to.equal(FLOYD.id);
     expect((await requestLog(tenant)).map((entry) => entry.status)).to.deep.equal([503, 200]);
   });

@@ -2,8 +2,8 @@ import type { Appointment, BookingRequest, Hold, ListResult, Location, Practitio
 import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/values.js';
 import { ApiError, isApiError } from '../errors.js';
 import type { SchedulingApi } from '../portal-api.js';
-import type { BookingPlan } from './capabilities.js';
-import { outcomeUnknown, versionFromEtag, type FhirClient } from './client.js';
+import { bookingPlanFrom } from './capabilities.js';
+import { versionFromEtag, type FhirClient } from './client.js';
 import { HOLD_EXPIRES_EXTENSION } from './constants.js';
 import { clientRequestSearch, isRecord, parseReference, records, type Json } from './map/common.js';
 import { buildAppointmentCancel, buildAppointmentCreate, mapAppointment } from './map/appointment.js';
@@ -15,11 +15,16 @@ import { appointmentOf, bookParameters, holdParameters, isProposalId } from './i
 /** How far back an upcoming-list search reaches for visits still going on: longer than any visit. */
 const STILL_ON_MS = 24 * 3_600_000;
 
+/** A write that failed this way may or may not have happened: the answer was lost (network) or the server broke off (5xx). */
+function outcomeUnknown(error: unknown): boolean {
+  return isApiError(error) && (error.kind === 'network' || error.kind === 'server');
+}
+
 /** Appointment states in which a booking stands (a hold is `pending`; the callers tell it apart). */
 const BOOKED_STATES = new Set(['booked', 'pending', 'arrived', 'checked-in', 'fulfilled']);
 
 /** The scheduling calls that act for a signed-in patient. */
-export type AppointmentsApi = Pick<SchedulingApi, 'holdSlot' | 'book' | 'listAppointments' | 'cancelAppointment'>;
+export type AppointmentsApi = Pick<SchedulingApi, 'bookingMode' | 'holdSlot' | 'book' | 'listAppointments' | 'cancelAppointment'>;
 
 /** What slots and appointments point at, resolved once per call. */
 export interface Resolved {
@@ -30,7 +35,6 @@ export interface Resolved {
 
 /** What the search half of the scheduling API lends this half. */
 export interface AppointmentsDeps {
-  bookingPlan(signal: AbortSignal): Promise<BookingPlan>;
   resolveActors(references: Iterable<unknown>, known: Map<string, unknown>, operation: string, signal: AbortSignal): Promise<void>;
   resolvedFrom(resources: Map<string, unknown>, schedules: unknown[]): Resolved & { dropped: number };
 }
@@ -41,6 +45,7 @@ export interface AppointmentsDeps {
  */
 export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): AppointmentsApi {
   const { resolveActors, resolvedFrom } = deps;
+  const bookingPlan = async (signal: AbortSignal) => bookingPlanFrom(await fhir.capabilities(signal));
 
   /** The server's Appointment as the model's, its actors resolved; `booked` is the service the person chose, if this answers their booking. */
   async function appointmentFrom(resource: unknown, operation: string, signal: AbortSignal, booked?: Service): Promise<Appointment> {
@@ -133,9 +138,11 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
   }
 
   return {
+    bookingMode: async (signal) => (await bookingPlan(signal)).mode,
+
     async holdSlot(slotId, signal): Promise<Hold> {
       const operation = 'scheduling.holdSlot';
-      const plan = await deps.bookingPlan(signal);
+      const plan = await bookingPlan(signal);
       let body: unknown;
       if (plan.ihe.hold && isProposalId(slotId)) {
         body = await iheOperation('Appointment/$hold', await holdParameters(fhir, slotId, operation, signal), operation, signal);
@@ -162,7 +169,7 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
     async book(request: BookingRequest, signal): Promise<Appointment> {
       const operation = 'scheduling.book';
       const patientId = fhir.patientId(operation);
-      const plan = await deps.bookingPlan(signal);
+      const plan = await bookingPlan(signal);
       if (isProposalId(request.slotId)) {
         if (!plan.ihe.book) throw new ApiError('not-found', { operation });
         const ihe = await bookParameters(fhir, request, patientId, operation, signal);
@@ -206,7 +213,13 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
       }
       // `If-None-Exist` where the server says it honours it; either way nothing is sent twice before looking.
       const ifNoneExist = plan.conditionalCreate ? clientRequestSearch('Appointment', request.clientRequestId) : undefined;
-      const send = () => fhir.create('Appointment', appointment, ifNoneExist, operation, signal);
+      const send = async () =>
+        fhir.resourceFrom(
+          await fhir.http.request('Appointment', { method: 'POST', body: appointment, headers: ifNoneExist ? { 'If-None-Exist': ifNoneExist } : {} }, operation, signal),
+          'Appointment',
+          operation,
+          signal,
+        );
       return appointmentFrom(await once(send, mine), operation, signal, chosen);
     },
 

@@ -77,21 +77,17 @@ export class FhirClient {
     operation: string,
     signal: AbortSignal,
   ): Promise<Record<string, unknown>> {
-    const post = () => this.create(type, resource, clientRequestSearch(type, clientRequestId), operation, signal);
+    const post = () =>
+      this.http.request(type, { method: 'POST', body: resource, headers: { 'If-None-Exist': clientRequestSearch(type, clientRequestId) } }, operation, signal);
+    let response: HttpResponse;
     try {
-      return await post();
+      response = await post();
     } catch (error) {
-      if (!outcomeUnknown(error)) throw error;
+      if (!isApiError(error) || (error.kind !== 'network' && error.kind !== 'server')) throw error;
       const earlier = await this.findByClientRequestId(type, clientRequestId, operation, signal);
       if (earlier) return earlier;
-      return post();
+      response = await post();
     }
-  }
-
-  /** A plain create; with `ifNoneExist` (a search) a server with conditional create returns the match instead. */
-  async create(type: string, resource: Record<string, unknown>, ifNoneExist: string | undefined, operation: string, signal: AbortSignal) {
-    const headers: Record<string, string> = ifNoneExist ? { 'If-None-Exist': ifNoneExist } : {};
-    const response = await this.http.request(type, { method: 'POST', body: resource, headers }, operation, signal);
     return this.resourceFrom(response, type, operation, signal);
   }
 
@@ -130,17 +126,12 @@ export class FhirClient {
   }
 
   /** The resource a write returned, or a read of its `Location` when the server answered with no body. */
-  private async resourceFrom(response: HttpResponse, type: string, operation: string, signal: AbortSignal) {
+  async resourceFrom(response: HttpResponse, type: string, operation: string, signal: AbortSignal) {
     if (isRecord(response.body) && response.body.resourceType === type) return response.body;
     const match = response.location?.match(new RegExp(`${type}/([^/]+)`));
     if (match) return (await this.read(type, decodeURIComponent(match[1]), operation, signal)).body;
     throw new ApiError('invalid-response', { operation, status: response.status });
   }
-}
-
-/** A write that failed this way may or may not have happened: the answer was lost (network) or the server broke off (5xx). */
-export function outcomeUnknown(error: unknown): boolean {
-  return isApiError(error) && (error.kind === 'network' || error.kind === 'server');
 }
 
 /** Parses a weak or strong ETag (`W/"3"`) into the version id. */

@@ -1,5 +1,4 @@
 import type {
-  BookingMode,
   ListResult,
   Location,
   Practitioner,
@@ -12,7 +11,6 @@ import { ApiError } from '../errors.js';
 import { lazyFeature, loadOnce } from '../lazy.js';
 import type { SchedulingApi } from '../portal-api.js';
 import type { AppointmentsApi, Resolved } from './appointments.js';
-import { bookingPlanFrom, type BookingPlan } from './capabilities.js';
 import type { FhirClient } from './client.js';
 import { createDirectory, type Directory } from './directory.js';
 import { isRecord, parseReference, practitionerReference } from './map/common.js';
@@ -21,6 +19,24 @@ import { collectMapped, collectMappedInSlices, type Mapped } from './mapped.js';
 import { indexByReference } from './search.js';
 import { slotMatchesQuery } from './slot-query.js';
 const ACTOR_TYPES = ['Location', 'Practitioner', 'PractitionerRole', 'HealthcareService'] as const;
+const IHE_FIND = 'https://profiles.ihe.net/ITI/Scheduling/OperationDefinition/appointment-find';
+
+/**
+ * Whether a CapabilityStatement names the IHE ITI Scheduling `$find` on Appointment (by the profile's canonical).
+ * Only this is read before the first times show; the rest of the statement matters once someone books
+ * (capabilities.ts, loaded with the booking code).
+ */
+function offersIheFind(statement: unknown): boolean {
+  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  return list(isRecord(statement) ? statement.rest : undefined).some((rest) =>
+    list(isRecord(rest) ? rest.resource : undefined).some(
+      (resource) =>
+        isRecord(resource) &&
+        resource.type === 'Appointment' &&
+        list(resource.operation).some((op) => isRecord(op) && typeof op.definition === 'string' && op.definition.split('|')[0] === IHE_FIND),
+    ),
+  );
+}
 
 
 /** Clinicians by their roles (with the practitioner included), or plain Practitioners where a server has no roles. */
@@ -138,16 +154,10 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
     return matches.flatMap((schedule) => (isRecord(schedule) && typeof schedule.id === 'string' ? [schedule.id] : []));
   }
 
-  async function bookingPlanOf(signal: AbortSignal): Promise<BookingPlan> {
-    return bookingPlanFrom(await fhir.capabilities(signal));
-  }
-  const bookingModeOf = async (signal: AbortSignal): Promise<BookingMode> => (await bookingPlanOf(signal)).mode;
   /** Whether times come from the IHE `$find`; a statement that cannot be read leaves Slot search, which every server has. */
-  const findsByIhe = (signal: AbortSignal) => bookingPlanOf(signal).then((plan) => plan.ihe.find, () => false);
+  const findsByIhe = (signal: AbortSignal) => fhir.capabilities(signal).then(offersIheFind, () => false);
 
   return {
-    bookingMode: bookingModeOf,
-
     async listServices(signal): Promise<ListResult<Service>> {
       const operation = 'scheduling.listServices';
       // The slot search that follows the catalog needs the statement: read it meanwhile, not after.
@@ -237,8 +247,9 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       return (await schedulingLinks(operation)).searchPublished(url, query, signal);
     },
 
-    ...lazyFeature<AppointmentsApi>('scheduling', { holdSlot: true, book: true, listAppointments: true, cancelAppointment: true }, async () =>
-      (await import('./appointments.js')).fhirAppointments(fhir, { bookingPlan: bookingPlanOf, resolveActors, resolvedFrom }),
+    // The booking mode is asked when a signed-in person picks a time, just before the hold these load for.
+    ...lazyFeature<AppointmentsApi>('scheduling', { bookingMode: true, holdSlot: true, book: true, listAppointments: true, cancelAppointment: true }, async () =>
+      (await import('./appointments.js')).fhirAppointments(fhir, { resolveActors, resolvedFrom }),
     ),
   };
 }

@@ -130,7 +130,9 @@ describe('FhirClient.createOnce', () => {
 
   it('after an unknown outcome, searches for the key before trying again (and finds the first write)', async () => {
     const fetch = fakeFetch((call) =>
-      call.method === 'POST' ? Promise.reject(new TypeError('connection reset')) : fhirJson(searchset([{ ...resource, id: 'a1' }])),
+      call.method === 'POST'
+        ? Promise.reject(new TypeError('connection reset'))
+        : fhirJson(searchset([{ ...resource, id: 'a1', identifier: [{ system: CLIENT_REQUEST_SYSTEM, value: 'key-1' }] }])),
     );
     const fhir = new FhirClient({ baseUrl: BASE, auth, fetch, maxReadRetries: 0 });
     const created = await fhir.createOnce('Appointment', resource, 'key-1', 'scheduling.book', signal());

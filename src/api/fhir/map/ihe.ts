@@ -35,6 +35,7 @@ export function isProposalId(slotId: string): boolean {
 }
 
 export function proposalId(key: ProposalKey): string | undefined {
+  if (key.appointmentId === undefined && key.slotIds.length === 0) return undefined; // nothing to book it by
   const head = `${PREFIX}${key.appointmentId ?? ''}`;
   const full = key.slotIds.length ? `${head}~${key.slotIds.join(',')}` : head;
   if (full.length <= ID_MAX_LENGTH) return full;
