@@ -255,6 +255,9 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
       const currentVersion = (isRecord(current.body.meta) && typeof current.body.meta.versionId === 'string'
         ? current.body.meta.versionId
         : undefined) ?? versionFromEtag(current.etag);
+      // Already cancelled: this is a retry whose first try got through (its answer was lost), or a release of an
+      // appointment a reschedule already let go. Either way it is done, whatever its version is now.
+      if (current.body.status === 'cancelled') return appointmentFrom(current.body, operation, signal);
       // The person saw `version`; if it moved on meanwhile, let them look again rather than cancel blind.
       if (version && currentVersion && version !== currentVersion) throw new ApiError('conflict', { operation });
       const sent = version ?? currentVersion;
