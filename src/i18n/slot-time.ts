@@ -97,7 +97,7 @@ export function slotTimeLabels(slot: Pick<Slot, 'start'>, options: SlotTimeOptio
 }
 
 export interface SlotNameOptions extends SlotTimeOptions {
-  location?: Pick<Location, 'timeZone' | 'name'>;
+  location?: Pick<Location, 'timeZone' | 'name' | 'virtual'>;
   practitioner?: Pick<Practitioner, 'name'>;
   service?: Pick<Service, 'name'>;
   /**
@@ -121,7 +121,7 @@ export function slotAccessibleName(slot: Pick<Slot, 'start'>, options: SlotNameO
   if (labels.viewerTime) parts.push(translate(locale, 'slotTime.yourTime', { time: labels.viewerTime }));
   if (places !== undefined && places > 1) parts.push(translate(locale, 'slotTime.places', { count: places }));
   if (practitioner) parts.push(translate(locale, 'slotTime.withPractitioner', { name: practitioner.name }));
-  if (location) parts.push(translate(locale, 'slotTime.atLocation', { name: location.name }));
+  if (location) parts.push(location.virtual ? translate(locale, 'slotTime.video') : translate(locale, 'slotTime.atLocation', { name: location.name }));
   if (service) parts.push(translate(locale, 'slotTime.forService', { name: service.name }));
   return parts.join(', ');
 }

@@ -41,6 +41,10 @@ export const LocationSchema = /* @__PURE__ */ z.object({
   timeZone: z.optional(TimeZoneSchema),
   /** Free text the person needs before coming ("Bring your vaccination card"). */
   instructions: z.optional(z.string()),
+  /** A video connection, not a building: visits here are video visits (R4 `Location.physicalType` "vi", Virtual). */
+  virtual: z.optional(z.boolean()),
+  /** The https address of the standing video room of a virtual place, when it has one. */
+  videoLink: z.optional(z.string()),
 });
 export type Location = z.infer<typeof LocationSchema>;
 
@@ -109,6 +113,8 @@ export const AppointmentSchema = /* @__PURE__ */ z.object({
   version: z.optional(z.string()),
   /** The idempotency key the booking was made with, when the server echoes it. */
   clientRequestId: z.optional(z.string()),
+  /** A video visit; `joinUrl` is the https link to join it, when the server gave one. */
+  video: z.optional(z.object({ joinUrl: z.optional(z.string()) })),
 });
 export type Appointment = z.infer<typeof AppointmentSchema>;
 

@@ -14,6 +14,7 @@ const ZONES: Record<string, string> = {
   'loc-downtown': 'America/New_York',
   'loc-eastside': 'America/New_York',
   'loc-lakeview': 'America/Chicago',
+  'loc-video': 'America/New_York',
 };
 
 /** Opening hours the seed publishes, local time: [first start, last end] in minutes, and open weekdays (0 = Sunday). */
@@ -21,6 +22,7 @@ const HOURS: Record<string, { from: number; to: number; days: number[] }> = {
   'loc-downtown': { from: 9 * 60, to: 16 * 60 + 30, days: [1, 2, 3, 4, 5] },
   'loc-eastside': { from: 8 * 60, to: 18 * 60, days: [1, 2, 3, 4, 5, 6] },
   'loc-lakeview': { from: 9 * 60, to: 16 * 60 + 30, days: [1, 2, 3, 4, 5] },
+  'loc-video': { from: 17 * 60, to: 19 * 60, days: [1, 2, 3, 4, 5] },
 };
 
 const PATIENTS = { daniel: 'daniel-okafor', mia: 'mia-thompson', maria: 'maria-pena' } as const;
@@ -60,11 +62,15 @@ describe('demo seed through the FHIR adapter', function () {
     if (tenant) await deleteTenant(tenant);
   });
 
-  it('lists the three clinics with their IANA zones, addresses and instructions', async () => {
+  it('lists the three clinics with their IANA zones, addresses and instructions, and the video-visit place with its room', async () => {
     const locations = await as(PATIENTS.daniel).scheduling.listLocations(signal());
     expectClean(locations, 'locations');
     expect(Object.fromEntries(locations.items.map((l) => [l.id, l.timeZone]))).to.deep.equal(ZONES);
+    const video = locations.items.find((l) => l.virtual);
+    expect(video).to.include({ id: 'loc-video', videoLink: 'https://video.riverside-health.example/rooms/primary-care' });
+    expect(video).not.to.have.property('address');
     for (const location of locations.items) {
+      if (location.virtual) continue;
       expect(location.address?.city, location.id).to.be.a('string');
       expect(location.phone, location.id).to.match(/555-01\d\d/);
       expect(location.instructions, location.id).to.be.a('string');
@@ -126,7 +132,7 @@ describe('demo seed through the FHIR adapter', function () {
       for (const serviceId of slot.serviceIds) expect(found.services[serviceId], `${slot.id} service ${serviceId}`).to.exist;
     }
     // Both zones and the vaccine lanes are represented.
-    expect(new Set(found.slots.map((s) => s.locationId))).to.have.property('size', 3);
+    expect(new Set(found.slots.map((s) => s.locationId))).to.have.property('size', 4);
     const pfizer = await as(PATIENTS.daniel).scheduling.searchSlots({ from, to, vaccine: { cvx: '208', doseNumber: 2 } }, signal());
     expect(pfizer.slots.length).to.be.greaterThan(0);
     expect(pfizer.slots.every((s) => s.locationId === 'loc-eastside')).to.equal(true);
@@ -152,13 +158,15 @@ describe('demo seed through the FHIR adapter', function () {
       const api = as(patientId);
       const upcoming = await api.scheduling.listAppointments({ upcomingOnly: true }, signal());
       expectClean(upcoming, 'upcoming appointments');
-      expect(upcoming.items.length).to.be.within(1, 2);
+      expect(upcoming.items.length).to.be.within(1, 3);
       for (const appointment of upcoming.items) {
         expect(appointment.status).to.equal('booked');
         expect(appointment.service?.name, appointment.id).to.be.a('string');
         expect(appointment.location?.timeZone, appointment.id).to.equal(ZONES[appointment.location!.id]);
         expect(appointment.slotIds, appointment.id).to.have.length(1);
         expect(appointment.cancellable, appointment.id).to.equal(true);
+        // A visit at the virtual place is a video visit joined in its room; every other one is in person.
+        expect(appointment.video, appointment.id).to.deep.equal(appointment.location?.virtual ? { joinUrl: appointment.location.videoLink } : undefined);
       }
       const all = await api.scheduling.listAppointments({ upcomingOnly: false }, signal());
       expectClean(all, 'appointments');

@@ -47,6 +47,11 @@ const UPCOMING = [
     fromDay: 10, hour: 9, type: 'ROUTINE', description: 'Flu vaccination', bookedDaysAgo: 1,
   },
   {
+    // A video visit: at the virtual place, so the portal offers the link to join shortly before it starts.
+    id: 'appt-daniel-video', status: 'booked', patient: daniel, service: SERVICES.primaryCare, schedule: 'sched-hart-video',
+    fromDay: 2, hour: 17, type: 'FOLLOWUP', description: 'Blood pressure review by video', bookedDaysAgo: 3,
+  },
+  {
     id: 'appt-daniel-cancelled', status: 'cancelled', patient: daniel, service: SERVICES.primaryCare, schedule: 'sched-hart-primary-care',
     fromDay: 3, hour: 14, type: 'ROUTINE', description: 'Blood pressure check', bookedDaysAgo: 30,
   },

@@ -26,10 +26,27 @@ export const LAB = { id: 'org-riverside-lab', name: `${BRAND} Laboratory` };
 
 /**
  * @typedef {{ id: string, name: string, zone: string, lines: string[], city: string, state: string,
- *   postalCode: string, phone: string, description: string, position: { latitude: number, longitude: number } }} Place
+ *   postalCode: string, phone: string, description: string, position: { latitude: number, longitude: number } }} Building
+ * @typedef {{ id: string, name: string, zone: string, phone: string, description: string, virtual: true, room: string }} VirtualPlace
+ * @typedef {Building | VirtualPlace} Place
  */
 
-/** @type {Record<'downtown' | 'eastside' | 'lakeview', Place>} */
+/**
+ * Video visits: a virtual Location (`physicalType` "vi", location-physical-type: Virtual) whose https `url` telecom is
+ * the standing room patients join; every visit booked there is a video visit.
+ * @type {VirtualPlace}
+ */
+const VIDEO = {
+  id: 'loc-video',
+  name: 'Riverside Video Visits',
+  zone: 'America/New_York',
+  phone: '(212) 555-0142',
+  description: 'Join from a quiet, private place, and check your camera and microphone first.',
+  virtual: true,
+  room: 'https://video.riverside-health.example/rooms/primary-care',
+};
+
+/** @type {{ downtown: Building, eastside: Building, lakeview: Building, video: VirtualPlace }} */
 export const PLACES = {
   downtown: {
     id: 'loc-downtown',
@@ -67,6 +84,7 @@ export const PLACES = {
     description: 'Free parking behind the building; enter from Lakeshore Terrace. Se habla español.',
     position: { latitude: 41.9387, longitude: -87.6441 },
   },
+  video: VIDEO,
 };
 
 /** IANA zone of a Location id. @type {Record<string, string>} */
@@ -131,7 +149,7 @@ export const locationRef = (p) => ref('Location', p.id, p.name);
 export const SERVICES = {
   primaryCare: {
     id: 'hs-primary-care', name: 'Primary care visit', category: ['17', 'General Practice'], type: [SYSTEMS.serviceType, '124', 'General Practice'],
-    places: [PLACES.downtown, PLACES.lakeview],
+    places: [PLACES.downtown, PLACES.lakeview, PLACES.video],
     comment: 'A visit with your primary care clinician for a check-up, a follow-up or a new concern.',
   },
   wellChild: {
@@ -177,14 +195,23 @@ export function directoryResources() {
   ];
 
   /** @type {Location[]} */
-  const locations = Object.values(PLACES).map((p) => ({
-    resourceType: 'Location', id: p.id, status: 'active', mode: 'instance', name: p.name, description: p.description,
-    extension: [{ url: SYSTEMS.timezone, valueCode: p.zone }],
-    telecom: [{ system: 'phone', value: p.phone, use: 'work' }],
-    address: { use: 'work', type: 'physical', line: [...p.lines], city: p.city, state: p.state, postalCode: p.postalCode, country: 'US' },
-    position: { ...p.position },
-    managingOrganization: ref('Organization', ORG.id, ORG.name),
-  }));
+  const locations = Object.values(PLACES).map((p) => {
+    /** @type {Location} */
+    const location = {
+      resourceType: 'Location', id: p.id, status: 'active', mode: 'instance', name: p.name, description: p.description,
+      extension: [{ url: SYSTEMS.timezone, valueCode: p.zone }],
+      telecom: [{ system: 'phone', value: p.phone, use: 'work' }],
+      managingOrganization: ref('Organization', ORG.id, ORG.name),
+    };
+    if ('virtual' in p) {
+      location.physicalType = concept('http://terminology.hl7.org/CodeSystem/location-physical-type', 'vi', 'Virtual');
+      location.telecom?.push({ system: 'url', value: p.room, use: 'work' });
+    } else {
+      location.address = { use: 'work', type: 'physical', line: [...p.lines], city: p.city, state: p.state, postalCode: p.postalCode, country: 'US' };
+      location.position = { ...p.position };
+    }
+    return location;
+  });
 
   /** @type {Clinician[]} */
   const clinicians = Object.values(CLINICIANS);

@@ -44,6 +44,8 @@ export const VACCINES = {
 export const SCHEDULES = [
   { id: 'sched-hart-primary-care', place: PLACES.downtown, clinician: CLINICIANS.hart, service: SERVICES.primaryCare, days: WEEKDAYS, blocks: CLINIC_BLOCKS, minutes: 30 },
   { id: 'sched-patel-well-child', place: PLACES.downtown, clinician: CLINICIANS.patel, service: SERVICES.wellChild, days: WEEKDAYS, blocks: CLINIC_BLOCKS, minutes: 30 },
+  // Dr. Hart sees patients by video on weekday evenings, after the clinic closes.
+  { id: 'sched-hart-video', place: PLACES.video, clinician: CLINICIANS.hart, service: SERVICES.primaryCare, days: WEEKDAYS, blocks: [['17:00', '19:00']], minutes: 20 },
   { id: 'sched-herrera-primary-care', place: PLACES.lakeview, clinician: CLINICIANS.herrera, service: SERVICES.primaryCare, days: WEEKDAYS, blocks: CLINIC_BLOCKS, minutes: 30 },
   // The vaccination center is open Monday to Saturday 08:00-18:00: a flu lane all week, COVID-19 on
   // weekdays, dose 1 in the morning and dose 2 in the afternoon. The two doses are separate Schedules

@@ -4,6 +4,10 @@ export const CLIENT_REQUEST_SYSTEM = 'urn:portal-kit:client-request';
 export const CVX_SYSTEM = 'http://hl7.org/fhir/sid/cvx';
 export const LOINC_SYSTEM = 'http://loinc.org';
 export const TIMEZONE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/timezone';
+/** R4 `Location.physicalType` codes; `vi` is a virtual place (a video connection). */
+export const LOCATION_PHYSICAL_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/location-physical-type';
+/** R5's `Appointment.virtualService` carried in R4 (FHIR cross-version extensions); its `address` is the join link. */
+export const VIRTUAL_SERVICE_EXTENSION = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.virtualService';
 export const V3_INTERPRETATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 export const IMMUNIZATION_ORIGIN_SYSTEM = 'http://terminology.hl7.org/CodeSystem/immunization-origin';
 

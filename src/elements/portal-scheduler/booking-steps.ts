@@ -10,8 +10,8 @@ import type { Appointment, Location, Practitioner, Service, Slot, SlotSearchResu
 import { appointmentIcs } from './calendar-file.js';
 import { slotButtonContent } from './slot-list.js';
 import { renderError } from '../../ui/state-view.js';
-import { detailRow, placeValue, whenValue } from './details-view.js';
-import { clinicWhen, renderRelease, renderReplaces, statusWord } from './manage-view.js';
+import { detailRow, joinValue, placeValue, whenValue } from './details-view.js';
+import { clinicClock, clinicWhen, renderRelease, renderReplaces, statusWord } from './manage-view.js';
 
 /** What the review, conflict and confirmation views need from the scheduler. */
 export interface StepContext {
@@ -20,6 +20,8 @@ export interface StepContext {
   service?: Service;
   result?: SlotSearchResult;
   viewerZone: string;
+  /** Minutes before a video visit's start from which its join link is offered. */
+  videoJoinMinutes: number;
   signedIn: boolean;
   /** Signed in, but the server did not grant the appointment scopes: booking here is not available. */
   notPermitted: boolean;
@@ -162,8 +164,11 @@ function confirmation(ctx: StepContext, slot: Slot, appointment: Appointment): T
     start,
     end,
     title: service?.name ?? l10n.t('scheduler.appointmentTitle'),
-    location: [location?.name, ...(location?.address?.lines ?? []), location?.address?.city].filter(Boolean).join(', ') || undefined,
+    location: location?.virtual
+      ? l10n.t('visit.video')
+      : [location?.name, ...(location?.address?.lines ?? []), location?.address?.city].filter(Boolean).join(', ') || undefined,
     description: appointment.instructions ?? location?.instructions,
+    url: appointment.video?.joinUrl,
     now: new Date().toISOString(),
   });
   const vaccine = service?.vaccine;
@@ -205,7 +210,8 @@ function details(ctx: StepContext, slot: Slot, appointment?: Appointment): Templ
   const labels = slotTimeLabels(slot, { locale: l10n.locale, location, viewerZone: ctx.viewerZone });
   return html`<dl class="details">
     ${detailRow(l10n.t('scheduler.what'), service?.name)} ${detailRow(l10n.t('scheduler.with'), practitioner?.name)}
-    ${detailRow(l10n.t('scheduler.where'), placeValue(location))}
+    ${detailRow(l10n.t('scheduler.where'), placeValue(l10n, location))}
+    ${appointment ? detailRow(l10n.t('visit.join'), joinValue(l10n, appointment, { joinMinutes: ctx.videoJoinMinutes, opensAt: (ms) => clinicClock(l10n, ms, location) })) : nothing}
     ${detailRow(l10n.t('scheduler.when'), whenValue(l10n, clinicWhen(l10n, slot.start, location), labels.viewerTime))}
     ${detailRow(l10n.t('scheduler.instructions'), appointment?.instructions ?? location?.instructions)}
   </dl>`;

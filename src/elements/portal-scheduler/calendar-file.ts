@@ -16,6 +16,8 @@ export interface AppointmentIcsInput {
   /** Clinic name and address on one line. */
   location?: string;
   description?: string;
+  /** The video visit's join link. */
+  url?: string;
   /** When the file is made (`DTSTAMP`); passed in so the output is deterministic. */
   now: string;
 }
@@ -88,6 +90,8 @@ export function appointmentIcs(input: AppointmentIcsInput): string {
   ];
   if (input.location) lines.push(`LOCATION:${escapeText(input.location)}`);
   if (input.description) lines.push(`DESCRIPTION:${escapeText(input.description)}`);
+  // A video visit's join link (https only, checked when it was read): calendars show it as the event's link.
+  if (input.url) lines.push(`URL:${input.url}`);
   lines.push('END:VEVENT', 'END:VCALENDAR');
   return lines.map(fold).join(CRLF) + CRLF;
 }

@@ -2,14 +2,22 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DataState } from '../../controllers/data.js';
 import type { LocalizeController, Translator } from '../../controllers/localize.js';
 import type { Catalog, DayTimes } from './slot-search-controller.js';
-import type { Service, Slot, SlotSearchResult } from '../../model/index.js';
+import type { Location, Service, Slot, SlotSearchResult } from '../../model/index.js';
 import { addDays, firstOfMonth, lastOfMonth, type Day, type Month } from '../../time/days.js';
 import type { DateGridController } from './date-grid-controller.js';
 import { renderDateGrid } from './date-grid.js';
 import { renderSlotList, sameTimeKey } from './slot-list.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';
 
-export type Filter = 'service' | 'location' | 'practitioner';
+export type Filter = 'service' | 'location' | 'practitioner' | 'visit';
+
+/** How a visit happens: at a clinic, or by video (at a virtual place). */
+export type VisitMode = 'in-person' | 'video';
+
+/** Whether a place gives visits the way `mode` asks; every place does when no mode is asked. */
+export function placeFits(location: Pick<Location, 'virtual'> | undefined, mode: string | undefined): boolean {
+  return mode === undefined || (mode === 'video') === Boolean(location?.virtual);
+}
 
 /** What the search (filters, calendar, times) needs from the scheduler. */
 export interface FindContext {
@@ -19,7 +27,7 @@ export interface FindContext {
   services: Service[];
   /** The current choice per filter, and the ones the host (or a next-dose booking) fixed. */
   chosen: Record<Filter, string | undefined>;
-  locked: Record<Filter, string | undefined>;
+  locked: Record<Exclude<Filter, 'visit'>, string | undefined>;
   choose(filter: Filter, value: string | undefined): void;
   /** The month's search: its state drives the loading and error views. */
   month: DataState<SlotSearchResult>;
@@ -39,12 +47,25 @@ export interface FindContext {
   retry(): void;
 }
 
+/** The filters after one changed; a chosen place of the other kind than a newly asked visit mode is let go. */
+export function withFilter(
+  filters: Partial<Record<Filter, string>>,
+  filter: Filter,
+  value: string | undefined,
+  places: readonly Location[],
+): Partial<Record<Filter, string>> {
+  const next = { ...filters, [filter]: value };
+  const place = places.find((l) => l.id === next.location);
+  return filter === 'visit' && place && !placeFits(place, value) ? { ...next, location: undefined } : next;
+}
+
 export function renderFilters(ctx: FindContext): TemplateResult {
   const { l10n, catalog, chosen, locked } = ctx;
   const select = (filter: Filter, label: string, options: Array<{ id: string; name: string }>, any?: string) => {
     const value = chosen[filter];
-    if (locked[filter] !== undefined) {
-      const name = options.find((o) => o.id === locked[filter])?.name ?? locked[filter];
+    const fixed = filter === 'visit' ? undefined : locked[filter];
+    if (fixed !== undefined) {
+      const name = options.find((o) => o.id === fixed)?.name ?? fixed;
       return html`<div class="filter locked"><span class="filter-label">${label}</span><span class="filter-value">${name}</span></div>`;
     }
     return html`<label class="filter"
@@ -55,9 +76,18 @@ export function renderFilters(ctx: FindContext): TemplateResult {
       </select></label
     >`;
   };
+  // "In person / Video" only where both are offered and no place is fixed; the places follow the choice.
+  const places = catalog.locations.items;
+  const both = places.some((l) => l.virtual) && places.some((l) => !l.virtual);
+  const how = both && locked.location === undefined;
+  const modes = [
+    { id: 'in-person', name: l10n.t('visit.inPerson') },
+    { id: 'video', name: l10n.t('visit.video') },
+  ];
   return html`<div class="filters" part="filters">
     ${select('service', l10n.t('scheduler.what'), ctx.services.map((s) => ({ id: s.id, name: serviceName(s, l10n) })))}
-    ${select('location', l10n.t('scheduler.where'), catalog.locations.items, l10n.t('scheduler.anyLocation'))}
+    ${how ? select('visit', l10n.t('visit.how'), modes, l10n.t('visit.any')) : nothing}
+    ${select('location', l10n.t('scheduler.where'), how ? places.filter((l) => placeFits(l, chosen.visit)) : places, l10n.t('scheduler.anyLocation'))}
     ${select('practitioner', l10n.t('scheduler.with'), catalog.practitioners.items, l10n.t('scheduler.anyPractitioner'))}
   </div>`;
 }

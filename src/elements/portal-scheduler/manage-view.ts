@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isConflict } from '../../api/errors.js';
 import type { AppointmentsController, ReleaseState } from './appointments-controller.js';
 import type { LocalizeController, Translator } from '../../controllers/localize.js';
-import { detailRow, placeValue, whenValue } from './details-view.js';
+import { detailRow, joinValue, placeValue, whenValue } from './details-view.js';
 import { formatFhirDate, type MessageKey } from '../../i18n/index.js';
 import { slotTimeLabels } from '../../i18n/slot-time.js';
 import { localDayOf } from '../../time/zones.js';
@@ -14,6 +14,8 @@ export interface ManageContext {
   l10n: LocalizeController;
   appointments: AppointmentsController;
   viewerZone: string;
+  /** Minutes before a video visit's start from which its join link is offered. */
+  videoJoinMinutes: number;
   /** The appointment's service (and place, when the host locked one) is offered here. */
   canReschedule(appointment: Appointment): boolean;
   reschedule(appointment: Appointment): void;
@@ -25,6 +27,12 @@ export interface ManageContext {
 /** An appointment's status in the patient's words ("Booked"), never the server's code. */
 export function statusWord(l10n: Translator, status: AppointmentStatus): string {
   return l10n.t(`manage.status.${status}` as MessageKey);
+}
+
+/** "10:45 AM EST": an instant on the clinic's clock, with its zone label. */
+export function clinicClock(l10n: Translator, epochMs: number, location?: Pick<Location, 'timeZone'>): string {
+  const { time, zone } = slotTimeLabels({ start: new Date(epochMs).toISOString() }, { locale: l10n.locale, location });
+  return `${time} ${zone}`;
 }
 
 /** "November 3, 2026, 11:00 AM EST": the clinic's day, clock and zone label, as the booking steps say it. */
@@ -110,7 +118,8 @@ function item(ctx: ManageContext, appointment: Appointment): TemplateResult {
     <dl class="details">
       ${detailRow(l10n.t('scheduler.when'), whenValue(l10n, when, labels?.viewerTime))}
       ${detailRow(l10n.t('scheduler.with'), appointment.practitioner?.name)}
-      ${detailRow(l10n.t('scheduler.where'), placeValue(location))}
+      ${detailRow(l10n.t('scheduler.where'), placeValue(l10n, location))}
+      ${detailRow(l10n.t('visit.join'), joinValue(l10n, appointment, { joinMinutes: ctx.videoJoinMinutes, opensAt: (ms) => clinicClock(l10n, ms, location) }))}
       ${detailRow(l10n.t('manage.status'), statusWord(l10n, appointment.status))}
     </dl>
     ${asking ? question(ctx, appointment) : actions(ctx, appointment, `${what}, ${when}`)}

@@ -14,7 +14,7 @@ import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js'
 import type { BookingFlow } from './booking-flow.js';
 import { BookingFlowPart } from './flow-part.js';
 import type { StepContext } from './booking-steps.js';
-import { chooseService, monthWindow, nextDoseOf, nearest, renderAvailability, renderFilters, type Filter, type FindContext, type ServiceChoice } from './find-view.js';
+import { chooseService, monthWindow, nextDoseOf, nearest, withFilter, renderAvailability, renderFilters, type Filter, type FindContext, type ServiceChoice } from './find-view.js';
 import { PendingChoiceController, schedulerScope, type PendingChoice } from './pending-choice-controller.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
 import { SlotSearchController, type Catalog, type DayTimes } from './slot-search-controller.js';
@@ -87,6 +87,8 @@ export class PortalScheduler extends PortalElement {
   @property() vaccine?: string;
   /** How many days ahead times are offered. */
   @property({ attribute: 'max-days-out', type: Number }) maxDaysOut = 60;
+  /** Minutes before a video visit's start from which its join link is offered. */
+  @property({ attribute: 'video-join-minutes', type: Number }) videoJoinMinutes = 15;
   /**
    * SMART Scheduling Links: the URL of a `$bulk-publish` manifest (relative to the FHIR base, or absolute).
    * Times then come from that publication, read anonymously, and are booked on the publisher's site through
@@ -158,6 +160,7 @@ export class PortalScheduler extends PortalElement {
     }),
     shownDay: () => this.calendar.selected,
     firstDay: () => this.calendar.min ?? this.frame.today,
+    visitMode: () => (this.location ?? this.filters.location ? undefined : this.filters.visit),
   });
 
   constructor() {
@@ -210,6 +213,7 @@ export class PortalScheduler extends PortalElement {
       return html`${views}${flow.renderManage({
         l10n: this.l10n,
         appointments: flow.appointments,
+        videoJoinMinutes: this.videoJoinMinutes,
         viewerZone: this.viewer.zone,
         canReschedule: (appointment) => flow.canRescheduleHere(appointment, { offered: this.frame.services, service: this.service, location: this.location }),
         reschedule: (appointment) => this.reschedule(appointment),
@@ -326,11 +330,11 @@ export class PortalScheduler extends PortalElement {
       l10n: this.l10n,
       catalog,
       services: frame.services,
-      chosen: { service: frame.serviceId, location: this.filters.location, practitioner: this.filters.practitioner },
+      chosen: { service: frame.serviceId, location: this.filters.location, practitioner: this.filters.practitioner, visit: this.filters.visit },
       // A next dose is booked outside what `vaccine` offers: its service shows as fixed for this booking.
       locked: { service: this.purpose?.kind === 'next-dose' ? this.purpose.service.id : this.service, location: this.location, practitioner: this.practitioner },
       choose: (filter, value) => {
-        this.filters = { ...this.filters, [filter]: value };
+        this.filters = withFilter(this.filters, filter, value, catalog.locations.items);
         this.calendar.configure({ selected: undefined });
       },
       month: this.search.month.state,
@@ -365,6 +369,7 @@ export class PortalScheduler extends PortalElement {
       service: frame.service,
       result,
       viewerZone: this.viewer.zone,
+      videoJoinMinutes: this.videoJoinMinutes,
       signedIn: this.access.allowed,
       notPermitted: this.access.state === 'not-permitted',
       booksElsewhere: Boolean(this.source),

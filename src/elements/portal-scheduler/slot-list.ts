@@ -155,7 +155,9 @@ export function slotButtonContent(slot: Slot, { l10n, location, practitioner, vi
       <span class="time">${labels.time} <span class="zone">${labels.zone}</span></span>
       ${labels.viewerTime ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
       ${many ? html`<span class="places">${l10n.t('slotTime.places', { count: places })}</span>` : nothing}
-      ${practitioner || location ? html`<span class="where">${[practitioner?.name, location?.name].filter(Boolean).join(' · ')}</span>` : nothing}
+      ${practitioner || location
+        ? html`<span class="where">${[practitioner?.name, location?.virtual ? l10n.t('visit.video') : location?.name].filter(Boolean).join(' · ')}</span>`
+        : nothing}
     </span>`;
 }
 

@@ -4,6 +4,7 @@ import type { ListResult, Location, Practitioner, Service, Slot, SlotQuery, Slot
 import { addDays, type Day } from '../../time/days.js';
 import { bucketByLocalDay, startOfLocalDay } from '../../time/zones.js';
 import { yieldToMain } from '../../api/yield.js';
+import { placeFits } from './find-view.js';
 
 /** What can be searched: the services, places and clinicians a scheduler offers. */
 export interface Catalog {
@@ -24,6 +25,8 @@ export interface SlotSearchOptions {
   shownDay(): Day | undefined;
   /** The first day that may be booked (today, or a next dose's earliest day). */
   firstDay(): Day;
+  /** Only times in person, or only by video, when the person asked (with no place chosen); all when undefined. */
+  visitMode?(): string | undefined;
 }
 
 /** The times of the day on screen, from the month's search or from a search of that day alone. */
@@ -46,7 +49,7 @@ export class SlotSearchController {
   readonly catalog: DataController<Catalog>;
   readonly month: DataController<SlotSearchResult>;
   private readonly day: DataController<SlotSearchResult | null>;
-  private bucketed = new WeakMap<SlotSearchResult, { min: Day; days: Map<Day, Slot[]> }>();
+  private bucketed = new WeakMap<SlotSearchResult, { min: Day; mode?: string; days: Map<Day, Slot[]> }>();
 
   constructor(private readonly options: SlotSearchOptions) {
     this.catalog = options.loader<Catalog>(
@@ -117,14 +120,16 @@ export class SlotSearchController {
   /** Free times by the clinic's local day from the first bookable day on; computed once per answer. */
   days(result: SlotSearchResult): Map<Day, Slot[]> {
     const min = this.options.firstDay();
+    const mode = this.options.visitMode?.();
     const cached = this.bucketed.get(result);
-    if (cached?.min === min) return cached.days;
+    if (cached?.min === min && cached.mode === mode) return cached.days;
+    const place = (slot: Slot) => (slot.locationId ? result.locations[slot.locationId] : undefined);
     const days = bucketByLocalDay(
-      result.slots.filter((s) => s.status === 'free'),
+      result.slots.filter((s) => s.status === 'free' && placeFits(place(s), mode)),
       (slot) => (slot.locationId ? result.locations[slot.locationId]?.timeZone : undefined),
     );
     for (const day of [...days.keys()]) if (day < min) days.delete(day);
-    this.bucketed.set(result, { min, days });
+    this.bucketed.set(result, { min, mode, days });
     return days;
   }
 

@@ -101,7 +101,7 @@ describe('memory adapter: seed', () => {
     expectValid(ImmunizationSchema, reported, 'reported immunization');
   });
 
-  it('seeds the patient, three clinics in their zones, clinicians and services', async () => {
+  it('seeds the patient, three clinics and a video-visit place in their zones, clinicians and services', async () => {
     const data = await snapshot(adapterAt(MARCH_NOW, { patientId: 'patient-42' }));
     expect(data.patient).to.include({ id: 'patient-42', displayName: 'Ana María Mejía', preferredLanguage: 'es', birthDate: '1968-04-12' });
     const zones = Object.fromEntries(data.locations.items.map((l) => [l.id, l.timeZone]));
@@ -109,10 +109,12 @@ describe('memory adapter: seed', () => {
       [LOCATION_IDS.downtown]: 'America/New_York',
       [LOCATION_IDS.lakeview]: 'America/Chicago',
       [LOCATION_IDS.vaccination]: 'America/New_York',
+      [LOCATION_IDS.video]: 'America/New_York',
     });
     const vax = data.locations.items.find((l) => l.id === LOCATION_IDS.vaccination)!;
     expect(vax.instructions).to.match(/^Bring your vaccination card/);
-    expect(data.locations.items.every((l) => l.address && l.phone)).to.equal(true);
+    expect(data.locations.items.filter((l) => !l.virtual).every((l) => l.address && l.phone)).to.equal(true);
+    expect(data.locations.items.find((l) => l.virtual)).to.include({ id: LOCATION_IDS.video, videoLink: 'https://video.riverside.example/rooms/primary-care' });
     expect(data.practitioners.items.map((p) => p.id)).to.have.members(Object.values(PRACTITIONER_IDS));
     expect(data.practitioners.items.every((p) => p.role)).to.equal(true);
 

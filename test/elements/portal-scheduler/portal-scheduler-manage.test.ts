@@ -235,8 +235,8 @@ describe('<portal-scheduler> reschedule', () => {
     const { element, events } = await startReschedule(spy);
     expect(shadow(element, '[part~="reschedule-note"]')!.textContent).to.match(/Rescheduling your Flu vaccination on \w+ \d{1,2}, \d{4}/);
     expect(element.shadowRoot!.activeElement?.id).to.equal('context-note');
-    const [what, where] = all(element, '[part~="filters"] select') as HTMLSelectElement[];
-    expect([what.value, where.value]).to.deep.equal(['svc-flu', 'loc-vax']);
+    const filter = (label: string) => all(element, '[part~="filters"] label').find((l) => l.querySelector('.filter-label')!.textContent === label)!.querySelector('select')!;
+    expect([filter('What').value, filter('Where').value]).to.deep.equal(['svc-flu', 'loc-vax']);
     await expect(element).to.be.accessible();
     click(element, '[part~="slot"]');
     await waitUntil(() => shadow(element, '[part~="replaces"]'));

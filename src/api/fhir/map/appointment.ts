@@ -17,6 +17,8 @@ import {
   clientRequestIdentifier,
   compact,
   conceptName,
+  extensionsOf,
+  httpsUrl,
   fail,
   isFhirId,
   guarded,
@@ -33,6 +35,7 @@ import {
   type MapOutcome,
   validated,
 } from './common.js';
+import { VIRTUAL_SERVICE_EXTENSION } from '../constants.js';
 import { parseServiceId, serviceFromConcept, serviceIdFromConcept } from './scheduling.js';
 
 export interface AppointmentContext {
@@ -125,6 +128,7 @@ export const mapAppointment = guarded(
     const location: Location | undefined = participantActor(actors, (actor) => referenceIdOf(actor, ['Location']), ctx.locations);
     const practitioner: Practitioner | undefined = participantActor(actors, practitionerIdFromReference, ctx.practitioners);
 
+    const video = videoOf(appointment, location);
     const startMs = instantMillis(start);
     const ahead = startMs === undefined || startMs > now.getTime();
     return validated(
@@ -142,10 +146,23 @@ export const mapAppointment = guarded(
         cancellable: CANCELLABLE.includes(status as string) && ahead,
         version: str(isRecord(appointment.meta) ? appointment.meta.versionId : undefined),
         clientRequestId: clientRequestIdOf(appointment),
+        video,
       }),
     );
   },
 );
+
+/**
+ * A video visit: the Appointment carries R5's `virtualService` (FHIR's cross-version extension; its `address` is the
+ * join link, taken when https), or its place is virtual (the place's standing room is the link). Undefined for a
+ * visit in person.
+ */
+function videoOf(appointment: Json, location: Location | undefined): Appointment['video'] {
+  const service = extensionsOf(appointment, VIRTUAL_SERVICE_EXTENSION)[0];
+  if (!service && !location?.virtual) return undefined;
+  const address = service ? extensionsOf(service, 'address')[0] : undefined;
+  return compact({ joinUrl: httpsUrl(address?.valueUrl) ?? location?.videoLink });
+}
 
 export interface AppointmentCreateInput {
   slot: Slot;

@@ -375,6 +375,12 @@ export function httpUrl(value: unknown): string | undefined {
   }
 }
 
+/** A link a patient is sent to join a video visit: absolute https only, nothing sent in the clear. */
+export function httpsUrl(value: unknown): string | undefined {
+  const url = httpUrl(value);
+  return url && new URL(url).protocol === 'https:' ? url : undefined;
+}
+
 /** Cuts text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
 export function truncateWords(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

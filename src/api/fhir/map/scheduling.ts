@@ -12,7 +12,7 @@
 import type { Coding } from '../../../model/common.js';
 import type { Location, Practitioner, Service, Slot, VaccineProduct } from '../../../model/scheduling.js';
 import { isIanaZone, SLOT_STATUSES } from '../../../model/values.js';
-import { CVX_SYSTEM, NEXT_DOSE_INTERVAL_EXTENSION, SCHEDULING_LINKS, TIMEZONE_EXTENSION } from '../constants.js';
+import { CVX_SYSTEM, LOCATION_PHYSICAL_TYPE_SYSTEM, NEXT_DOSE_INTERVAL_EXTENSION, SCHEDULING_LINKS, TIMEZONE_EXTENSION } from '../constants.js';
 import {
   isOneOf,
   identified,
@@ -25,6 +25,7 @@ import {
   formatHumanName,
   guarded,
   httpUrl,
+  httpsUrl,
   instantMillis,
   int,
   isInstant,
@@ -199,6 +200,8 @@ function timeZoneOf(location: Json): string | undefined {
  * - instructions: FHIR R4 Location has no instructions field. `description` is the closest: Scheduling
  *   Links publishers put directions there ("Located behind old Berkshire Bank building"). It is used
  *   unless it merely repeats the name ("Patient's Home"), which would tell the person nothing new.
+ * - virtual: `physicalType` "vi" (location-physical-type: Virtual) makes every visit there a video visit; its
+ *   https `url` telecom, if any, is the standing room patients join.
  */
 export const mapLocation = guarded((resource: unknown): MapOutcome<Location> => {
   const head = identified(resource, 'Location');
@@ -207,6 +210,8 @@ export const mapLocation = guarded((resource: unknown): MapOutcome<Location> => 
   const name = str(location.name);
   if (!name) return fail('missing-name');
   const description = str(location.description);
+  const physical = isRecord(location.physicalType) ? records(location.physicalType.coding) : [];
+  const virtual = physical.some((c) => c.system === LOCATION_PHYSICAL_TYPE_SYSTEM && c.code === 'vi');
   return withCheckedIds(
     compact({
       id,
@@ -215,6 +220,9 @@ export const mapLocation = guarded((resource: unknown): MapOutcome<Location> => 
       phone: phoneOf(location.telecom),
       timeZone: timeZoneOf(location),
       instructions: description && description.trim().toLowerCase() !== name.trim().toLowerCase() ? description : undefined,
+      virtual: virtual || undefined,
+      // A virtual place's `url` contact is its standing video room.
+      videoLink: virtual ? records(location.telecom).flatMap((t) => (t.system === 'url' ? (httpsUrl(t.value) ?? []) : []))[0] : undefined,
     }),
     [id],
   );

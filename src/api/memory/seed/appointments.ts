@@ -136,12 +136,12 @@ const PAST: readonly Past[] = [
   },
 ];
 
-/** The embedded service, location, clinician and instructions; absent ones are left out, not `undefined`. */
+/** The embedded service, location, clinician, instructions and video link; absent ones are left out, not `undefined`. */
 export function embedVisit(
   directory: Directory,
   entry: { locationId: string; serviceId: string; practitionerId?: string },
-): Pick<AppointmentRecord, 'service' | 'location' | 'practitioner' | 'instructions'> {
-  const out: Pick<AppointmentRecord, 'service' | 'location' | 'practitioner' | 'instructions'> = {};
+): Pick<AppointmentRecord, 'service' | 'location' | 'practitioner' | 'instructions' | 'video'> {
+  const out: Pick<AppointmentRecord, 'service' | 'location' | 'practitioner' | 'instructions' | 'video'> = {};
   const location = directory.locations.get(entry.locationId);
   const service = directory.services.get(entry.serviceId);
   const practitioner = entry.practitionerId === undefined ? undefined : directory.practitioners.get(entry.practitionerId);
@@ -149,6 +149,8 @@ export function embedVisit(
   if (location) out.location = location;
   if (practitioner) out.practitioner = practitioner;
   if (location?.instructions) out.instructions = location.instructions;
+  // A visit at a virtual place is a video visit, joined in the place's standing room.
+  if (location?.virtual) out.video = location.videoLink ? { joinUrl: location.videoLink } : {};
   return out;
 }
 

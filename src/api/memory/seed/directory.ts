@@ -8,6 +8,7 @@ export const LOCATION_IDS = {
   downtown: 'loc-downtown',
   lakeview: 'loc-lakeview',
   vaccination: 'loc-vax',
+  video: 'loc-video',
 } as const;
 
 export const PRACTITIONER_IDS = {
@@ -54,6 +55,15 @@ export const LOCATIONS: readonly Location[] = [
     phone: '(718) 555-0123',
     timeZone: 'America/New_York',
     instructions: 'Bring your vaccination card and a photo ID. Wear a short-sleeved shirt.',
+  },
+  {
+    // Video visits: no building, a standing room patients join from their own device.
+    id: LOCATION_IDS.video,
+    name: 'Riverside Health Video Visits',
+    timeZone: 'America/New_York',
+    instructions: 'Join from a quiet, private place, and check your camera and microphone first.',
+    virtual: true,
+    videoLink: 'https://video.riverside.example/rooms/primary-care',
   },
 ];
 

@@ -96,6 +96,15 @@ export const SCHEDULES: readonly SiteSchedule[] = [
     capacity: [1, 6],
     scalable: true,
   },
+  {
+    // Video visits on weekday evenings, after the clinics close.
+    locationId: LOCATION_IDS.video,
+    short: 'video',
+    zone: 'America/New_York',
+    hours: (day) => (day >= 1 && day <= 5 ? [[h(17), h(20)]] : []),
+    streams: [{ key: 'okafor', practitionerId: PRACTITIONER_IDS.okafor, minutes: 20, services: () => [SERVICE_IDS.primaryCare] }],
+    busyRate: 0.3,
+  },
 ];
 
 const SCHEDULE_BY_SHORT = new Map(SCHEDULES.map((schedule) => [schedule.short, schedule]));

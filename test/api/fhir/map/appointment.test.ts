@@ -150,6 +150,24 @@ describe('appointment writes', () => {
     expect(texted.ok && texted.value.service?.name).to.equal('Flu shot');
   });
 
+  it('reads a video visit from R5 virtualService (https links only) or from a virtual place, and none for a visit in person', () => {
+    const base = { ...buildAppointmentCreate({ slot, patientId: 'p1', clientRequestId: 'k', status: 'booked' }), id: 'v1' };
+    const withService = (url: string) => ({
+      ...base,
+      extension: [{ url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.virtualService', extension: [{ url: 'address', valueUrl: url }] }],
+    });
+    const video = (resource: unknown, locations = {}) => {
+      const mapped = mapAppointment(resource, { patientId: 'p1', locations }, BEFORE);
+      return mapped.ok ? mapped.value.video : 'failed';
+    };
+    expect(video(withService('https://meet.example.org/r/42'))).to.deep.equal({ joinUrl: 'https://meet.example.org/r/42' });
+    expect(video(withService('http://meet.example.org/r/42')), 'no link sent in the clear').to.deep.equal({});
+    expect(video(withService('javascript:alert(1)'))).to.deep.equal({});
+    const room: Location = { id: '3', name: 'Video Visits', virtual: true, videoLink: 'https://video.example.org/room' };
+    expect(video(base, { '3': room })).to.deep.equal({ joinUrl: 'https://video.example.org/room' });
+    expect(video(base, { '3': { id: '3', name: 'Downtown Clinic' } })).to.equal(undefined);
+  });
+
   it('round-trips: the booked resource maps back to the same slot, patient and client request id', () => {
     const created = { ...buildAppointmentCreate({ slot, patientId: 'p1', clientRequestId: 'key-9', status: 'booked' }), id: 'a1', meta: { versionId: '1' } };
     const result = mapAppointment(created, { patientId: 'p1' }, BEFORE);

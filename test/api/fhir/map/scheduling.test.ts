@@ -56,6 +56,15 @@ describe('map/scheduling: locations', () => {
     expect(mapped.map((m) => m.ok && m.value.address?.city)).to.include.members(['Boston', 'Worcester', 'Springfield', 'Cambridge']);
   });
 
+  it('reads a virtual place (physicalType "vi") and its https room; a building keeps no room', () => {
+    const physicalType = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'vi', display: 'Virtual' }] };
+    const telecom = [{ system: 'phone', value: '555-0100' }, { system: 'url', value: 'http://insecure.example.org/room' }, { system: 'url', value: 'https://video.example.org/room' }];
+    const virtual = mapLocation({ resourceType: 'Location', id: 'video', name: 'Video Visits', physicalType, telecom });
+    expect(virtual.ok && virtual.value).to.deep.include({ virtual: true, videoLink: 'https://video.example.org/room', phone: '555-0100' });
+    const building = mapLocation({ resourceType: 'Location', id: 'main', name: 'Main Clinic', telecom, physicalType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'bu' }] } });
+    expect(building.ok && [building.value.virtual, building.value.videoLink]).to.deep.equal([undefined, undefined]);
+  });
+
   it('carries an XSS name as text and rejects a nameless location', () => {
     expect(mapLocation({ resourceType: 'Location', id: 'x', name: XSS[0] })).to.deep.equal({ ok: true, value: { id: 'x', name: XSS[0] } });
     expect(mapLocation({ resourceType: 'Location', id: 'x', description: 'Area' })).to.deep.equal({ ok: false, reason: 'missing-name' });
