@@ -69,6 +69,14 @@ const MODES: Mode[] = [
   { name: 'conditional create', options: { bookingMode: 'rest' }, booking: '/Appointment', finds: '/Slot?', holds: false },
   { name: 'plain create without conditional create', options: { bookingMode: 'rest', conditionalCreate: false }, booking: '/Appointment', finds: '/Slot?', holds: false },
   { name: 'IHE $find/$hold/$book', options: { bookingMode: 'ihe' }, booking: '/Appointment/$book', finds: '/Appointment/$find', holds: true },
+  // A server that names OperationDefinitions of its own, profiles of IHE's: only reading them tells.
+  {
+    name: 'IHE operations under the server’s own OperationDefinitions',
+    options: { bookingMode: 'ihe', iheDefinitions: 'own' },
+    booking: '/Appointment/$book',
+    finds: '/Appointment/$find',
+    holds: true,
+  },
 ];
 
 /** What the server holds for a patient at a time (read without the adapter). */

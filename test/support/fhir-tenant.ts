@@ -34,6 +34,8 @@ export interface TenantSeed {
   options?: {
     /** `ihe`: the IHE ITI Scheduling `$find`/`$hold`/`$book` instead of Slot-based booking operations. */
     bookingMode?: 'rest' | 'operation' | 'ihe';
+    /** With `ihe`: `own` names this server's OperationDefinitions (profiles of IHE's, by `base`) instead of IHE's canonicals. */
+    iheDefinitions?: 'own' | 'profile';
     /** `false`: the CapabilityStatement says no conditional create and `If-None-Exist` is ignored. */
     conditionalCreate?: boolean;
     pageSize?: number;

@@ -31,12 +31,55 @@ export const IHE_OPERATION_DEFINITIONS = {
 
 /**
  * @param {import('../store.mjs').FhirStore} store
+ * @param {string} base
  * @returns {import('@medplum/fhirtypes').CapabilityStatementRestResourceOperation[]}
  */
-function appointmentOperations(store) {
+function appointmentOperations(store, base) {
   const mode = store.options.bookingMode;
   const defs = mode === 'ihe' ? IHE_OPERATION_DEFINITIONS : mode === 'operation' ? OPERATION_DEFINITIONS : {};
-  return Object.entries(defs).map(([name, definition]) => ({ name, definition }));
+  return Object.entries(defs).map(([name, definition]) => ({
+    name,
+    definition: mode === 'ihe' && store.options.iheDefinitions === 'own' ? `${base}/OperationDefinition/${OWN_PREFIX}${name}` : definition,
+  }));
+}
+
+const OWN_PREFIX = 'portal-kit-appointment-';
+
+/** What the in-parameters of each IHE operation are called (the profile's OperationDefinitions). */
+const IHE_IN_PARAMETERS = {
+  find: ['start', 'end', 'specialty', 'visit-type', 'practitioner', 'organization', 'location-string', 'location-reference', 'patient-reference', 'patient-resource', 'reason'],
+  hold: ['appointment-reference'],
+  book: ['appointment-reference', 'appointment-resource', 'patient-resource', 'comment'],
+};
+
+/**
+ * GET OperationDefinition/<id> for this server's own profiles of the IHE operations (`iheDefinitions: 'own'`).
+ * @param {import('../store.mjs').FhirStore} store
+ * @param {string} id
+ * @param {string} base
+ * @returns {import('@medplum/fhirtypes').OperationDefinition | undefined}
+ */
+export function ownOperationDefinition(store, id, base) {
+  const name = /** @type {keyof typeof IHE_IN_PARAMETERS} */ (id.slice(OWN_PREFIX.length));
+  if (store.options.bookingMode !== 'ihe' || store.options.iheDefinitions !== 'own' || !id.startsWith(OWN_PREFIX) || !IHE_IN_PARAMETERS[name]) return undefined;
+  return {
+    resourceType: 'OperationDefinition',
+    id,
+    url: `${base}/OperationDefinition/${id}`,
+    name: `PortalKitAppointment${name[0].toUpperCase()}${name.slice(1)}`,
+    status: 'active',
+    kind: 'operation',
+    code: name,
+    base: IHE_OPERATION_DEFINITIONS[name],
+    resource: ['Appointment'],
+    system: false,
+    type: true,
+    instance: false,
+    parameter: [
+      ...IHE_IN_PARAMETERS[name].map((parameter) => ({ name: parameter, use: /** @type {const} */ ('in'), min: 0, max: '1' })),
+      { name: 'return', use: /** @type {const} */ ('out'), min: 0, max: '1', type: 'Bundle' },
+    ],
+  };
 }
 
 /**
@@ -58,7 +101,7 @@ export function capabilityStatement(store, base) {
     rest: [
       {
         mode: 'server',
-        resource: types.map((type) => resourceCapability(store, type)),
+        resource: types.map((type) => resourceCapability(store, type, base)),
         operation: [{ name: 'bulk-publish', definition: BULK_PUBLISH_DEFINITION }],
       },
     ],
@@ -68,9 +111,10 @@ export function capabilityStatement(store, base) {
 /**
  * @param {import('../store.mjs').FhirStore} store
  * @param {string} type
+ * @param {string} base
  * @returns {import('@medplum/fhirtypes').CapabilityStatementRestResource}
  */
-function resourceCapability(store, type) {
+function resourceCapability(store, type, base) {
   const params = supportedSearchParams(type);
   /** @type {import('@medplum/fhirtypes').CapabilityStatementRestResourceInteraction['code'][]} */
   const interactions = ['read', 'vread', 'search-type', 'create', 'update', 'delete', 'history-instance'];
@@ -92,7 +136,7 @@ function resourceCapability(store, type) {
       type: p.type,
       ...(p.url ? { definition: p.url } : {}),
     })),
-    ...(type === 'Appointment' && store.options.bookingMode !== 'rest' ? { operation: appointmentOperations(store) } : {}),
+    ...(type === 'Appointment' && store.options.bookingMode !== 'rest' ? { operation: appointmentOperations(store, base) } : {}),
   };
 }
 

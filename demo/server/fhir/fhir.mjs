@@ -9,7 +9,7 @@ import { FhirRouter } from '@medplum/fhir-router';
 import { getStatus } from '@medplum/core';
 import { HttpError } from './http.mjs';
 import { isKnownResourceType } from './definitions.mjs';
-import { capabilityStatement } from './capability.mjs';
+import { capabilityStatement, ownOperationDefinition } from './capability.mjs';
 import { searchType } from './search.mjs';
 import { appointmentOperation, writeAppointment } from './booking.mjs';
 import { bulkPublish } from './bulk-publish.mjs';
@@ -50,6 +50,8 @@ export async function handleFhir(store, call) {
   if (id?.startsWith('$')) {
     return operation(store, call, type, id, rest);
   }
+  const own = type === 'OperationDefinition' && method === 'GET' && id && rest.length === 0 ? ownOperationDefinition(store, id, base) : undefined;
+  if (own) return { status: 200, body: own };
   if (method === 'GET' && !id) {
     return searchType(store, base, type, new URLSearchParams(call.query), call.visible);
   }

@@ -2,7 +2,6 @@ import type { Appointment, BookingRequest, Hold, ListResult, Location, Practitio
 import { ACTIVE_APPOINTMENT_STATUSES } from '../../model/values.js';
 import { ApiError, isApiError } from '../errors.js';
 import type { SchedulingApi } from '../portal-api.js';
-import { bookingPlanFrom } from './capabilities.js';
 import { versionFromEtag, type FhirClient } from './client.js';
 import { HOLD_EXPIRES_EXTENSION } from './constants.js';
 import { clientRequestSearch, isRecord, parseReference, records, type Json } from './map/common.js';
@@ -10,7 +9,7 @@ import { buildAppointmentCancel, buildAppointmentCreate, mapAppointment } from '
 import { mapSlot, slotServices } from './map/scheduling.js';
 import { collectMapped } from './mapped.js';
 import { indexByReference } from './search.js';
-import { appointmentOf, bookParameters, holdParameters, isProposalId } from './ihe.js';
+import { appointmentOf, bookingPlanFor, bookParameters, holdParameters, isProposalId } from './ihe.js';
 
 /** How far back an upcoming-list search reaches for visits still going on: longer than any visit. */
 const STILL_ON_MS = 24 * 3_600_000;
@@ -45,7 +44,7 @@ export interface AppointmentsDeps {
  */
 export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): AppointmentsApi {
   const { resolveActors, resolvedFrom } = deps;
-  const bookingPlan = async (signal: AbortSignal) => bookingPlanFrom(await fhir.capabilities(signal));
+  const bookingPlan = (signal: AbortSignal) => bookingPlanFor(fhir, signal);
 
   /** The server's Appointment as the model's, its actors resolved; `booked` is the service the person chose, if this answers their booking. */
   async function appointmentFrom(resource: unknown, operation: string, signal: AbortSignal, booked?: Service): Promise<Appointment> {

@@ -60,3 +60,68 @@ export function bookingPlanFrom(capabilityStatement: unknown): BookingPlan {
 export function bookingModeFrom(capabilityStatement: unknown): BookingMode {
   return bookingPlanFrom(capabilityStatement).mode;
 }
+
+/** Parameters only the IHE form of each operation has (its OperationDefinitions appointment-find, -hold, -book). */
+const IHE_PARAMETERS: Record<string, string[]> = {
+  find: ['location-reference', 'visit-type', 'patient-reference'],
+  hold: ['appointment-reference'],
+  book: ['appointment-reference', 'appointment-resource'],
+};
+
+/**
+ * Whether an OperationDefinition a server names is the IHE operation: it is the profile's own (`url`), declares
+ * it as its base (`base`, a server's profile of it), or takes the parameters only the IHE form has.
+ */
+export function isIheDefinition(definition: unknown, name: string): boolean {
+  if (!isRecord(definition) || definition.resourceType !== 'OperationDefinition') return false;
+  const canonical = (value: unknown) => (typeof value === 'string' ? value.split('|')[0] : undefined);
+  if (canonical(definition.url) === `${IHE_DEFINITIONS}${name}` || canonical(definition.base) === `${IHE_DEFINITIONS}${name}`) return true;
+  const parameters = new Set(
+    (Array.isArray(definition.parameter) ? definition.parameter : []).flatMap((p) => (isRecord(p) && typeof p.name === 'string' && p.use !== 'out' ? [p.name] : [])),
+  );
+  return (IHE_PARAMETERS[name] ?? []).some((parameter) => parameters.has(parameter));
+}
+
+/** The Appointment operations named find, hold or book whose definition is neither IHE's canonical nor portal-kit's: their OperationDefinitions say which design they follow. */
+export function definitionsToRead(capabilityStatement: unknown): Array<{ name: string; definition: string }> {
+  const found: Array<{ name: string; definition: string }> = [];
+  const rests = isRecord(capabilityStatement) && Array.isArray(capabilityStatement.rest) ? capabilityStatement.rest : [];
+  for (const rest of rests) {
+    for (const resource of isRecord(rest) && Array.isArray(rest.resource) ? rest.resource : []) {
+      if (!isRecord(resource) || resource.type !== 'Appointment') continue;
+      for (const operation of Array.isArray(resource.operation) ? resource.operation : []) {
+        if (!isRecord(operation) || typeof operation.name !== 'string' || typeof operation.definition !== 'string') continue;
+        const name = operation.name.replace(/^\$/, '').toLowerCase();
+        const definition = operation.definition.split('|')[0];
+        if (name in IHE_PARAMETERS && definition !== `${IHE_DEFINITIONS}${name}` && !definition.startsWith('urn:portal-kit:')) found.push({ name, definition });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The booking plan with the OperationDefinitions a statement names read where its canonicals do not tell: an
+ * operation whose definition turns out to be IHE's (a server's own profile of it) is used as IHE; one that cannot
+ * be read keeps the meaning its name has.
+ */
+export async function resolvedBookingPlan(
+  capabilityStatement: unknown,
+  readDefinition: (canonical: string) => Promise<unknown>,
+): Promise<BookingPlan> {
+  const plan = bookingPlanFrom(capabilityStatement);
+  const unknown = definitionsToRead(capabilityStatement);
+  if (unknown.length === 0) return plan;
+  const ihe = { ...plan.ihe };
+  const turned = new Set<string>();
+  await Promise.all(
+    unknown.map(async ({ name, definition }) => {
+      if (isIheDefinition(await readDefinition(definition).catch(() => undefined), name)) {
+        ihe[name as keyof typeof ihe] = true;
+        turned.add(name);
+      }
+    }),
+  );
+  const operations = plan.operations && !turned.has('hold') && !turned.has('book');
+  return { ...plan, ihe, operations, mode: operations || (ihe.hold && ihe.book) ? 'operation' : 'rest' };
+}

@@ -1,6 +1,7 @@
 import type { BookingRequest, Service, Slot, SlotQuery, SlotSearchResult } from '../../model/index.js';
 import { ApiError } from '../errors.js';
 import type { Resolved } from './appointments.js';
+import { resolvedBookingPlan, type BookingPlan } from './capabilities.js';
 import type { FhirClient } from './client.js';
 import { clientRequestIdentifier, compact, isRecord, parseReference, practitionerReference, records, type Json } from './map/common.js';
 import { isProposalId, mapProposal, parseProposalId, proposalServices, type ProposalKey } from './map/ihe.js';
@@ -28,6 +29,30 @@ export interface IheBooking {
   chosen?: Service;
 }
 
+const plans = new WeakMap<FhirClient, Promise<BookingPlan>>();
+
+/**
+ * How this server books, with the OperationDefinitions its statement names read where their canonicals do not
+ * tell (once per client; a failure is not kept). A definition on this server is read; another is looked up by
+ * its canonical.
+ */
+export function bookingPlanFor(fhir: FhirClient, signal: AbortSignal): Promise<BookingPlan> {
+  let plan = plans.get(fhir);
+  if (!plan) {
+    const operation = 'scheduling.bookingMode';
+    const read = async (canonical: string) => {
+      const local = /(?:^|\/)OperationDefinition\/([A-Za-z0-9\-.]{1,64})$/.exec(canonical);
+      if (local && (!canonical.includes('://') || fhir.http.isUnderBase(canonical))) return (await fhir.read('OperationDefinition', local[1], operation, signal)).body;
+      const { matches } = await fhir.search(`OperationDefinition?url=${encodeURIComponent(canonical)}`, operation, signal, 1);
+      return matches[0];
+    };
+    plan = fhir.capabilities(signal).then((statement) => resolvedBookingPlan(statement, read));
+    plans.set(fhir, plan);
+    plan.catch(() => plans.delete(fhir));
+  }
+  return plan;
+}
+
 // The proposals the last searches showed, by model slot id, per client: booking one sends it back whole.
 const proposals = new WeakMap<FhirClient, Map<string, Json>>();
 const MAX_REMEMBERED = 20_000;
@@ -49,8 +74,10 @@ export function appointmentOf(body: unknown): Json | undefined {
 
 const reference = (value: string) => ({ reference: value });
 
-export async function findSlots(fhir: FhirClient, deps: IheDeps, query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult> {
+/** Times from `$find`; undefined when the server's `$find` is not the IHE operation (then Slot search answers). */
+export async function findSlots(fhir: FhirClient, deps: IheDeps, query: SlotQuery, signal: AbortSignal): Promise<SlotSearchResult | undefined> {
   const operation = 'scheduling.searchSlots';
+  if (!(await bookingPlanFor(fhir, signal).then((plan) => plan.ihe.find, () => false))) return undefined;
   const parameter: Json[] = [
     { name: 'start', valueDateTime: query.from },
     { name: 'end', valueDateTime: query.to },

@@ -19,21 +19,17 @@ import { collectMapped, collectMappedInSlices, type Mapped } from './mapped.js';
 import { indexByReference } from './search.js';
 import { slotMatchesQuery } from './slot-query.js';
 const ACTOR_TYPES = ['Location', 'Practitioner', 'PractitionerRole', 'HealthcareService'] as const;
-const IHE_FIND = 'https://profiles.ihe.net/ITI/Scheduling/OperationDefinition/appointment-find';
 
 /**
- * Whether a CapabilityStatement names the IHE ITI Scheduling `$find` on Appointment (by the profile's canonical).
- * Only this is read before the first times show; the rest of the statement matters once someone books
- * (capabilities.ts, loaded with the booking code).
+ * Whether a CapabilityStatement offers a `$find` on Appointment. Only this is read before the first times show;
+ * whether it is the IHE operation (its canonical, or the OperationDefinition it names) is told by ihe.ts, loaded
+ * for such servers alone, and the rest of the statement matters once someone books.
  */
-function offersIheFind(statement: unknown): boolean {
+function offersFind(statement: unknown): boolean {
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
   return list(isRecord(statement) ? statement.rest : undefined).some((rest) =>
     list(isRecord(rest) ? rest.resource : undefined).some(
-      (resource) =>
-        isRecord(resource) &&
-        resource.type === 'Appointment' &&
-        list(resource.operation).some((op) => isRecord(op) && typeof op.definition === 'string' && op.definition.split('|')[0] === IHE_FIND),
+      (resource) => isRecord(resource) && resource.type === 'Appointment' && list(resource.operation).some((op) => isRecord(op) && /^\$?find$/i.test(String(op.name))),
     ),
   );
 }
@@ -154,8 +150,8 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
     return matches.flatMap((schedule) => (isRecord(schedule) && typeof schedule.id === 'string' ? [schedule.id] : []));
   }
 
-  /** Whether times come from the IHE `$find`; a statement that cannot be read leaves Slot search, which every server has. */
-  const findsByIhe = (signal: AbortSignal) => fhir.capabilities(signal).then(offersIheFind, () => false);
+  /** Whether times may come from the IHE `$find`; a statement that cannot be read leaves Slot search, which every server has. */
+  const findsByIhe = (signal: AbortSignal) => fhir.capabilities(signal).then(offersFind, () => false);
 
   return {
     async listServices(signal): Promise<ListResult<Service>> {
@@ -195,7 +191,10 @@ export function fhirScheduling(fhir: FhirClient): SchedulingApi {
       // Asked side by side: on the usual server the statement costs the first times nothing.
       const asked = scheduleIdsFor(query, signal);
       asked.catch(() => undefined);
-      if (await findsByIhe(signal)) return (await iheFind(operation)).findSlots(fhir, { resolveActors, resolvedFrom }, query, signal);
+      if (await findsByIhe(signal)) {
+        const found = await (await iheFind(operation)).findSlots(fhir, { resolveActors, resolvedFrom }, query, signal);
+        if (found) return found;
+      }
       const scheduleIds = await asked;
       const empty: SlotSearchResult = { slots: [], services: {}, locations: {}, practitioners: {}, dropped: 0, truncated: false };
       if (scheduleIds?.length === 0) return empty;

@@ -2,7 +2,7 @@
 // model ids of proposed times, and how a proposal maps; and that a search by the client identifier only counts a
 // resource that carries it.
 import { expect } from '@open-wc/testing';
-import { bookingPlanFrom } from '../../../src/api/fhir/capabilities.js';
+import { bookingPlanFrom, isIheDefinition, resolvedBookingPlan } from '../../../src/api/fhir/capabilities.js';
 import { FhirClient } from '../../../src/api/fhir/client.js';
 import { CLIENT_REQUEST_SYSTEM } from '../../../src/api/fhir/constants.js';
 import { isProposalId, mapProposal, parseProposalId, proposalId } from '../../../src/api/fhir/map/ihe.js';
@@ -36,6 +36,43 @@ describe('bookingPlanFrom', () => {
     expect(bookingPlanFrom(statement([], false)).conditionalCreate).to.equal(false);
     expect(bookingPlanFrom(statement([])).conditionalCreate).to.equal(false);
     expect(bookingPlanFrom(null)).to.deep.include({ mode: 'rest', conditionalCreate: true });
+  });
+});
+
+describe('resolvedBookingPlan', () => {
+  const own = (name: string) => `https://ehr.example.org/fhir/OperationDefinition/sched-${name}`;
+  const named = statement(['find', 'hold', 'book'].map((name) => ({ name, definition: own(name) })));
+
+  it("reads the OperationDefinitions a statement names when their canonicals do not tell: a profile of IHE's is IHE", async () => {
+    const asked: string[] = [];
+    const plan = await resolvedBookingPlan(named, async (canonical) => {
+      asked.push(canonical);
+      const name = canonical.split('sched-')[1];
+      return { resourceType: 'OperationDefinition', url: canonical, code: name, base: `${IHE}${name}|1.0.0`, parameter: [] };
+    });
+    expect(asked).to.have.members(['find', 'hold', 'book'].map(own));
+    expect(plan.ihe).to.deep.equal({ find: true, hold: true, book: true });
+    expect(plan).to.deep.include({ mode: 'operation', operations: false });
+  });
+
+  it("takes IHE's own parameter names for IHE, and anything else (or nothing readable) for what its name says", async () => {
+    const byParameters = await resolvedBookingPlan(named, async (canonical) => ({
+      resourceType: 'OperationDefinition',
+      parameter: canonical.endsWith('find') ? [{ name: 'start', use: 'in' }, { name: 'location-reference', use: 'in' }] : [{ name: 'appointment-reference', use: 'in' }],
+    }));
+    expect(byParameters.ihe).to.deep.equal({ find: true, hold: true, book: true });
+    const other = await resolvedBookingPlan(named, async () => ({ resourceType: 'OperationDefinition', parameter: [{ name: 'appt-resource', use: 'in' }] }));
+    expect(other.ihe).to.deep.equal({ find: false, hold: false, book: false });
+    expect(other).to.deep.include({ mode: 'operation', operations: true });
+    const unreadable = await resolvedBookingPlan(named, () => Promise.reject(new Error('offline')));
+    expect(unreadable).to.deep.include({ mode: 'operation', operations: true });
+  });
+
+  it('reads nothing for the canonicals it knows', async () => {
+    const known = statement([{ name: 'find', definition: `${IHE}find` }, { name: 'hold', definition: 'urn:portal-kit:OperationDefinition/Appointment-hold' }]);
+    const plan = await resolvedBookingPlan(known, () => Promise.reject(new Error('not asked')));
+    expect(plan.ihe.find).to.equal(true);
+    expect(isIheDefinition({ resourceType: 'OperationDefinition', parameter: [{ name: 'appointment-reference', use: 'out' }] }, 'hold')).to.equal(false);
   });
 });
 

@@ -160,6 +160,9 @@ export function parseTenantOptions(raw) {
   if (bookingMode !== 'rest' && bookingMode !== 'operation' && bookingMode !== 'ihe') {
     throw new HttpError(400, 'invalid', "options.bookingMode must be 'rest', 'operation' or 'ihe'");
   }
+  if (options.iheDefinitions !== undefined && options.iheDefinitions !== 'own' && options.iheDefinitions !== 'profile') {
+    throw new HttpError(400, 'invalid', "options.iheDefinitions must be 'own' or 'profile'");
+  }
   if (options.conditionalCreate !== undefined && typeof options.conditionalCreate !== 'boolean') {
     throw new HttpError(400, 'invalid', 'options.conditionalCreate must be a boolean');
   }
@@ -185,6 +188,7 @@ export function parseTenantOptions(raw) {
     holdMinutes,
     ...(maxPageSize === undefined ? {} : { maxPageSize }),
     ...(options.conditionalCreate === false ? { conditionalCreate: false } : {}),
+    ...(options.iheDefinitions === 'own' ? { iheDefinitions: /** @type {const} */ ('own') } : {}),
     persist: options.persist === true,
     demoSeed,
     smart: parseSmartOptions(options),
