@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { pressPart, storyElement } from './support/play.js';
+import { pressPart, shadowPart, storyElement } from './support/play.js';
 import type { PortalParameters } from './support/with-portal.js';
 
 const meta: Meta = {
@@ -125,6 +125,32 @@ export const SchedulingLinksUnreachable: Story = {
 export const MassVaccinationDay: Story = {
   parameters: portal({ memory: { slotsPerDay: 5000 } }),
   render: () => html`<portal-scheduler location="loc-vax" vaccine="140"></portal-scheduler>`,
+};
+/** "Any location" for a flu shot: each clinic's times under its name and address, by morning, afternoon and evening. */
+export const SeveralClinicsGrouped: Story = {
+  parameters: portal({ memory: { bookingMode: 'rest' } }),
+  render: () => html`<portal-scheduler service="svc-flu"></portal-scheduler>`,
+};
+/** Primary care is offered in person and by video: "How" is set to "Video visit", and only video times are shown. */
+export const VideoVisitOffered: Story = {
+  parameters: portal({ memory: { bookingMode: 'rest' } }),
+  render: () => html`<portal-scheduler service="svc-primary-care"></portal-scheduler>`,
+  play: async ({ canvasElement }) => {
+    const element = await scheduler(canvasElement);
+    const how = await shadowPart(element, '[part~="filters"] select', (select) => [...(select as HTMLSelectElement).options].some((o) => o.value === 'video'));
+    (how as HTMLSelectElement).value = 'video';
+    how.dispatchEvent(new Event('change'));
+  },
+};
+/** A video visit booked: how it is joined, and (the join window here set to a week) the link to join in a new tab. */
+export const VideoVisitConfirmation: Story = {
+  parameters: portal({ memory: { bookingMode: 'rest' } }),
+  render: () => html`<portal-scheduler location="loc-video" video-join-minutes="10080"></portal-scheduler>`,
+  play: async ({ canvasElement }) => {
+    const element = await scheduler(canvasElement);
+    await pressPart(element, '[part~="slot"]');
+    await pressPart(element, '[part~="confirm"]');
+  },
 };
 export const NotConfigured: Story = { parameters: portal({ noApi: true }) };
 export const Spanish: Story = { globals: { locale: 'es' } };

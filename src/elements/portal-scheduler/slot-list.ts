@@ -6,6 +6,7 @@ import type { Location, Practitioner, Service, Slot } from '../../model/index.js
 import { token } from '../../styles/tokens.js';
 import { dateTimeFormat } from '../../time/intl.js';
 import { localDayOf } from '../../time/zones.js';
+import { renderClinicGroups } from './clinic-groups.js';
 
 /**
  * Above this many free places (slots) in a day, the list first offers the hours, each with its count of
@@ -109,7 +110,14 @@ export function sameTimeKey(slot: Pick<Slot, 'start' | 'locationId' | 'practitio
 const placesOf = (group: SlotGroup): number => group.reduce((sum, slot) => sum + (slot.capacity ?? 1), 0);
 const placesIn = (groups: readonly SlotGroup[]): number => groups.reduce((sum, group) => sum + placesOf(group), 0);
 
+/** The times as buttons; at several places (any location), grouped by place and by part of the day. */
 function timeButtons(groups: readonly SlotGroup[], options: SlotListOptions): TemplateResult {
+  const places = new Set(groups.map((group) => group[0].locationId));
+  if (places.size < 2) return timeList(groups, options, true);
+  return renderClinicGroups(groups, { l10n: options.l10n, locations: options.locations, viewerZone: options.viewerZone, list: (inGroup, face) => timeList(inGroup, options, face) });
+}
+
+function timeList(groups: readonly SlotGroup[], options: SlotListOptions, viewerTimeOnFace: boolean): TemplateResult {
   const { l10n, viewerZone } = options;
   return html`<ul class="times" part="times" role="list">
     ${groups.map((group) => {
@@ -120,7 +128,7 @@ function timeButtons(groups: readonly SlotGroup[], options: SlotListOptions): Te
       const places = count > 1 ? count : undefined;
       return html`<li>
         <button type="button" part="slot" @click=${() => options.onChoose(slot)}>
-          ${slotButtonContent(slot, { l10n, location, practitioner, viewerZone, places })}
+          ${slotButtonContent(slot, { l10n, location, practitioner, viewerZone, places, viewerTimeOnFace })}
         </button>
       </li>`;
     })}
@@ -135,6 +143,8 @@ export interface SlotButtonOptions {
   showDay?: boolean;
   /** How many places this button stands for, when more than one. */
   places?: number;
+  /** Whether the face shows the viewer's own time (false when a heading above says the difference once). */
+  viewerTimeOnFace?: boolean;
 }
 
 /**
@@ -143,7 +153,7 @@ export interface SlotButtonOptions {
  * compact face. The visible time, zone and count are part of that sentence, so speech input can name the
  * button by what it shows (WCAG 2.5.3).
  */
-export function slotButtonContent(slot: Slot, { l10n, location, practitioner, viewerZone, showDay = false, places }: SlotButtonOptions): TemplateResult {
+export function slotButtonContent(slot: Slot, { l10n, location, practitioner, viewerZone, showDay = false, places, viewerTimeOnFace = true }: SlotButtonOptions): TemplateResult {
   const locale = l10n.locale;
   const labels = slotTimeLabels(slot, { locale, location, viewerZone });
   const name = slotAccessibleName(slot, { locale, location, practitioner, viewerZone, places }, labels);
@@ -153,7 +163,7 @@ export function slotButtonContent(slot: Slot, { l10n, location, practitioner, vi
     ><span class="face" aria-hidden="true">
       ${day ? html`<span class="day">${day}</span>` : nothing}
       <span class="time">${labels.time} <span class="zone">${labels.zone}</span></span>
-      ${labels.viewerTime ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
+      ${labels.viewerTime && viewerTimeOnFace ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
       ${many ? html`<span class="places">${l10n.t('slotTime.places', { count: places })}</span>` : nothing}
       ${practitioner || location
         ? html`<span class="where">${[practitioner?.name, location?.virtual ? l10n.t('visit.video') : location?.name].filter(Boolean).join(' · ')}</span>`
@@ -256,6 +266,23 @@ export const slotListStyles = css`
   }
   .hours button {
     width: auto;
+  }
+  .clinic-group + .clinic-group {
+    margin-top: calc(2 * ${token('--portal-space')});
+  }
+  .clinic-name {
+    margin: 0;
+    font-size: 1.05em;
+  }
+  .clinic-facts {
+    margin: 0.15rem 0 0;
+    font-size: 0.9em;
+    color: ${token('--portal-color-text-muted')};
+  }
+  .period {
+    margin: ${token('--portal-space')} 0 0.35rem;
+    font-size: 0.9em;
+    font-weight: 600;
   }
   .face {
     display: contents;

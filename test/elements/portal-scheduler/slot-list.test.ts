@@ -90,8 +90,9 @@ describe('slot list', () => {
       expect(buttons.map((b) => textOf(b.querySelector('.places')))).to.deep.equal(['3 places', '', '', '']);
       expect(textOf(buttons[0].querySelector('.time'))).to.equal('8:00 AM EST');
       expect(textOf(buttons[1].querySelector('.where'))).to.equal('Dr. Amara Hart · Riverside Vaccination Center');
-      expect(textOf(buttons[2].querySelector('.where'))).to.equal('East Clinic');
-      expect(textOf(buttons[3].querySelector('.time'))).to.equal('8:15 AM EST');
+      // Two places: each one's times under it, in its order of first appearance.
+      expect(textOf(buttons[2].querySelector('.time'))).to.equal('8:15 AM EST');
+      expect(textOf(buttons[3].querySelector('.where'))).to.equal('East Clinic');
     });
 
     it("count each slot's published capacity as its places (a mass site's lane of 10 is 10 places)", async () => {
@@ -135,10 +136,38 @@ describe('slot list', () => {
     });
 
     it('show the viewer time in the name and on the face when it differs', async () => {
-      const host = await fixture<SlotListTestHost>(html`<slot-list-test-host .viewerZone=${'Asia/Kolkata'} .slots=${DAY}></slot-list-test-host>`);
+      const oneClinic = DAY.filter((s) => s.locationId === VAX.id);
+      const host = await fixture<SlotListTestHost>(html`<slot-list-test-host .viewerZone=${'Asia/Kolkata'} .slots=${oneClinic}></slot-list-test-host>`);
       const group = all(host, '[part~="slot"]')[0];
       expect(textOf(group.querySelector('.viewer-time'))).to.equal('Your time: 6:30 PM GMT+5:30');
       expect(nameOf(group)).to.equal('Tuesday, January 12, 2027, 8:00 AM EST, your time 6:30 PM GMT+5:30, 3 places, at Riverside Vaccination Center');
+    });
+  });
+
+  describe('times at several places (any location)', () => {
+    const EVENING = slot('vax-evening', '2027-01-12T23:00:00Z');
+    const AFTERNOON = slot('east-afternoon', '2027-01-12T19:30:00Z', { locationId: EAST.id });
+    const MORNING = slot('east-morning', '2027-01-12T14:00:00Z', { locationId: EAST.id });
+    const DAYS = [slot('vax-morning', '2027-01-12T13:00:00Z'), MORNING, AFTERNOON, EVENING];
+    const sections = (host: Element) => all(host, '[part~="clinic-group"]');
+
+    it("lists each place's times under its name, split into morning, afternoon and evening, in reading and tab order", async () => {
+      const host = await mount(DAYS);
+      expect(sections(host).map((g) => textOf(g.querySelector('h3')))).to.deep.equal(['Riverside Vaccination Center', 'East Clinic']);
+      expect(sections(host).map((g) => [...g.querySelectorAll('h4')].map((h) => textOf(h)))).to.deep.equal([['Morning', 'Evening'], ['Morning', 'Afternoon']]);
+      expect(all(host, '[part~="slot"] .time').map((t) => textOf(t))).to.deep.equal(['8:00 AM EST', '6:00 PM EST', '9:00 AM EST', '2:30 PM EST']);
+      // A viewer on the clinics' clock is told nothing about zones.
+      expect(all(host, '.clinic-facts')).to.have.length(0);
+    });
+
+    it("tells a viewer elsewhere the clinic's clock once per place, while each button's name keeps both times", async () => {
+      const host = await fixture<SlotListTestHost>(html`<slot-list-test-host .viewerZone=${'America/Chicago'} .slots=${DAYS}></slot-list-test-host>`);
+      expect(all(host, '.clinic-facts').map((f) => textOf(f))).to.deep.equal(['Eastern Time: 1 hour ahead of yours', 'Eastern Time: 1 hour ahead of yours']);
+      expect(all(host, '[part~="slot"] .viewer-time'), 'not on every button').to.have.length(0);
+      expect(nameOf(all(host, '[part~="slot"]')[0])).to.equal('Tuesday, January 12, 2027, 8:00 AM EST, your time 7:00 AM CST, at Riverside Vaccination Center');
+      const kolkata = await fixture<SlotListTestHost>(html`<slot-list-test-host lang="es" .viewerZone=${'Asia/Kolkata'} .slots=${DAYS}></slot-list-test-host>`);
+      expect(textOf(all(kolkata, '.clinic-facts')[0])).to.equal('Hora oriental: 10 horas 30 minutos por detrás de su hora');
+      await expect(host).to.be.accessible();
     });
   });
 
