@@ -69,6 +69,15 @@ const MODES: Mode[] = [
   { name: 'conditional create', options: { bookingMode: 'rest' }, booking: '/Appointment', finds: '/Slot?', holds: false },
   { name: 'plain create without conditional create', options: { bookingMode: 'rest', conditionalCreate: false }, booking: '/Appointment', finds: '/Slot?', holds: false },
   { name: 'IHE $find/$hold/$book', options: { bookingMode: 'ihe' }, booking: '/Appointment/$book', finds: '/Appointment/$find', holds: true },
+  // Servers that keep no client identifiers: a lost booking is found as the patient's appointment at that time.
+  {
+    name: 'plain create, neither conditional create nor client identifiers kept',
+    options: { bookingMode: 'rest', conditionalCreate: false, keepsIdentifiers: false },
+    booking: '/Appointment',
+    finds: '/Slot?',
+    holds: false,
+  },
+  { name: 'IHE, client identifiers not kept', options: { bookingMode: 'ihe', keepsIdentifiers: false }, booking: '/Appointment/$book', finds: '/Appointment/$find', holds: true },
   // A server that names OperationDefinitions of its own, profiles of IHE's: only reading them tells.
   {
     name: 'IHE operations under the server’s own OperationDefinitions',

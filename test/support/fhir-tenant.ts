@@ -36,6 +36,8 @@ export interface TenantSeed {
     bookingMode?: 'rest' | 'operation' | 'ihe';
     /** With `ihe`: `own` names this server's OperationDefinitions (profiles of IHE's, by `base`) instead of IHE's canonicals. */
     iheDefinitions?: 'own' | 'profile';
+    /** `false`: Appointments are stored without the client's identifiers (a booking cannot be found by its key). */
+    keepsIdentifiers?: boolean;
     /** `false`: the CapabilityStatement says no conditional create and `If-None-Exist` is ignored. */
     conditionalCreate?: boolean;
     pageSize?: number;

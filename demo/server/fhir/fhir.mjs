@@ -81,6 +81,9 @@ export async function handleFhir(store, call) {
   if (method === 'GET' || rest.length > 0) {
     return forward();
   }
+  if (store.options.keepsIdentifiers === false && (method === 'POST' || method === 'PUT')) {
+    call.body = { .../** @type {object} */ (call.body), identifier: undefined };
+  }
   const ifNoneExist = call.headers['if-none-exist'];
   return writeAppointment(
     store,

@@ -314,6 +314,7 @@ async function book(store, parameters, base) {
   if (!base_) throw unavailable();
   const comment = text(all(parameters, 'comment')[0]);
   const { meta: _meta, id: _id, ...fields } = { ...base_, ...given, ...(comment ? { comment } : {}) };
+  if (store.options.keepsIdentifiers === false) delete fields.identifier;
   const participants = fields.participant ?? [];
   if (!participants.some((p) => p.actor?.reference?.startsWith('Patient/'))) {
     throw new HttpError(400, 'required', '$book needs the patient among the participants');

@@ -163,8 +163,8 @@ export function parseTenantOptions(raw) {
   if (options.iheDefinitions !== undefined && options.iheDefinitions !== 'own' && options.iheDefinitions !== 'profile') {
     throw new HttpError(400, 'invalid', "options.iheDefinitions must be 'own' or 'profile'");
   }
-  if (options.conditionalCreate !== undefined && typeof options.conditionalCreate !== 'boolean') {
-    throw new HttpError(400, 'invalid', 'options.conditionalCreate must be a boolean');
+  for (const flag of ['conditionalCreate', 'keepsIdentifiers']) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new HttpError(400, 'invalid', `options.${flag} must be a boolean`);
   }
   const pageSize = Number(options.pageSize ?? 20);
   const holdMinutes = Number(options.holdMinutes ?? 5);
@@ -189,6 +189,7 @@ export function parseTenantOptions(raw) {
     ...(maxPageSize === undefined ? {} : { maxPageSize }),
     ...(options.conditionalCreate === false ? { conditionalCreate: false } : {}),
     ...(options.iheDefinitions === 'own' ? { iheDefinitions: /** @type {const} */ ('own') } : {}),
+    ...(options.keepsIdentifiers === false ? { keepsIdentifiers: false } : {}),
     persist: options.persist === true,
     demoSeed,
     smart: parseSmartOptions(options),
