@@ -29,6 +29,8 @@ export interface FindContext {
   chosen: Record<Filter, string | undefined>;
   locked: Record<Exclude<Filter, 'visit'>, string | undefined>;
   choose(filter: Filter, value: string | undefined): void;
+  /** The month's times include visits in person and by video. */
+  bothModes: boolean;
   /** The month's search: its state drives the loading and error views. */
   month: DataState<SlotSearchResult>;
   /** Free times by local day from the month's search. */
@@ -45,6 +47,19 @@ export interface FindContext {
   onHour(hour: string): void;
   onChoose(slot: Slot): void;
   retry(): void;
+}
+
+/** Whether a search's times include both visits in person and by video. */
+export function offersBothModes(result: SlotSearchResult | undefined): boolean {
+  if (!result) return false;
+  let video = false;
+  let inPerson = false;
+  for (const slot of result.slots) {
+    if (result.locations[slot.locationId ?? '']?.virtual) video = true;
+    else inPerson = true;
+    if (video && inPerson) return true;
+  }
+  return false;
 }
 
 /** The filters after one changed; a chosen place of the other kind than a newly asked visit mode is let go. */
@@ -76,10 +91,10 @@ export function renderFilters(ctx: FindContext): TemplateResult {
       </select></label
     >`;
   };
-  // "In person / Video" only where both are offered and no place is fixed; the places follow the choice.
+  // "In person / Video" only when the month has times of both kinds (or one was asked for) and no place is fixed;
+  // the places follow the choice.
   const places = catalog.locations.items;
-  const both = places.some((l) => l.virtual) && places.some((l) => !l.virtual);
-  const how = both && locked.location === undefined;
+  const how = locked.location === undefined && (chosen.visit !== undefined || ctx.bothModes);
   const modes = [
     { id: 'in-person', name: l10n.t('visit.inPerson') },
     { id: 'video', name: l10n.t('visit.video') },

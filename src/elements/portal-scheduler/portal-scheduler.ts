@@ -14,7 +14,7 @@ import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js'
 import type { BookingFlow } from './booking-flow.js';
 import { BookingFlowPart } from './flow-part.js';
 import type { StepContext } from './booking-steps.js';
-import { chooseService, monthWindow, nextDoseOf, nearest, withFilter, renderAvailability, renderFilters, type Filter, type FindContext, type ServiceChoice } from './find-view.js';
+import { chooseService, monthWindow, nextDoseOf, nearest, offersBothModes, withFilter, renderAvailability, renderFilters, type Filter, type FindContext, type ServiceChoice } from './find-view.js';
 import { PendingChoiceController, schedulerScope, type PendingChoice } from './pending-choice-controller.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
 import { SlotSearchController, type Catalog, type DayTimes } from './slot-search-controller.js';
@@ -338,6 +338,7 @@ export class PortalScheduler extends PortalElement {
         this.calendar.configure({ selected: undefined });
       },
       month: this.search.month.state,
+      bothModes: offersBothModes(month),
       days: month ? this.search.days(month) : new Map(),
       unchecked: this.search.uncheckedFrom !== undefined,
       times: frame.times,

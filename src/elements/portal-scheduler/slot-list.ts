@@ -114,10 +114,11 @@ const placesIn = (groups: readonly SlotGroup[]): number => groups.reduce((sum, g
 function timeButtons(groups: readonly SlotGroup[], options: SlotListOptions): TemplateResult {
   const places = new Set(groups.map((group) => group[0].locationId));
   if (places.size < 2) return timeList(groups, options, true);
-  return renderClinicGroups(groups, { l10n: options.l10n, locations: options.locations, viewerZone: options.viewerZone, list: (inGroup, face) => timeList(inGroup, options, face) });
+  // Under a clinic's heading its buttons leave out its name (their accessible names keep it).
+  return renderClinicGroups(groups, { l10n: options.l10n, locations: options.locations, viewerZone: options.viewerZone, list: (inGroup, face) => timeList(inGroup, options, face, false) });
 }
 
-function timeList(groups: readonly SlotGroup[], options: SlotListOptions, viewerTimeOnFace: boolean): TemplateResult {
+function timeList(groups: readonly SlotGroup[], options: SlotListOptions, viewerTimeOnFace: boolean, placeOnFace = true): TemplateResult {
   const { l10n, viewerZone } = options;
   return html`<ul class="times" part="times" role="list">
     ${groups.map((group) => {
@@ -128,7 +129,7 @@ function timeList(groups: readonly SlotGroup[], options: SlotListOptions, viewer
       const places = count > 1 ? count : undefined;
       return html`<li>
         <button type="button" part="slot" @click=${() => options.onChoose(slot)}>
-          ${slotButtonContent(slot, { l10n, location, practitioner, viewerZone, places, viewerTimeOnFace })}
+          ${slotButtonContent(slot, { l10n, location, practitioner, viewerZone, places, viewerTimeOnFace, placeOnFace })}
         </button>
       </li>`;
     })}
@@ -145,6 +146,8 @@ export interface SlotButtonOptions {
   places?: number;
   /** Whether the face shows the viewer's own time (false when a heading above says the difference once). */
   viewerTimeOnFace?: boolean;
+  /** Whether the face names the place (false under the place's own heading). */
+  placeOnFace?: boolean;
 }
 
 /**
@@ -153,7 +156,10 @@ export interface SlotButtonOptions {
  * compact face. The visible time, zone and count are part of that sentence, so speech input can name the
  * button by what it shows (WCAG 2.5.3).
  */
-export function slotButtonContent(slot: Slot, { l10n, location, practitioner, viewerZone, showDay = false, places, viewerTimeOnFace = true }: SlotButtonOptions): TemplateResult {
+export function slotButtonContent(
+  slot: Slot,
+  { l10n, location, practitioner, viewerZone, showDay = false, places, viewerTimeOnFace = true, placeOnFace = true }: SlotButtonOptions,
+): TemplateResult {
   const locale = l10n.locale;
   const labels = slotTimeLabels(slot, { locale, location, viewerZone });
   const name = slotAccessibleName(slot, { locale, location, practitioner, viewerZone, places }, labels);
@@ -165,8 +171,8 @@ export function slotButtonContent(slot: Slot, { l10n, location, practitioner, vi
       <span class="time">${labels.time} <span class="zone">${labels.zone}</span></span>
       ${labels.viewerTime && viewerTimeOnFace ? html`<span class="viewer-time">${l10n.t('time.localZoneNote', { time: labels.viewerTime })}</span>` : nothing}
       ${many ? html`<span class="places">${l10n.t('slotTime.places', { count: places })}</span>` : nothing}
-      ${practitioner || location
-        ? html`<span class="where">${[practitioner?.name, location?.virtual ? l10n.t('visit.video') : location?.name].filter(Boolean).join(' · ')}</span>`
+      ${practitioner || (location && placeOnFace)
+        ? html`<span class="where">${[practitioner?.name, placeOnFace ? (location?.virtual ? l10n.t('visit.video') : location?.name) : undefined].filter(Boolean).join(' · ')}</span>`
         : nothing}
     </span>`;
 }

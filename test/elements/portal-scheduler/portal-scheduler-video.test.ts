@@ -51,6 +51,11 @@ describe('<portal-scheduler> video visits', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('offers no "In person / Video" for a service nobody gives by video', async () => {
+    const { element } = await mountWith(html`<portal-scheduler service="svc-flu"></portal-scheduler>`);
+    expect(filter(element, 'How')).to.equal(undefined);
+  });
+
   it('confirms a video visit with how it is joined, the link from the configured minutes before, and the link in the calendar file', async () => {
     // From the start itself: every time offered is still ahead, so the link is not open yet.
     const { element } = await mountWith(html`<portal-scheduler location=${LOCATION_IDS.video} video-join-minutes="0"></portal-scheduler>`);

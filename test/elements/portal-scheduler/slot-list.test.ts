@@ -89,10 +89,11 @@ describe('slot list', () => {
       expect(buttons).to.have.length(4);
       expect(buttons.map((b) => textOf(b.querySelector('.places')))).to.deep.equal(['3 places', '', '', '']);
       expect(textOf(buttons[0].querySelector('.time'))).to.equal('8:00 AM EST');
-      expect(textOf(buttons[1].querySelector('.where'))).to.equal('Dr. Amara Hart · Riverside Vaccination Center');
-      // Two places: each one's times under it, in its order of first appearance.
+      // Two places: each one's times under its name (which the buttons then leave out), in its order of first appearance.
+      expect(textOf(buttons[1].querySelector('.where'))).to.equal('Dr. Amara Hart');
+      expect(nameOf(buttons[1])).to.contain('at Riverside Vaccination Center');
       expect(textOf(buttons[2].querySelector('.time'))).to.equal('8:15 AM EST');
-      expect(textOf(buttons[3].querySelector('.where'))).to.equal('East Clinic');
+      expect(buttons[3].closest('[part~="clinic-group"]')!.querySelector('h3')!.textContent).to.equal('East Clinic');
     });
 
     it("count each slot's published capacity as its places (a mass site's lane of 10 is 10 places)", async () => {
