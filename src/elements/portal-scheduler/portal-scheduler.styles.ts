@@ -101,6 +101,7 @@ export const schedulerStyles = css`
   /* One button look for the step actions, alternatives, the view switch and the notes' buttons. */
   .actions button,
   .actions .button,
+  .details .button,
   .alternatives button,
   .views button,
   .context-note button {
@@ -117,7 +118,8 @@ export const schedulerStyles = css`
     text-decoration: none;
     cursor: pointer;
   }
-  .actions .primary {
+  .actions .primary,
+  .details .primary {
     background: ${token('--portal-color-accent')};
     color: ${token('--portal-color-accent-contrast')};
   }
