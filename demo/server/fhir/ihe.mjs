@@ -206,6 +206,9 @@ function proposal(slot, schedule, serviceType, patient) {
   return {
     resourceType: 'Appointment',
     id: `${PROPOSED}${slot.id}`,
+    // The Schedule's vaccine product and dose (SMART Scheduling Links) ride along: this demo's vaccination
+    // schedules name the product nowhere else, and a patient looking for a second dose must not be offered a first.
+    ...(schedule.extension?.length ? { extension: schedule.extension } : {}),
     status: 'proposed',
     ...(serviceType?.length ? { serviceType } : {}),
     start: slot.start,

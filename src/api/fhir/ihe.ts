@@ -4,7 +4,7 @@ import type { Resolved } from './appointments.js';
 import { resolvedBookingPlan, type BookingPlan } from './capabilities.js';
 import type { FhirClient } from './client.js';
 import { clientRequestIdentifier, compact, isRecord, parseReference, practitionerReference, records, type Json } from './map/common.js';
-import { isProposalId, mapProposal, parseProposalId, proposalServices, type ProposalKey } from './map/ihe.js';
+import { isProposalId, mapProposal, parseProposalId, proposalSchedule, proposalServices, type ProposalKey } from './map/ihe.js';
 import { parseServiceId } from './map/scheduling.js';
 import { indexByReference, searchAll } from './search.js';
 import { slotMatchesQuery } from './slot-query.js';
@@ -112,7 +112,8 @@ export async function findSlots(fhir: FhirClient, deps: IheDeps, query: SlotQuer
     operation,
     signal,
   );
-  const resolved = deps.resolvedFrom(known, []);
+  // Each proposal as the Schedule it stands for: services (a vaccine's next dose too) resolve as for Slots.
+  const resolved = deps.resolvedFrom(known, matches.flatMap((a) => (isRecord(a) ? [proposalSchedule(a)] : [])));
   const cache = remembered(fhir);
   if (cache.size > MAX_REMEMBERED) cache.clear();
   const slots: Slot[] = [];
@@ -123,9 +124,7 @@ export async function findSlots(fhir: FhirClient, deps: IheDeps, query: SlotQuer
       dropped++;
       continue;
     }
-    const resource = appointment as Json;
-    cache.set(slot.value.id, resource);
-    for (const s of proposalServices(resource)) resolved.services[s.id] ??= s;
+    cache.set(slot.value.id, appointment as Json);
     if (slotMatchesQuery(slot.value, query, resolved.services)) slots.push(slot.value);
   }
   return {

@@ -15,7 +15,7 @@ import {
   type Json,
   type MapOutcome,
 } from './common.js';
-import { serviceFromConcept } from './scheduling.js';
+import { servicesFromSchedule } from './scheduling.js';
 
 /**
  * Model ids of the times an IHE `$find` proposes. A proposal is an Appointment, not a Slot, and what `$hold` and
@@ -51,9 +51,23 @@ export function parseProposalId(slotId: string): ProposalKey | undefined {
   return compact({ appointmentId: appointmentId || undefined, slotIds });
 }
 
-/** The services a proposal's `serviceType` names in words (a bare code names nothing a patient can read). */
-export function proposalServices(appointment: Json): Service[] {
-  return records(appointment.serviceType).flatMap((concept) => serviceFromConcept(concept) ?? []);
+/**
+ * A proposal read as the Schedule it stands for: its participants are the actors, its `serviceType` and its
+ * extensions (a vaccine product and dose, where a server gives them) the services. So a proposed time names the
+ * same services a Slot of that Schedule would.
+ */
+export function proposalSchedule(appointment: Json): Json {
+  return {
+    resourceType: 'Schedule',
+    serviceType: appointment.serviceType,
+    extension: appointment.extension,
+    actor: records(appointment.participant).map((p) => p.actor),
+  };
+}
+
+/** The services a proposal names in words (a bare code names nothing a patient can read). */
+export function proposalServices(appointment: Json, healthcareServices?: ReadonlyMap<string, unknown>): Service[] {
+  return servicesFromSchedule(proposalSchedule(appointment), healthcareServices);
 }
 
 /**
