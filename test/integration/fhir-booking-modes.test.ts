@@ -178,6 +178,20 @@ for (const mode of MODES) {
       expect(stored.map((a) => [a.id, a.status])).to.deep.equal([[booked.id, 'booked']]);
     });
 
+    if (mode.options.bookingMode === 'operation') {
+      // IHE's $hold carries no key of the client's, so there a lost hold answer is left to lapse.
+      it('holds once when the answer to the hold is lost, and books that hold', async () => {
+        const api = as(PATIENTS[0]);
+        const [, , , slot] = await times(api);
+        await injectFaults(tenant, { answerLost: true, count: LOST, match: 'POST', pathIncludes: '/Appointment/$hold' });
+        const hold = await api.scheduling.holdSlot(slot.id, signal());
+        expect((await requestLog(tenant)).some((entry) => entry.answerLost), 'the fault was hit').to.equal(true);
+        const booked = await api.scheduling.book({ slotId: slot.id, holdId: hold.id, clientRequestId: 'after-lost-hold' }, signal());
+        expect(booked.id).to.equal(hold.id);
+        expect((await appointmentsAt(tenant, PATIENTS[0], slot.start)).map((a) => a.status)).to.deep.equal(['booked']);
+      });
+    }
+
     it('gives one of two patients racing for one time the booking, and the other a conflict', async () => {
       const ana = as(PATIENTS[0]);
       const ben = as(PATIENTS[1]);

@@ -45,6 +45,7 @@ export interface AppointmentsDeps {
 export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): AppointmentsApi {
   const { resolveActors, resolvedFrom } = deps;
   const bookingPlan = (signal: AbortSignal) => bookingPlanFor(fhir, signal);
+  const holdSession = crypto.randomUUID();
 
   /** The server's Appointment as the model's, its actors resolved; `booked` is the service the person chose, if this answers their booking. */
   async function appointmentFrom(resource: unknown, operation: string, signal: AbortSignal, booked?: Service): Promise<Appointment> {
@@ -148,13 +149,16 @@ export function fhirAppointments(fhir: FhirClient, deps: AppointmentsDeps): Appo
       } else {
         if (!plan.operations || isProposalId(slotId)) throw new ApiError('not-found', { operation });
         const { slot } = await readSlot(slotId, operation, signal);
-        const proposal = buildAppointmentCreate({
-          slot,
-          patientId: fhir.patientId(operation),
-          clientRequestId: crypto.randomUUID(),
-          status: 'proposed',
-        });
-        body = await fhir.operation('Appointment/$hold', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource: proposal }] }, operation, signal);
+        // One key per time and sign-in: a hold whose answer was lost is found again, not met as someone else's.
+        const key = `hold-${holdSession}-${slotId}`;
+        const proposal = buildAppointmentCreate({ slot, patientId: fhir.patientId(operation), clientRequestId: key, status: 'proposed' });
+        const send = async () =>
+          appointmentOf(await fhir.operation('Appointment/$hold', { resourceType: 'Parameters', parameter: [{ name: 'appt-resource', resource: proposal }] }, operation, signal)) ?? {};
+        const mine = async () => {
+          const earlier = await fhir.findByClientRequestId('Appointment', key, operation, signal);
+          return earlier?.status === 'pending' ? earlier : undefined;
+        };
+        body = await once(send, mine);
       }
       const held = appointmentOf(body);
       if (!held || typeof held.id !== 'string') throw new ApiError('invalid-response', { operation });
