@@ -46,7 +46,10 @@ export interface TenantSeed {
     holdMinutes?: number;
     /** Journal to a temporary folder, so that {@link restartTenant} can reload it. */
     persist?: boolean;
-    /** The demo's own store (journaled; operation mode unless `bookingMode` says otherwise), seeded as of this day (YYYY-MM-DD); other options are ignored. */
+    /**
+     * The demo's own store (journaled; operation mode unless `bookingMode` says otherwise), seeded as of this day
+     * (YYYY-MM-DD); of the other options only `conditionalCreate`, `keepsIdentifiers` and `iheDefinitions` apply.
+     */
     demoSeed?: string;
     /**
      * SMART sign-in on, as in the demo: an authorization server at `/oauth/<tenant>` (client_id `portal-kit-demo`,

@@ -4,7 +4,7 @@
  * and injected faults. Test files running at the same time each create their own, so they never see each
  * other's writes. A tenant created with `persist: true` journals to a temporary folder and can be restarted;
  * one created with `demoSeed` is the demo's own store (`openDemoStore`), seeded as of that day (operation mode
- * unless `bookingMode` is given). One created with `smart: true` has the demo's SMART sign-in
+ * unless `bookingMode` is given; `conditionalCreate`, `keepsIdentifiers` and `iheDefinitions` apply too). One created with `smart: true` has the demo's SMART sign-in
  * (demo/server/auth): an authorization server at `/oauth/<tenant>` and a FHIR endpoint that needs its tokens.
  */
 import { randomUUID } from 'node:crypto';
@@ -241,7 +241,14 @@ export async function createTenant(body, origin) {
     // Only an explicitly asked-for booking mode changes the demo's own (operation) default.
     const asked = /** @type {{ bookingMode?: unknown }} */ (request.options ?? {}).bookingMode;
     const bookingMode = asked === undefined ? undefined : options.bookingMode;
-    const reopen = (today = demoSeed) => openDemoStore({ dataDir: dir, today, label, bookingMode });
+    // The server's other traits (no conditional create, identifiers not kept) apply to the demo's store as well.
+    const { conditionalCreate, keepsIdentifiers, iheDefinitions } = options;
+    const traits = { ...(conditionalCreate === false ? { conditionalCreate } : {}), ...(keepsIdentifiers === false ? { keepsIdentifiers } : {}), ...(iheDefinitions ? { iheDefinitions } : {}) };
+    const reopen = async (today = demoSeed) => {
+      const opened = await openDemoStore({ dataDir: dir, today, label, bookingMode });
+      opened.options = { ...opened.options, ...traits };
+      return opened;
+    };
     const store = await reopen();
     await store.load(resources);
     tenant = new Tenant(id, store, { dir, reopen, path: join(dir, JOURNAL_FILE) });
