@@ -41,6 +41,18 @@ export const ServerError: Story = { parameters: portal({ memory: { fail: 'server
 export const NetworkError: Story = { parameters: portal({ memory: { fail: 'network' } }) };
 /** Pick a time and press "Book this time": someone else takes it first, and the nearest free times are offered. */
 export const Conflict: Story = { parameters: portal({ memory: { conflictOnBook: true, bookingMode: 'rest' } }) };
+/**
+ * The connection dropped after the server booked: the person is told the booking may have happened and that pressing
+ * again is safe; pressing "Book this time" again shows the one booking.
+ */
+export const LostAnswerRecovery: Story = {
+  parameters: portal({ memory: { loseBookAnswer: true, bookingMode: 'rest' } }),
+  play: async ({ canvasElement }) => {
+    const element = await scheduler(canvasElement);
+    await pressPart(element, '[part~="slot"]');
+    await pressPart(element, '[part~="confirm"]');
+  },
+};
 /** Pick a time: the server holds it and the review counts down the hold. */
 export const HoldCountdown: Story = { parameters: portal({ memory: { bookingMode: 'operation', holdMinutes: 5 } }) };
 /** Pick a first COVID-19 dose and book it: the confirmation offers the second dose at the product's interval. */

@@ -84,6 +84,7 @@ export const en = {
   'scheduler.bookByPhone': 'Or call {phone} to book this time.',
   'scheduler.noBookingLink': 'The clinic did not publish a way to book this time online. Please call the clinic.',
   'scheduler.conflict': 'That time was just taken by someone else. Your other choices are kept.',
+  'scheduler.bookUnknown': 'We could not tell whether this time was booked: the connection dropped. Press “Book this time” again. You will not be booked twice: we check for this booking first.',
   'scheduler.alternatives': 'Nearest free times',
   'scheduler.confirmed': 'You are booked',
   'scheduler.confirmedStatus': 'Status: {status}.',

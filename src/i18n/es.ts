@@ -83,6 +83,7 @@ export const es: Catalogue = {
   'scheduler.bookByPhone': 'O llame al {phone} para reservar este horario.',
   'scheduler.noBookingLink': 'La clínica no publicó una forma de reservar este horario en línea. Llame a la clínica, por favor.',
   'scheduler.conflict': 'Otra persona acaba de reservar ese horario. Sus demás elecciones se conservan.',
+  'scheduler.bookUnknown': 'No pudimos saber si este horario quedó reservado: se cortó la conexión. Pulse «Reservar este horario» de nuevo. No se reservará dos veces: primero comprobamos esta reserva.',
   'scheduler.alternatives': 'Horarios libres más cercanos',
   'scheduler.confirmed': 'Su cita está reservada',
   'scheduler.confirmedStatus': 'Estado: {status}.',

@@ -44,6 +44,11 @@ export interface MemorySwitches {
   empty: boolean;
   /** `book` rejects with `conflict` as if someone else took the slot a moment earlier; the slot turns busy. */
   conflictOnBook: boolean;
+  /**
+   * `book` books, then its answer is lost: the call rejects with `network`, as when the connection drops after the
+   * server booked. Sent again with the same key, it answers that booking (what the FHIR adapter finds out). Default false.
+   */
+  loseBookAnswer: boolean;
   /** `operation` offers holds (`$hold`/`$book`); `rest` books by conditional create. Default `operation`. */
   bookingMode: BookingMode;
   /** How long a hold lasts. Default 5. */
@@ -85,6 +90,7 @@ export const DEFAULT_SWITCHES: Readonly<MemorySwitches> = Object.freeze({
   fail: undefined,
   empty: false,
   conflictOnBook: false,
+  loseBookAnswer: false,
   bookingMode: 'operation',
   holdMinutes: 5,
 });

@@ -190,6 +190,7 @@ export function createSchedulingApi(store: MemoryStore, runtime: Runtime): Sched
     };
     store.appointments.set(record.id, record);
     store.bookingKeys.set(request.clientRequestId, record.id);
+    if (runtime.switches().loseBookAnswer) throw apiError('network', op);
     return toAppointment(record, now());
   }
 

@@ -10,6 +10,7 @@ import type { Appointment, Location, Practitioner, Service, Slot, SlotSearchResu
 import { appointmentIcs } from './calendar-file.js';
 import { slotButtonContent } from './slot-list.js';
 import { renderError } from '../../ui/state-view.js';
+import { isApiError } from '../../api/errors.js';
 import { detailRow, joinValue, placeValue, whenValue } from './details-view.js';
 import { clinicClock, clinicWhen, renderRelease, renderReplaces, statusWord } from './manage-view.js';
 
@@ -75,6 +76,15 @@ export function renderBookingStep(ctx: StepContext): TemplateResult {
   }
 }
 
+/**
+ * A booking that failed without an answer (the connection dropped, the server broke off, the answer was unreadable)
+ * may have happened. The person is told so, and pressing again is safe: the same key books once, and the adapter looks
+ * for that booking before it sends anything again.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  return isApiError(error) && (error.kind === 'network' || error.kind === 'server' || error.kind === 'invalid-response');
+}
+
 function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'failed'): TemplateResult {
   const { l10n, booking } = ctx;
   const busy = step === 'booking';
@@ -87,7 +97,7 @@ function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'fail
       ? html`<p class="hold" role="timer" aria-live="off">${l10n.t('scheduler.holdRemaining', { time: countdown(remaining) })}</p>
           ${remaining <= 60_000 ? html`<p class="visually-hidden" role="status">${l10n.t('scheduler.holdLastMinute')}</p>` : nothing}`
       : nothing}
-    ${failed ? renderError(l10n, failed) : nothing}
+    ${failed ? (outcomeUnknown(failed) ? html`<p class="alert" part="state error" role="alert">${l10n.t('scheduler.bookUnknown')}</p>` : renderError(l10n, failed)) : nothing}
     <div class="actions">
       ${ctx.booksElsewhere
         ? publisherActions(ctx, slot)

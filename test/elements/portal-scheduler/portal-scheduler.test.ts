@@ -108,6 +108,25 @@ describe('<portal-scheduler>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('after a lost answer, says the booking may have happened, and pressing again ends with the one booking', async () => {
+    const recording = canaryApi(createMemoryAdapter({ patientId: PATIENT_ID, bookingMode: 'rest', loseBookAnswer: true }));
+    const { element, events } = await mountWith(html`<portal-scheduler location="loc-downtown"></portal-scheduler>`, { api: recording.api });
+    await ready(element);
+    click(element, '[part~="slot"]');
+    await waitUntil(() => shadow(element, '[part~="confirm"]'));
+    click(element, '[part~="confirm"]');
+    await waitUntil(() => shadow(element, '[role="alert"]'), 'no alert after the lost answer');
+    expect(shadow(element, '[role="alert"]')!.textContent).to.contain('You will not be booked twice');
+    await expect(element).to.be.accessible();
+    click(element, '[part~="confirm"]');
+    await waitUntil(() => shadow(element, '[part~="confirmation"]'), 'never confirmed');
+    const books = recording.signals.filter((s) => s.operation === 'scheduling.book');
+    expect(books).to.have.length(2);
+    const keys = recording.calls.filter((c) => c.operation === 'scheduling.book').map((c) => (c.args[0] as { clientRequestId: string }).clientRequestId);
+    expect(new Set(keys).size, 'the same key both times').to.equal(1);
+    expect(events.filter((e) => e.type === 'portal-appointment-booked')).to.have.length(1);
+  });
+
   it('holds the time first on a $hold server and shows how long the hold lasts', async () => {
     const { element } = await mountWith(html`<portal-scheduler location="loc-downtown"></portal-scheduler>`, { memory: { bookingMode: 'operation', holdMinutes: 5 } });
     await ready(element);
