@@ -111,7 +111,12 @@ export default defineConfig(({ mode }) => {
             }
           : oneFile
             ? { minify: true, codeSplitting: false }
-            : { chunkFileNames: 'chunks/[name]-[hash].js' },
+            : {
+                chunkFileNames: 'chunks/[name]-[hash].js',
+                // The FHIR read path as one chunk: lazy features (IHE, the record, Scheduling Links) share pieces of it,
+                // and without a group each shared piece would be a small chunk of its own on the first load's path.
+                codeSplitting: { groups: [{ name: 'fhir-read', test: FHIR_READ_MODULES }] },
+              },
       },
     },
   };
@@ -122,7 +127,7 @@ const CORE_MODULES =
   /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|[\\/]src[\\/](base|context|controllers|time|ui|styles)[\\/]|[\\/]src[\\/]i18n[\\/](index|en|format|slot-time)\.ts$|[\\/]src[\\/]model[\\/]values\.ts$|[\\/]src[\\/]api[\\/](errors|lazy|yield|http)\.ts$|[\\/]src[\\/]auth[\\/]scopes\.ts$/;
 /** The FHIR adapter up to a slot search (its other features load on first use). */
 const FHIR_READ_MODULES =
-  /[\\/]src[\\/]api[\\/]fhir[\\/](adapter|client|scheduling|search|json|constants|mapped|slot-query)\.ts$|[\\/]src[\\/]api[\\/]fhir[\\/]map[\\/](common|scheduling)\.ts$/;
+  /[\\/]src[\\/]api[\\/]fhir[\\/](adapter|client|scheduling|search|json|constants|mapped|slot-query|directory)\.ts$|[\\/]src[\\/]api[\\/]fhir[\\/]map[\\/](common|scheduling)\.ts$/;
 
 /** `portal-scheduler` for src/elements/portal-scheduler/define.ts, the module the loader imports for that tag. */
 function elementOf(moduleId: string | null): string | undefined {
