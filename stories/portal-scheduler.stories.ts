@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { createFhirAdapter } from '../src/api/fhir/adapter.js';
+import { IHE_STORY_BASE, iheServerFetch } from './support/ihe-server.js';
 import { pressPart, shadowPart, storyElement } from './support/play.js';
 import type { PortalParameters } from './support/with-portal.js';
 
@@ -163,6 +165,15 @@ export const VideoVisitConfirmation: Story = {
     await pressPart(element, '[part~="slot"]');
     await pressPart(element, '[part~="confirm"]');
   },
+};
+/**
+ * The real FHIR adapter on a server that offers times only through IHE ITI Scheduling: its CapabilityStatement names
+ * IHE's `$find`, so the times are proposed Appointments from `Appointment/$find` (an in-browser stand-in,
+ * stories/support/ihe-server.ts), shown in the New York clinic's zone with its clinician and service. Signed out:
+ * finding times needs no sign-in (the stand-in books nothing).
+ */
+export const IheModeSearch: Story = {
+  parameters: portal({ session: 'signed-out', api: () => createFhirAdapter({ baseUrl: IHE_STORY_BASE, fetch: iheServerFetch }) }),
 };
 export const NotConfigured: Story = { parameters: portal({ noApi: true }) };
 export const Spanish: Story = { globals: { locale: 'es' } };

@@ -1,11 +1,14 @@
 import type { Decorator } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/api/memory/index.js';
+import type { PortalApi } from '../../src/api/portal-api.js';
 import type { Session } from '../../src/model/session.js';
 
 /** Per-story settings: `parameters: { portal: { memory: { latencyMs: 1e9 } } }`. */
 export interface PortalParameters {
   memory?: MemoryAdapterOptions;
+  /** Another adapter instead of the memory one (built fresh per render), e.g. the FHIR adapter on a stand-in server. */
+  api?: () => PortalApi;
   /** Leave the provider without an api, to show the not-configured state. */
   noApi?: boolean;
   /** Overrides the toolbar's session. */
@@ -27,7 +30,7 @@ function sessionOf(status: Session['status'], scopes?: string[]): Session {
  */
 export const withPortal: Decorator = (story, context) => {
   const portal = (context.parameters.portal ?? {}) as PortalParameters;
-  const api = portal.noApi ? undefined : createMemoryAdapter({ patientId: STORY_PATIENT_ID, ...portal.memory });
+  const api = portal.noApi ? undefined : (portal.api?.() ?? createMemoryAdapter({ patientId: STORY_PATIENT_ID, ...portal.memory }));
   const session = sessionOf(portal.session ?? context.globals.session ?? 'signed-in', portal.grantedScopes);
   const theme = context.globals.theme ?? 'light';
   const surface = theme === 'dark' ? 'story-surface dark' : 'story-surface';
