@@ -8,7 +8,7 @@ import { createFhirAdapter } from '../../src/api/fhir/adapter.js';
 import type { PortalApi } from '../../src/api/portal-api.js';
 import type { Slot } from '../../src/model/index.js';
 import { AppointmentSchema, SlotSchema } from '../../src/model/index.js';
-import { clearLog, createTenant, deleteTenant, injectFaults, requestLog, type Tenant, type TenantSeed } from '../support/fhir-tenant.js';
+import { clearLog, createTenant, deleteTenant, injectFaults, mintToken, requestLog, type Tenant, type TenantSeed } from '../support/fhir-tenant.js';
 
 const signal = () => new AbortController().signal;
 /**
@@ -228,3 +228,30 @@ for (const mode of MODES) {
     });
   });
 }
+
+describe('FHIR booking: IHE behind the demo server\'s SMART sign-in check', function () {
+  this.timeout(30_000);
+  let tenant: Tenant;
+  before(async () => (tenant = await createTenant({ resources: clinic(), options: { bookingMode: 'ihe', smart: true, holdMinutes: 5 } })));
+  after(async () => deleteTenant(tenant));
+
+  it('finds times for a visitor without a token, then holds, books, lists and cancels with the patient\'s token', async () => {
+    const from = new Date(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) + 'T00:00:00Z').toISOString();
+    const query = { from, to: new Date(Date.parse(from) + 2 * 86_400_000).toISOString(), locationId: 'ny-clinic' };
+    const visitor = createFhirAdapter({ baseUrl: tenant.baseUrl });
+    const found = await visitor.scheduling.searchSlots(query, signal());
+    expect(found.slots).to.have.length(5);
+    const { access_token: token } = await mintToken(tenant, PATIENTS[0], 'patient/Patient.rs patient/Appointment.cruds');
+    const api = createFhirAdapter({ baseUrl: tenant.baseUrl, auth: { getAccessToken: async () => token, patientId: PATIENTS[0] } });
+    const signedIn = await api.scheduling.searchSlots(query, signal());
+    expect(signedIn.slots.map((s) => s.id)).to.deep.equal(found.slots.map((s) => s.id));
+    const slot = signedIn.slots[0];
+    const hold = await api.scheduling.holdSlot(slot.id, signal());
+    const booked = await api.scheduling.book({ slotId: slot.id, clientRequestId: 'guarded-click', holdId: hold.id }, signal());
+    expect(booked.status).to.equal('booked');
+    expect(booked.service?.name).to.equal('General Practice');
+    expect((await api.scheduling.listAppointments({ upcomingOnly: true }, signal())).items.map((a) => a.id)).to.deep.equal([booked.id]);
+    const cancelled = await api.scheduling.cancelAppointment({ id: booked.id, version: booked.version }, signal());
+    expect(cancelled.status).to.equal('cancelled');
+  });
+});

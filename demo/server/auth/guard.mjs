@@ -43,6 +43,8 @@ export function smartGuard(auth) {
       return reply.status === 200 ? { ...reply, body: withSmartSecurity(/** @type {any} */ (reply.body), { authorize, token, revoke }) } : reply;
     }
     if (!type || type === '$bulk-publish') return next();
+    // IHE $find for no one in particular answers proposals: free times of the directory, as public as Slot search.
+    if (type === 'Appointment' && id === '$find' && rest.length === 0 && (method === 'GET' || method === 'POST') && !namesPatient(call)) return next();
     if (PUBLIC_TYPES.has(type)) {
       const search = method === 'POST' && id === '_search';
       if (method !== 'GET' && method !== 'HEAD' && !search) return outcomeReply(403, 'forbidden', `${type} is read-only for patient apps`);
@@ -73,12 +75,13 @@ export function smartGuard(auth) {
     };
 
     // The resource named by the URL (or by $book's held Appointment) must be the patient's: else 404, as if
-    // it did not exist.
-    const appointment = id === '$hold' || id === '$book' ? appointmentParameter(call.body) : undefined;
-    const existingId = appointment ? appointment.id : id !== '_search' && !id?.startsWith('$') ? id : undefined;
+    // it did not exist. An IHE hold names no patient yet (IHE's $hold takes none): it is nobody's, so it may be booked.
+    const holdOrBook = id === '$hold' || id === '$book';
+    const appointment = holdOrBook ? appointmentParameter(call.body) : undefined;
+    const existingId = holdOrBook ? (appointment?.id ?? referencedAppointmentId(call.body)) : id !== '_search' && !id?.startsWith('$') ? id : undefined;
     if (existingId) {
       const existing = await store.repo.readResource(/** @type {any} */ (type), existingId).catch(() => undefined);
-      if (existing && !ownedBy(existing).has(patient)) return notFoundReply();
+      if (existing && !ownedBy(existing).has(patient) && !(holdOrBook && ownedBy(existing).size === 0)) return notFoundReply();
     }
     const body = appointment ?? call.body;
     if (((method === 'POST' && !id) || method === 'PUT' || appointment) && isResource(body) && !writable(body)) {
@@ -87,9 +90,33 @@ export function smartGuard(auth) {
 
     call.visible = visible; // searches (and their includes) see only these
     const reply = await next();
-    const read = method === 'GET' || method === 'HEAD' || id === '_search';
-    return filterReply(reply, read ? visible : (r) => writable(r) || visible(r), read);
+    const read = method === 'GET' || method === 'HEAD' || id === '_search' || id === '$find';
+    // What an IHE $hold answers (a held time) names no patient yet.
+    const unowned = (/** @type {Resource} */ r) => id === '$hold' && r.resourceType === 'Appointment' && ownedBy(r).size === 0;
+    return filterReply(reply, read ? visible : (r) => writable(r) || visible(r) || unowned(r), read);
   };
+}
+
+/**
+ * Whether an IHE $find asks for a particular patient (`patient-reference` or `patient-resource`, in the query or
+ * the Parameters body): then it needs that patient's token like any other patient data.
+ * @param {FhirCall} call
+ */
+function namesPatient(call) {
+  const query = new URLSearchParams(call.query);
+  if (query.has('patient-reference') || query.has('patient-resource')) return true;
+  const params = /** @type {import('@medplum/fhirtypes').Parameters | undefined} */ (call.body);
+  return params?.resourceType === 'Parameters' && (params.parameter ?? []).some((p) => p.name === 'patient-reference' || p.name === 'patient-resource');
+}
+
+/**
+ * The Appointment id an IHE `appointment-reference` names (`Appointment/<id>`), if the body carries one.
+ * @param {unknown} body
+ */
+function referencedAppointmentId(body) {
+  const params = /** @type {import('@medplum/fhirtypes').Parameters | undefined} */ (body);
+  const reference = params?.resourceType === 'Parameters' ? params.parameter?.find((p) => p.name === 'appointment-reference')?.valueReference?.reference : undefined;
+  return reference ? /(?:^|\/)Appointment\/([A-Za-z0-9\-.]{1,64})$/.exec(reference)?.[1] : undefined;
 }
 
 /**
@@ -103,7 +130,7 @@ function permission(method, id, rest) {
   const refuse = (/** @type {string} */ what) => outcomeReply(403, 'forbidden', `${what} is not available to patient apps on this server`);
   if (rest.length > 0 && rest[0] !== '_history') return refuse('This request');
   if (method === 'GET' || method === 'HEAD') return id ? 'r' : 's';
-  if (method === 'POST') return id === '_search' ? 's' : !id || id === '$hold' || id === '$book' ? 'c' : refuse(`POST ${id}`);
+  if (method === 'POST') return id === '_search' || id === '$find' ? 's' : !id || id === '$hold' || id === '$book' ? 'c' : refuse(`POST ${id}`);
   if (!id) return refuse(`Conditional ${method}`);
   if (method === 'PUT') return 'u';
   if (method === 'DELETE') return 'd';

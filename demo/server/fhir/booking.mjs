@@ -132,13 +132,15 @@ export async function writeAppointment(store, { method, id, body, ifNoneExist, b
 }
 
 /**
- * The Appointment a `$hold`/`$book` Parameters body carries as `appt-resource`, if it carries one.
+ * The Appointment a `$hold`/`$book` Parameters body carries: portal-kit's `appt-resource`, or IHE's
+ * `appointment-resource`.
  * @param {unknown} body
  * @returns {Appointment | undefined}
  */
 export function appointmentParameter(body) {
   const params = /** @type {import('@medplum/fhirtypes').Parameters | undefined} */ (body);
-  const resource = params?.resourceType === 'Parameters' ? params.parameter?.find((p) => p.name === 'appt-resource')?.resource : undefined;
+  const resource =
+    params?.resourceType === 'Parameters' ? params.parameter?.find((p) => p.name === 'appt-resource' || p.name === 'appointment-resource')?.resource : undefined;
   return resource?.resourceType === 'Appointment' ? /** @type {Appointment} */ (resource) : undefined;
 }
 
