@@ -98,7 +98,9 @@ export async function findSlots(fhir: FhirClient, deps: IheDeps, query: SlotQuer
     else if (entry.resource.resourceType !== 'OperationOutcome') included.push(entry.resource);
   }
   const next = records(body.link).find((link) => link.relation === 'next' && typeof link.url === 'string');
-  let truncated = false;
+  // A server may cut the answer short and say so only by its `total` (IHE's searchset carries one): the days past
+  // the cut are then unchecked, not empty.
+  let truncated = !next && typeof body.total === 'number' && body.total > matches.length;
   if (next) {
     const rest = await searchAll(fhir.http, String(next.url), { operation, maxPages: 29 }, signal);
     matches.push(...rest.matches.filter((r) => isRecord(r) && r.resourceType === 'Appointment'));

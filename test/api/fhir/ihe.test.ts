@@ -7,6 +7,7 @@ import { FhirClient } from '../../../src/api/fhir/client.js';
 import { CLIENT_REQUEST_SYSTEM } from '../../../src/api/fhir/constants.js';
 import { isProposalId, mapProposal, parseProposalId, proposalId } from '../../../src/api/fhir/map/ihe.js';
 import { ID_MAX_LENGTH, SlotSchema } from '../../../src/model/index.js';
+import { createFhirAdapter } from '../../../src/api/fhir/adapter.js';
 import { fakeFetch, fhirJson, searchset } from '../../support/fake-fetch.js';
 
 const IHE = 'https://profiles.ihe.net/ITI/Scheduling/OperationDefinition/appointment-';
@@ -147,5 +148,41 @@ describe('FhirClient.findByClientRequestId', () => {
     const signal = new AbortController().signal;
     expect(await fhir([others]).findByClientRequestId('Appointment', 'key-1', 'scheduling.book', signal)).to.equal(undefined);
     expect((await fhir([others, mine]).findByClientRequestId('Appointment', 'key-1', 'scheduling.book', signal))?.id).to.equal('mine');
+  });
+});
+
+describe('ihe: $find answers cut short', () => {
+  const metadata = {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    kind: 'instance',
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    rest: [{ mode: 'server', resource: [{ type: 'Appointment', operation: [{ name: 'find', definition: 'https://profiles.ihe.net/ITI/Scheduling/OperationDefinition/appointment-find' }] }] }],
+  };
+  const proposal = (n: number) => ({
+    resourceType: 'Appointment',
+    id: `proposed-${n}`,
+    status: 'proposed',
+    start: `2030-01-07T1${n}:00:00Z`,
+    end: `2030-01-07T1${n}:30:00Z`,
+    slot: [{ reference: `Slot/s${n}` }],
+    participant: [{ actor: { reference: 'Location/napa', display: 'Napa Clinic' }, status: 'needs-action' }],
+  });
+  const search = async (total: number) => {
+    const fetch = fakeFetch((call) => {
+      if (call.url.endsWith('/metadata')) return fhirJson(metadata);
+      if (call.url.includes('$find')) return fhirJson({ ...searchset([proposal(1), proposal(2)]), total });
+      return fhirJson(searchset([]));
+    });
+    const api = createFhirAdapter({ baseUrl: 'https://fhir.example.org/r4', fetch });
+    return api.scheduling.searchSlots({ from: '2030-01-07T00:00:00Z', to: '2030-01-08T00:00:00Z' }, new AbortController().signal);
+  };
+
+  it("reports an answer cut short by its total (no next link), so later days are searched, not shown empty", async () => {
+    const cut = await search(40);
+    expect(cut.slots).to.have.length(2);
+    expect(cut.truncated).to.equal(true);
+    expect((await search(2)).truncated).to.equal(false);
   });
 });
