@@ -172,7 +172,7 @@ describe('ihe: $find answers cut short', () => {
   const search = async (total: number) => {
     const fetch = fakeFetch((call) => {
       if (call.url.endsWith('/metadata')) return fhirJson(metadata);
-      if (call.url.includes('$find')) return fhirJson({ ...searchset([proposal(1), proposal(2)]), total });
+      if (call.url.includes('$find')) return fhirJson({ ...(searchset([proposal(1), proposal(2)]) as object), total });
       return fhirJson(searchset([]));
     });
     const api = createFhirAdapter({ baseUrl: 'https://fhir.example.org/r4', fetch });
