@@ -10,7 +10,7 @@ export const en = {
   'common.sessionExpired': 'Your session ended. Sign in again to continue.',
   'common.notPermitted': 'This part of your record is not available: the permission for it was not granted when you signed in.',
   'common.notConfigured': 'This section is not connected to a health record yet.',
-  'error.unauthorized': 'Please sign in again.',
+  'error.unauthorized': 'Please sign in to continue.',
   'error.forbidden': 'Your account does not have access to this.',
   'error.not-found': 'We could not find this record.',
   'error.conflict': 'This changed while you were looking at it.',

@@ -9,7 +9,7 @@ export const es: Catalogue = {
   'common.sessionExpired': 'Su sesión terminó. Inicie sesión de nuevo para continuar.',
   'common.notPermitted': 'Esta parte de su expediente no está disponible: no se concedió el permiso al iniciar sesión.',
   'common.notConfigured': 'Esta sección aún no está conectada a un expediente médico.',
-  'error.unauthorized': 'Inicie sesión de nuevo, por favor.',
+  'error.unauthorized': 'Inicie sesión para continuar, por favor.',
   'error.forbidden': 'Su cuenta no tiene acceso a esto.',
   'error.not-found': 'No encontramos este registro.',
   'error.conflict': 'Esto cambió mientras lo consultaba.',
