@@ -10,6 +10,8 @@ type Shared = 'api' | 'onError';
 export interface FlowPartOptions extends Pick<BookingOptions, Shared> {
   booking: Omit<BookingOptions, Shared>;
   appointments: Omit<AppointmentsOptions, Shared>;
+  /** Minutes before a video visit's start from which its join link is offered. */
+  videoJoinMinutes(): number;
 }
 
 /** Review, booking, confirmation and the appointments list: one chunk, fetched on first use (or ahead of it). */
@@ -25,11 +27,12 @@ export class BookingFlowPart extends LazyPartController<BookingFlow> {
 
   /** `api` and `onError` serve the part's load, the booking steps and the appointments list alike. */
   constructor(host: ReactiveControllerHost, options: FlowPartOptions) {
-    const { api, onError, booking, appointments } = options;
+    const { api, onError, booking, appointments, videoJoinMinutes } = options;
     super(host, {
       operation: 'scheduling.book',
       onError,
-      load: async () => (await loadFlowModule()).createBookingFlow(host, { booking: { ...booking, api, onError }, appointments: { ...appointments, api, onError } }),
+      load: async () =>
+        (await loadFlowModule()).createBookingFlow(host, { booking: { ...booking, api, onError }, appointments: { ...appointments, api, onError }, videoJoinMinutes }),
     });
   }
 

@@ -113,6 +113,7 @@ export class PortalScheduler extends PortalElement {
 
   private readonly flow = new BookingFlowPart(this, {
     api: () => this.api,
+    videoJoinMinutes: () => this.videoJoinMinutes,
     onError: (error) => this.reportError(error),
     booking: {
       signedIn: () => this.access.allowed,
@@ -213,7 +214,6 @@ export class PortalScheduler extends PortalElement {
       return html`${views}${flow.renderManage({
         l10n: this.l10n,
         appointments: flow.appointments,
-        videoJoinMinutes: this.videoJoinMinutes,
         viewerZone: this.viewer.zone,
         canReschedule: (appointment) => flow.canRescheduleHere(appointment, { offered: this.frame.services, service: this.service, location: this.location }),
         reschedule: (appointment) => this.reschedule(appointment),
@@ -358,7 +358,7 @@ export class PortalScheduler extends PortalElement {
     return html`${renderFilters(find)} ${renderAvailability(find)}`;
   }
 
-  private stepContext({ booking, appointments, publisherLink }: BookingFlow): StepContext {
+  private stepContext({ booking, appointments, publisherLink }: BookingFlow): Omit<StepContext, 'videoJoinMinutes'> {
     const { frame } = this;
     // A refresh keeps the last answer: it still names the places and clinicians the steps show.
     const result = frame.times?.status === 'ready' ? frame.times.result : this.search.monthResult;
@@ -370,7 +370,6 @@ export class PortalScheduler extends PortalElement {
       service: frame.service,
       result,
       viewerZone: this.viewer.zone,
-      videoJoinMinutes: this.videoJoinMinutes,
       signedIn: this.access.allowed,
       notPermitted: this.access.state === 'not-permitted',
       booksElsewhere: Boolean(this.source),

@@ -71,6 +71,23 @@ describe('<portal-scheduler> video visits', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows the join link at the moment its window opens, on a confirmation left open', async () => {
+    const { element } = await mountWith(html`<portal-scheduler location=${LOCATION_IDS.video} video-join-minutes="0"></portal-scheduler>`);
+    await bookFirstTime(element);
+    const join = () => row(element, '[part~="confirmation"]', 'Join')!;
+    expect(join().querySelector('a')).to.equal(null);
+    // The host moves the window so that it opens in a second and a half: the page redraws itself then.
+    // The visit's start as the calendar file gives it (DTSTART:20261201T222000Z).
+    const ics = decodeURIComponent(shadow(element, '[part~="calendar-file"]')!.getAttribute('href')!);
+    const [, y, mo, d, h, mi] = /DTSTART:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})\d{2}Z/.exec(ics)!;
+    const start = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+    element.videoJoinMinutes = (start - Date.now() - 1_500) / 60_000;
+    await element.updateComplete;
+    expect(join().querySelector('a'), 'not yet').to.equal(null);
+    await waitUntil(() => join().querySelector('a'), 'the link never appeared', { timeout: 4000 });
+    expect(join().querySelector('a')!.getAttribute('href')).to.equal('https://video.riverside.example/rooms/primary-care');
+  });
+
   it('offers the join link, opening in a new tab, once the window opens (here: a week ahead)', async () => {
     const { element } = await mountWith(html`<portal-scheduler location=${LOCATION_IDS.video} video-join-minutes="10080"></portal-scheduler>`);
     await bookFirstTime(element);
