@@ -1,5 +1,6 @@
 import type {
   Appointment,
+  AttachmentMeta,
   BookingMode,
   BookingRequest,
   Hold,
@@ -7,11 +8,13 @@ import type {
   ListResult,
   Location,
   Message,
+  MessageChanges,
   NewImmunizationReport,
   NewMessage,
   PatientSummary,
   Practitioner,
   PublishedCatalog,
+  ReadReceipt,
   Recipient,
   Recommendation,
   Report,
@@ -21,6 +24,7 @@ import type {
   SlotSearchResult,
   Thread,
   ThreadWithMessages,
+  UploadedAttachment,
 } from '../model/index.js';
 
 /**
@@ -60,11 +64,46 @@ export interface SchedulingApi {
   cancelAppointment(appointment: Pick<Appointment, 'id' | 'version'>, signal: AbortSignal): Promise<Appointment>;
 }
 
+/**
+ * Secure messages between the signed-in patient and their care team. A thread is a conversation: its id is the
+ * id of its first message, and replies belong to it (FHIR: by `partOf`, else by `inResponseTo`).
+ */
 export interface MessagingApi {
+  /** Threads newest first. Messages of every status are kept; an `entered-in-error` one is `withdrawn`. */
   listThreads(signal: AbortSignal): Promise<ListResult<Thread>>;
+  /** One thread, messages oldest first. Reading changes nothing: read state changes only through `markRead`. */
   getThread(threadId: string, signal: AbortSignal): Promise<ThreadWithMessages>;
+  /** Who the patient may write to, each with the topics offered and the limits of a message to them. */
   listRecipients(signal: AbortSignal): Promise<ListResult<Recipient>>;
+  /**
+   * Sends one message (a new thread, or a reply with `threadId`), with the `topic` and the `attachments` that
+   * `uploadAttachment` returned. Exactly once per `clientRequestId`: called again with the same key, also after
+   * an answer that was lost, it answers the message already stored and stores no second one.
+   */
   send(message: NewMessage, signal: AbortSignal): Promise<Message>;
+  /**
+   * Stores the bytes of one file for the next `send` to carry. Limits (count, size, types) are the element's to
+   * apply before calling; the adapter stores what it is given. A file uploaded and never sent is left unreferenced
+   * (the patient's own data, never shown). Rejects with `ApiError` when the server takes the file in no way.
+   */
+  uploadAttachment(file: { name: string; contentType: string; bytes: Blob }, signal: AbortSignal): Promise<UploadedAttachment>;
+  /**
+   * The bytes of an attachment of a message, typed with its declared content type (the element checks them
+   * before showing an image). Reads only from the server (for FHIR: a URL under the base, or inline data): an
+   * attachment that points anywhere else rejects with `ApiError('not-found')` and nothing is fetched.
+   */
+  fetchAttachment(attachment: AttachmentMeta, signal: AbortSignal): Promise<Blob>;
+  /**
+   * Marks every unread message to the patient in the thread as read, now. Where the server refuses to store
+   * read state, it is kept on this device for this session (`sessionOnly`); listing then shows it read.
+   */
+  markRead(threadId: string, signal: AbortSignal): Promise<ReadReceipt>;
+  /**
+   * Threads that gained or changed a message after `since` (an instant an earlier call returned as `next`, or
+   * any instant for a first call), and the instant to ask from next time. Cheap when nothing changed, for
+   * polite polling.
+   */
+  changesSince(since: string, signal: AbortSignal): Promise<MessageChanges>;
 }
 
 export interface ResultsApi {

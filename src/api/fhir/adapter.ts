@@ -1,6 +1,7 @@
 import { lazyFeature } from '../lazy.js';
 import type { ImmunizationsApi, MessagingApi, PatientApi, PortalApi, ResultsApi, TokenSource } from '../portal-api.js';
 import { FhirClient } from './client.js';
+import type { FhirMessagingOptions } from './messaging.js';
 import { fhirScheduling } from './scheduling.js';
 
 export interface FhirAdapterOptions {
@@ -12,6 +13,12 @@ export interface FhirAdapterOptions {
   fetch?: typeof fetch;
   /** Read retries on network errors, 5xx and 429 (default 3). */
   maxReadRetries?: number;
+  /**
+   * What every recipient offers the patient when writing (FHIR publishes neither): topics, and the limits of one
+   * message (attachments' count, size and types; body length). An element may lower them with the host's own
+   * settings, never raise them.
+   */
+  messaging?: FhirMessagingOptions;
 }
 
 /**
@@ -24,8 +31,19 @@ export function createFhirAdapter(options: FhirAdapterOptions): PortalApi {
   const records = () => import('./records.js');
   return {
     scheduling: fhirScheduling(fhir),
-    messaging: lazyFeature<MessagingApi>('messaging', { listThreads: true, getThread: true, listRecipients: true, send: true }, async () =>
-      (await records()).fhirMessaging(fhir),
+    messaging: lazyFeature<MessagingApi>(
+      'messaging',
+      {
+        listThreads: true,
+        getThread: true,
+        listRecipients: true,
+        send: true,
+        uploadAttachment: true,
+        fetchAttachment: true,
+        markRead: true,
+        changesSince: true,
+      },
+      async () => (await records()).fhirMessaging(fhir, options.messaging),
     ),
     results: lazyFeature<ResultsApi>('results', { listReports: true, getReport: true, resultHistory: true }, async () => (await records()).fhirResults(fhir)),
     immunizations: lazyFeature<ImmunizationsApi>('immunizations', { list: true, recommendations: true, report: true }, async () =>

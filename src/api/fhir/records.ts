@@ -1,34 +1,25 @@
 import type {
   Immunization,
   ListResult,
-  Message,
   PatientSummary,
-  Recipient,
   Recommendation,
   Report,
   Result,
-  Thread,
-  ThreadWithMessages,
 } from '../../model/index.js';
 import { ApiError } from '../errors.js';
-import type { ImmunizationsApi, MessagingApi, PatientApi, ResultsApi } from '../portal-api.js';
+import type { ImmunizationsApi, PatientApi, ResultsApi } from '../portal-api.js';
 import type { FhirClient } from './client.js';
 import {
-  buildCommunicationCreate,
   buildImmunizationCreate,
-  buildThreads,
-  mapCommunication,
   mapDiagnosticReport,
   mapImmunization,
   mapObservation,
   mapPatient,
-  mapPractitioner,
   mapRecommendations,
 } from './map/index.js';
 import { isRecord, parseReference } from './map/common.js';
 import { collectMapped } from './mapped.js';
 import { sharedWhileRunning } from '../in-flight.js';
-import { listClinicians } from './scheduling.js';
 import { indexByReference } from './search.js';
 
 // The patient-record features of the FHIR adapter. Every search is scoped to the patient in the token's
@@ -58,69 +49,8 @@ export function fhirPatient(fhir: FhirClient, now: () => number = Date.now): Pat
   };
 }
 
-export function fhirMessaging(fhir: FhirClient): MessagingApi {
-  async function patientCommunications(operation: string, signal: AbortSignal) {
-    const patientId = fhir.patientId(operation);
-    const found = await fhir.search(
-      `Communication?subject=${encodeURIComponent(`Patient/${patientId}`)}&_sort=-sent&_count=100&_include=Communication:sender`,
-      operation,
-      signal,
-      10,
-    );
-    const names: Record<string, string> = {};
-    for (const resource of found.included) {
-      const mapped = mapPractitioner(resource);
-      if (mapped.ok && isRecord(resource)) names[`${resource.resourceType}/${resource.id}`] = mapped.value.name;
-    }
-    return { ...buildThreads(found.matches, { patientId, names }), truncated: found.truncated };
-  }
-
-  return {
-    async listThreads(signal): Promise<ListResult<Thread>> {
-      const { threads, dropped, truncated } = await patientCommunications('messaging.listThreads', signal);
-      return { items: threads, dropped, truncated };
-    },
-
-    async getThread(threadId, signal): Promise<ThreadWithMessages> {
-      const operation = 'messaging.getThread';
-      const { threads, messagesByThread, dropped } = await patientCommunications(operation, signal);
-      const thread = threads.find((candidate) => candidate.id === threadId);
-      if (!thread) throw new ApiError('not-found', { operation });
-      return { thread, messages: messagesByThread[threadId] ?? [], dropped };
-    },
-
-    async listRecipients(signal): Promise<ListResult<Recipient>> {
-      const operation = 'messaging.listRecipients';
-      const patientId = fhir.patientId(operation);
-      const [people, teams] = await Promise.all([
-        listClinicians(fhir, operation, signal),
-        fhir.search(`CareTeam?patient=${encodeURIComponent(`Patient/${patientId}`)}&status=active`, operation, signal),
-      ]);
-      const items: Recipient[] = people.items.map(({ id, name, role }) => ({ id, kind: 'practitioner', name, ...(role ? { role } : {}) }));
-      for (const team of teams.matches) {
-        if (isRecord(team) && typeof team.id === 'string' && typeof team.name === 'string' && team.name.trim()) {
-          items.push({ id: team.id, kind: 'care-team', name: team.name });
-        }
-      }
-      return { items, dropped: people.dropped, truncated: people.truncated || teams.truncated };
-    },
-
-    async send(message, signal): Promise<Message> {
-      const operation = 'messaging.send';
-      const patientId = fhir.patientId(operation);
-      const resource = buildCommunicationCreate({
-        message,
-        patientId,
-        rootCommunicationId: message.threadId,
-        sentAt: new Date().toISOString(),
-      });
-      const created = await fhir.createOnce('Communication', resource, message.clientRequestId, operation, signal);
-      const mapped = mapCommunication(created, { patientId });
-      if (!mapped.ok) throw new ApiError('invalid-response', { operation });
-      return mapped.value;
-    },
-  };
-}
+// Messaging lives in its own module (attachments, read marks, exactly-once sends) and loads with this chunk.
+export { fhirMessaging } from './messaging.js';
 
 export function fhirResults(fhir: FhirClient): ResultsApi {
   async function reports(query: string, operation: string, signal: AbortSignal): Promise<ListResult<Report>> {

@@ -19,6 +19,8 @@ export type AppointmentRecord = Omit<Appointment, 'cancellable'>;
 export interface ThreadRecord {
   id: string;
   subject: string;
+  /** The conversation's topic in words (`Thread.topic`). */
+  topic?: string;
   participants: Recipient[];
   messages: Message[];
 }

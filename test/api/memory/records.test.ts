@@ -35,7 +35,7 @@ describe('memory adapter: messaging', () => {
     expect(Date.parse(first.sentAt!)).to.equal(now.getTime());
     const { thread, messages } = await api.messaging.getThread('thread-blood-pressure', signal());
     expect(messages.filter((m) => m.body === 'Mis lecturas: 128/82')).to.have.length(1);
-    expect(thread.messageCount).to.equal(4);
+    expect(thread.messageCount).to.equal(5); // three seeded, one withdrawn, the reply
     expect(thread.lastMessageAt).to.equal(first.sentAt);
   });
 

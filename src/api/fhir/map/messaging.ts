@@ -11,6 +11,11 @@
  * still the thread id, so every page of the same conversation agrees on it.
  * Replies sent from here carry both `partOf` and `inResponseTo` = the root, so other readers that thread by
  * either element agree with us.
+ *
+ * Read state: R4 has no element for "the patient has read this" (`received` is when a message arrived, which for
+ * a message to the patient some servers set when it was read). The adapter writes the instant the patient read
+ * it as the {@link READ_BY_PATIENT_EXTENSION} extension; a message to the patient reads as read with that
+ * extension or with `received`. For a message the patient wrote, `received` is when it reached the care team.
  */
 import { MESSAGE_STATUSES, MessageSchema, RecipientSchema, type Message, type NewMessage, type Recipient, type Thread } from '../../../model/messaging.js';
 import type { Communication as FhirCommunication } from '../fhir-types.js';
@@ -18,8 +23,10 @@ import {
   isOneOf,
   identified,
   clientRequestIdentifier,
+  clientRequestIdOf,
   compact,
-  conceptText,
+  conceptName,
+  extensionOf,
   fail,
   guarded,
   httpUrl,
@@ -46,14 +53,27 @@ export interface MessageContext {
   patientId: string;
   /** Display names the caller resolved, keyed by reference (`Practitioner/1`). */
   names?: Readonly<Record<string, string>>;
+  /** Read state kept on this device (message id → instant) where the server refused to store it. */
+  readAt?: Readonly<Record<string, string>>;
 }
 
 const SUBJECT_MAX = 80;
 
-/** R4 event statuses the model has no word for: on-hold is still under way, the others ended unsent. */
+/**
+ * Extension (valueDateTime, an instant) on a Communication to the patient: when the patient read it. portal-kit's
+ * own, because R4 has no read-state element; written by `markRead` with If-Match, changing nothing else.
+ */
+export const READ_BY_PATIENT_EXTENSION = 'urn:portal-kit:read-by-patient';
+
+/** The model has R4's whole EventStatus set; a missing or unknown status reads as `unknown` rather than dropping the message. */
 function messageStatus(status: unknown): Message['status'] {
-  if (isOneOf(MESSAGE_STATUSES, status)) return status;
-  return status === 'on-hold' ? 'in-progress' : 'unknown';
+  return isOneOf(MESSAGE_STATUSES, status) ? status : 'unknown';
+}
+
+/** When the patient read this message, from our extension (only a full instant counts). */
+export function readByPatientAt(communication: unknown): string | undefined {
+  const value = extensionOf(communication, READ_BY_PATIENT_EXTENSION)?.valueDateTime;
+  return isInstant(value) ? value : undefined;
 }
 
 /** The Communication a message hangs under before chains are followed (rules 1-3 above). */
@@ -84,8 +104,16 @@ function attachments(communication: Json): Message['attachments'] {
     if (!isRecord(p.contentAttachment)) return [];
     const a = p.contentAttachment;
     const size = int(a.size);
-    return [compact({ title: str(a.title) ?? '', contentType: str(a.contentType), size: size !== undefined && size >= 0 ? size : undefined, url: attachmentUrl(a.url) })];
+    const url = attachmentUrl(a.url);
+    // Inline bytes only when there is no link: fetchAttachment then decodes them instead of asking the server.
+    const data = url === undefined ? base64(a.data) : undefined;
+    return [compact({ title: str(a.title) ?? '', contentType: str(a.contentType), size: size !== undefined && size >= 0 ? size : undefined, url, data })];
   });
+}
+
+function base64(value: unknown): string | undefined {
+  const text = str(value);
+  return text !== undefined && /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? text : undefined;
 }
 
 /**
@@ -103,7 +131,12 @@ export const mapCommunication = guarded((resource: unknown, ctx: MessageContext)
   const sent = communication.sent;
   if (sent !== undefined && !isFhirDateTime(sent)) return fail('invalid-sent');
   const fromPatient = referenceIdOf(communication.sender, ['Patient']) === ctx.patientId;
-  const body = records(communication.payload).flatMap((p) => str(p.contentString) ?? []);
+  const status = messageStatus(communication.status);
+  // A withdrawn message keeps its place and sender, never its words: what was taken back is not shown.
+  const withdrawn = status === 'entered-in-error';
+  const body = withdrawn ? [] : records(communication.payload).flatMap((p) => str(p.contentString) ?? []);
+  const received = isInstant(communication.received) ? communication.received : undefined;
+  const readAt = fromPatient ? undefined : (ctx.readAt?.[id] ?? readByPatientAt(communication));
   return validated(
     MessageSchema,
     compact({
@@ -113,9 +146,12 @@ export const mapCommunication = guarded((resource: unknown, ctx: MessageContext)
       fromPatient,
       senderName: nameFor(communication.sender, ctx.names) ?? '',
       body: body.join('\n\n'),
-      attachments: attachments(communication),
-      status: messageStatus(communication.status),
-      read: fromPatient || str(communication.received) !== undefined,
+      attachments: withdrawn ? [] : attachments(communication),
+      status,
+      withdrawn,
+      read: fromPatient || readAt !== undefined || str(communication.received) !== undefined,
+      readAt,
+      deliveredAt: fromPatient ? received : undefined,
     }),
   );
 });
@@ -143,8 +179,16 @@ function bySentAt(a: Message, b: Message): number {
   return ta !== tb ? ta - tb : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Oldest copy first when copies of one send collide: ids are compared as numbers where both are. */
+function byResourceId(a: unknown, b: unknown): number {
+  const ia = isRecord(a) ? String(a.id ?? '') : '';
+  const ib = isRecord(b) ? String(b.id ?? '') : '';
+  return ia.length !== ib.length && /^\d+$/.test(ia) && /^\d+$/.test(ib) ? ia.length - ib.length : ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
 export interface ThreadInfo {
   subject?: string;
+  topic?: string;
   participants?: Recipient[];
 }
 
@@ -165,10 +209,12 @@ export function groupThreads(
     const last = timed[timed.length - 1];
     return compact({
       id,
-      subject: info[id]?.subject ?? truncateWords(list[0].body.split('\n')[0] ?? '', SUBJECT_MAX),
+      subject: info[id]?.subject ?? truncateWords(list.find((m) => !m.withdrawn)?.body.split('\n')[0] ?? '', SUBJECT_MAX),
+      topic: info[id]?.topic,
       participants: info[id]?.participants ?? [],
       lastMessageAt: last?.sentAt,
-      unreadCount: list.filter((m) => !m.read).length,
+      // A withdrawn message is nothing new to read, whatever its read state.
+      unreadCount: list.filter((m) => !m.read && !m.withdrawn).length,
       messageCount: list.length,
     });
   });
@@ -194,8 +240,15 @@ function rootOf(id: string, parents: ReadonlyMap<string, string>): string {
   return path[path.length - 1];
 }
 
+/** The subject line: the topic's text, else a coding's display; a bare code is no subject. */
 function topicText(communication: Json | undefined): string | undefined {
-  return conceptText(communication?.topic);
+  return conceptName(communication?.topic);
+}
+
+/** The coded topic in words (a coding's display, never its code), apart from the free-text subject. */
+function topicWords(communication: Json | undefined): string | undefined {
+  const topic = communication?.topic;
+  return isRecord(topic) ? conceptName({ coding: topic.coding }) : undefined;
 }
 
 /**
@@ -212,7 +265,8 @@ export function buildThreads(
   const mapped: { message: Message; resource: Json }[] = [];
   const parents = new Map<string, string>();
   const byId = new Map<string, Json>();
-  for (const resource of resources) {
+  const keys = new Set<string>();
+  for (const resource of [...resources].sort(byResourceId)) {
     if (isRecord(resource) && typeof resource.resourceType === 'string' && resource.resourceType !== 'Communication') continue;
     const outcome = mapCommunication(resource, ctx);
     if (!outcome.ok) {
@@ -220,6 +274,13 @@ export function buildThreads(
       continue;
     }
     const json = resource as Json;
+    // Copies of one send (a server with neither conditional create nor client ids stored a browser's resend
+    // too) are one message: the patient sees what they sent once.
+    const key = clientRequestIdOf(json);
+    if (key !== undefined) {
+      if (keys.has(key)) continue;
+      keys.add(key);
+    }
     mapped.push({ message: outcome.value, resource: json });
     byId.set(outcome.value.id, json);
     if (outcome.value.threadId !== outcome.value.id) parents.set(outcome.value.id, outcome.value.threadId);
@@ -231,6 +292,7 @@ export function buildThreads(
     const threadId = rootOf(message.id, parents);
     const entry = (info[threadId] ??= { participants: [] });
     entry.subject ??= topicText(byId.get(threadId)) ?? topicText(resource);
+    entry.topic ??= topicWords(byId.get(threadId)) ?? topicWords(resource);
     const seen = (seenParticipants[threadId] ??= new Set());
     for (const ref of [resource.sender, ...records(resource.recipient)]) {
       const recipient = recipientOf(ref, ctx.names);
@@ -259,13 +321,21 @@ const RECIPIENT_REFERENCE: Record<Recipient['kind'], (id: string) => string> = {
 };
 
 /**
- * The Communication to POST for a send (with `If-None-Exist: clientRequestSearch(...)`). A new thread
- * carries its subject as `topic.text`; a reply points `partOf` and `inResponseTo` at the thread root.
+ * The Communication a send writes (POST with `If-None-Exist: clientRequestSearch(...)`, or PUT under
+ * {@link communicationIdFor}). A new thread carries its subject as `topic.text` and the chosen topic as
+ * `topic.coding`; a reply points `partOf` and `inResponseTo` at the thread root and carries no topic (the root's
+ * is the thread's). Attachments are `contentAttachment`s with their type, size and title, and either the
+ * `Binary/<id>` they were uploaded to or, for a server without Binary, their bytes inline.
  */
 export function buildCommunicationCreate(input: CommunicationCreateInput): FhirCommunication {
   const { message, patientId, sentAt } = input;
   const root = input.rootCommunicationId ?? message.threadId;
   const patient = { reference: `Patient/${patientId}` };
+  const files = (message.attachments ?? []).map((a) => ({
+    contentAttachment: compact({ contentType: a.contentType, url: a.url, data: a.url === undefined ? a.data : undefined, size: a.size, title: a.title }),
+  }));
+  // An attachment-only message is valid: a text payload is written only when there is text, or nothing else.
+  const text = message.body !== '' || files.length === 0 ? [{ contentString: message.body }] : [];
   const communication: FhirCommunication = {
     resourceType: 'Communication',
     identifier: [clientRequestIdentifier(message.clientRequestId)],
@@ -274,13 +344,37 @@ export function buildCommunicationCreate(input: CommunicationCreateInput): FhirC
     sender: patient,
     recipient: [{ reference: RECIPIENT_REFERENCE[message.recipient.kind](message.recipient.id) }],
     sent: sentAt,
-    payload: [{ contentString: message.body }],
+    payload: [...text, ...files],
   };
   if (root !== undefined) {
     communication.partOf = [{ reference: `Communication/${root}` }];
     communication.inResponseTo = [{ reference: `Communication/${root}` }];
-  } else if (message.subject !== undefined && message.subject.trim() !== '') {
-    communication.topic = { text: message.subject };
+  } else {
+    const subject = message.subject?.trim() ? message.subject : undefined;
+    const coding = message.topic ? [compact({ system: message.topic.system, code: message.topic.code, display: message.topic.display })] : undefined;
+    if (subject !== undefined || coding !== undefined) communication.topic = compact({ coding, text: subject });
   }
   return communication;
+}
+
+/**
+ * The id a send's Communication gets where the server lets the client choose it (update as create): derived from
+ * the idempotency key alone, so every copy of the PUT (a browser resends a request whose connection dropped)
+ * writes the same resource instead of a second message. Undefined when the key cannot make a FHIR id.
+ */
+export function communicationIdFor(clientRequestId: string): string | undefined {
+  const id = `pk-${clientRequestId}`;
+  return /^[A-Za-z0-9\-.]{1,64}$/.test(id) ? id : undefined;
+}
+
+/**
+ * The Communication as it is on the server with only the patient's read mark added (an instant), for a PUT with
+ * If-Match: nothing else is touched, and a mark already there is kept. The input is not modified.
+ */
+export function buildReadMark(current: Readonly<Record<string, unknown>>, readAt: string): Record<string, unknown> {
+  const copy = structuredClone(current) as Record<string, unknown>;
+  if (readByPatientAt(copy) !== undefined) return copy;
+  const extensions = Array.isArray(copy.extension) ? copy.extension : [];
+  copy.extension = [...extensions, { url: READ_BY_PATIENT_EXTENSION, valueDateTime: readAt }];
+  return copy;
 }

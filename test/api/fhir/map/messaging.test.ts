@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { buildCommunicationCreate, buildThreads, groupThreads, mapCommunication } from '../../../../src/api/fhir/map/index.js';
+import {
+  READ_BY_PATIENT_EXTENSION,
+  buildCommunicationCreate,
+  buildReadMark,
+  buildThreads,
+  communicationIdFor,
+  groupThreads,
+  mapCommunication,
+} from '../../../../src/api/fhir/map/index.js';
+import { MESSAGE_STATUSES } from '../../../../src/model/messaging.js';
 import { CLIENT_REQUEST_SYSTEM } from '../../../../src/api/fhir/constants.js';
 import { XSS, loadShared } from './fixtures.js';
 
@@ -54,15 +63,16 @@ describe('map/messaging: one message', () => {
         body: 'Patient 1 has a very high serum potassium value (7.2 mmol/L on 2014-Dec-12 at 5:55 pm)',
         attachments: [],
         status: 'completed',
+        withdrawn: false,
         read: true,
       },
     });
   });
 
-  it('lists attachment metadata: inline data gets no URL, a URL and size are kept', async () => {
+  it('lists attachment metadata: inline data is kept for fetchAttachment (no URL), a URL and size are kept', async () => {
     const result = mapCommunication(await loadShared(`${MSG}Communication-fm-attachment.json`), { patientId: '1' });
     expect(result.ok && result.value.attachments).to.deep.equal([
-      { title: 'accident notes 20100201.pdf', contentType: 'application/pdf' },
+      { title: 'accident notes 20100201.pdf', contentType: 'application/pdf', data: 'SGVsbG8=' },
       { title: '', contentType: 'application/pdf', size: 104274, url: 'http://example.org/docs/AB12345' },
     ]);
     expect(result.ok && result.value.read).to.equal(false);
@@ -82,6 +92,57 @@ describe('map/messaging: one message', () => {
     expect(dateOnly.ok && 'sentAt' in dateOnly.value).to.equal(false);
     expect(mapCommunication(communication('m', 'yesterday'), { patientId: 'p1' })).to.deep.equal({ ok: false, reason: 'invalid-sent' });
   });
+
+  it('keeps every R4 EventStatus as it is, and reads a missing or foreign status as unknown', () => {
+    for (const status of MESSAGE_STATUSES) {
+      const mapped = mapCommunication(communication(`s-${status}`, '2024-01-01T10:00:00Z', { status }), { patientId: 'p1' });
+      expect(mapped.ok && mapped.value.status, status).to.equal(status);
+    }
+    expect(MESSAGE_STATUSES).to.have.members(['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown']);
+    const none = mapCommunication({ ...communication('n', '2024-01-01T10:00:00Z'), status: undefined }, { patientId: 'p1' });
+    expect(none.ok && none.value.status).to.equal('unknown');
+    const foreign = mapCommunication(communication('f', '2024-01-01T10:00:00Z', { status: 'archived' }), { patientId: 'p1' });
+    expect(foreign.ok && foreign.value.status).to.equal('unknown');
+  });
+
+  it('marks an entered-in-error message withdrawn and exposes neither its words nor its files', () => {
+    const withdrawn = mapCommunication(
+      communication('w', '2024-01-01T10:00:00Z', {
+        ...fromDoc,
+        status: 'entered-in-error',
+        payload: [{ contentString: 'meant for another patient' }, { contentAttachment: { title: 'scan.pdf', url: 'Binary/9' } }],
+      }),
+      { patientId: 'p1' },
+    );
+    expect(withdrawn.ok && withdrawn.value).to.deep.include({ status: 'entered-in-error', withdrawn: true, body: '', attachments: [], senderName: 'Dr Adam Careful' });
+    const normal = mapCommunication(communication('n', '2024-01-01T10:00:00Z'), { patientId: 'p1' });
+    expect(normal.ok && normal.value.withdrawn).to.equal(false);
+  });
+
+  it('reads delivery for the patient\'s own message and read state for one to the patient', () => {
+    const mine = mapCommunication(communication('mine', '2024-01-01T10:00:00Z', { received: '2024-01-01T10:04:00Z' }), { patientId: 'p1' });
+    expect(mine.ok && mine.value).to.deep.include({ fromPatient: true, read: true, deliveredAt: '2024-01-01T10:04:00Z' });
+    expect(mine.ok && 'readAt' in mine.value).to.equal(false);
+    const marked = mapCommunication(
+      communication('to-me', '2024-01-01T10:00:00Z', { ...fromDoc, extension: [{ url: READ_BY_PATIENT_EXTENSION, valueDateTime: '2024-01-02T08:00:00Z' }] }),
+      { patientId: 'p1' },
+    );
+    expect(marked.ok && marked.value).to.deep.include({ read: true, readAt: '2024-01-02T08:00:00Z' });
+    expect(marked.ok && 'deliveredAt' in marked.value).to.equal(false);
+    const unread = mapCommunication(communication('new', '2024-01-01T10:00:00Z', fromDoc), { patientId: 'p1' });
+    expect(unread.ok && unread.value.read).to.equal(false);
+    // Read on this device only (the server refused the mark): the caller's record makes it read.
+    const local = mapCommunication(communication('new', '2024-01-01T10:00:00Z', fromDoc), { patientId: 'p1', readAt: { new: '2024-01-03T09:00:00Z' } });
+    expect(local.ok && local.value).to.deep.include({ read: true, readAt: '2024-01-03T09:00:00Z' });
+  });
+
+  it('lists attachment metadata of a Binary link: type, size, title, the relative URL', () => {
+    const mapped = mapCommunication(
+      communication('a', '2024-01-01T10:00:00Z', { payload: [{ contentAttachment: { contentType: 'image/png', size: 68, title: 'rash.png', url: 'Binary/b-1' } }] }),
+      { patientId: 'p1' },
+    );
+    expect(mapped.ok && mapped.value.attachments).to.deep.equal([{ title: 'rash.png', contentType: 'image/png', size: 68, url: 'Binary/b-1' }]);
+  });
 });
 
 describe('map/messaging: threads', () => {
@@ -93,6 +154,62 @@ describe('map/messaging: threads', () => {
     expect(messagesByThread.c1.every((m) => m.threadId === 'c1')).to.equal(true);
     expect(messagesByThread.elsewhere.map((m) => m.id)).to.deep.equal(['c6', 'c7']);
     expect(messagesByThread.c8.map((m) => m.id)).to.deep.equal(['c8', 'c9']);
+  });
+
+  it('threads a reply linked only by inResponseTo (as Oracle Health links them) under the message it answers', () => {
+    const { threads, messagesByThread } = buildThreads(
+      [
+        communication('root', '2024-05-01T09:00:00Z', { topic: { text: 'Rash' } }),
+        communication('answer', '2024-05-01T12:00:00Z', { ...fromDoc, inResponseTo: [{ reference: 'Communication/root' }] }),
+        communication('answer-2', '2024-05-02T12:00:00Z', { inResponseTo: [{ reference: 'Communication/answer' }] }),
+      ],
+      { patientId: 'p1' },
+    );
+    expect(threads.map((t) => t.id)).to.deep.equal(['root']);
+    expect(messagesByThread.root.map((m) => [m.id, m.threadId])).to.deep.equal([
+      ['root', 'root'],
+      ['answer', 'root'],
+      ['answer-2', 'root'],
+    ]);
+  });
+
+  it('names the coded topic in words, never by its bare code, apart from the subject', () => {
+    const { threads } = buildThreads(
+      [
+        communication('t1', '2024-05-01T09:00:00Z', { topic: { text: 'My knee', coding: [{ system: 'urn:x', code: 'symptoms', display: 'New or changed symptoms' }] } }),
+        communication('t2', '2024-05-02T09:00:00Z', { topic: { coding: [{ system: 'urn:x', code: 'rx-42' }] } }),
+      ],
+      { patientId: 'p1' },
+    );
+    const byId = Object.fromEntries(threads.map((t) => [t.id, t]));
+    expect(byId.t1).to.include({ subject: 'My knee', topic: 'New or changed symptoms' });
+    // A code without words is neither the topic nor the subject: the subject falls back to the message's words.
+    expect('topic' in byId.t2).to.equal(false);
+    expect(byId.t2.subject).to.equal('message t2');
+  });
+
+  it('keeps a withdrawn message in its thread without counting it unread', () => {
+    const { threads, messagesByThread } = buildThreads(
+      [
+        communication('r', '2024-05-01T09:00:00Z'),
+        communication('oops', '2024-05-01T10:00:00Z', { ...fromDoc, status: 'entered-in-error', partOf: [{ reference: 'Communication/r' }] }),
+      ],
+      { patientId: 'p1' },
+    );
+    expect(messagesByThread.r.map((m) => [m.id, m.withdrawn])).to.deep.equal([
+      ['r', false],
+      ['oops', true],
+    ]);
+    expect(threads[0]).to.include({ messageCount: 2, unreadCount: 0 });
+  });
+
+  it('shows copies of one send (same client key, a server that stored a resend) as one message', () => {
+    const copy = (id: string) => communication(id, '2024-05-01T09:00:00Z', { identifier: [{ system: CLIENT_REQUEST_SYSTEM, value: 'k-1' }] });
+    const { messagesByThread } = buildThreads([copy('12'), copy('9'), communication('other', '2024-05-01T09:00:00Z', { partOf: [{ reference: 'Communication/9' }] })], {
+      patientId: 'p1',
+    });
+    expect(messagesByThread['9'].map((m) => m.id)).to.deep.equal(['9', 'other']);
+    expect(messagesByThread['12']).to.equal(undefined);
   });
 
   it('summarises each thread: subject, unread, count, last time, participants', () => {
@@ -143,6 +260,50 @@ describe('communication writes', () => {
     expect(reply.inResponseTo).to.deep.equal([{ reference: 'Communication/c1' }]);
     expect(reply.recipient).to.deep.equal([{ reference: 'CareTeam/team' }]);
     expect(reply).not.to.have.property('topic');
+  });
+
+  it('writes the chosen topic as coding beside the subject, and attachments as Binary links or inline bytes', () => {
+    const start = buildCommunicationCreate({
+      message: {
+        ...message,
+        subject: 'Rash',
+        topic: { system: 'urn:x', code: 'symptoms', display: 'New or changed symptoms' },
+        attachments: [
+          { title: 'rash.png', contentType: 'image/png', size: 68, url: 'Binary/b-1' },
+          { title: 'note.pdf', contentType: 'application/pdf', size: 5, data: 'SGVsbG8=' },
+        ],
+      },
+      patientId: 'p1',
+      sentAt: '2024-03-01T09:00:00Z',
+    });
+    expect(start.topic).to.deep.equal({ coding: [{ system: 'urn:x', code: 'symptoms', display: 'New or changed symptoms' }], text: 'Rash' });
+    expect(start.payload).to.deep.equal([
+      { contentString: 'Thank you' },
+      { contentAttachment: { contentType: 'image/png', url: 'Binary/b-1', size: 68, title: 'rash.png' } },
+      { contentAttachment: { contentType: 'application/pdf', data: 'SGVsbG8=', size: 5, title: 'note.pdf' } },
+    ]);
+    // Read back, the same metadata comes out.
+    const echoed = mapCommunication({ ...start, id: 'e' }, { patientId: 'p1' });
+    expect(echoed.ok && echoed.value.attachments).to.deep.equal([
+      { title: 'rash.png', contentType: 'image/png', size: 68, url: 'Binary/b-1' },
+      { title: 'note.pdf', contentType: 'application/pdf', size: 5, data: 'SGVsbG8=' },
+    ]);
+    const onlyFiles = buildCommunicationCreate({ message: { ...message, body: '', attachments: [{ title: 'a.png', contentType: 'image/png', size: 1, url: 'Binary/a' }] }, patientId: 'p1', sentAt: '2024-03-01T09:00:00Z' });
+    expect(onlyFiles.payload).to.have.length(1);
+  });
+
+  it('adds only the read mark to the current Communication, keeping a mark already there', () => {
+    const current = { ...communication('c', '2024-01-01T10:00:00Z', fromDoc), meta: { versionId: '3' }, extension: [{ url: 'urn:other', valueString: 'x' }] };
+    const marked = buildReadMark(current, '2024-01-02T08:00:00Z');
+    expect(marked).to.deep.equal({ ...current, extension: [{ url: 'urn:other', valueString: 'x' }, { url: READ_BY_PATIENT_EXTENSION, valueDateTime: '2024-01-02T08:00:00Z' }] });
+    expect(current.extension).to.have.length(1);
+    expect(buildReadMark(marked, '2024-01-05T08:00:00Z')).to.deep.equal(marked);
+  });
+
+  it('derives a FHIR id from the send key only when the key can make one', () => {
+    expect(communicationIdFor('3b1f6a9e-0c2d-4e5f-8a7b-9c0d1e2f3a4b')).to.equal('pk-3b1f6a9e-0c2d-4e5f-8a7b-9c0d1e2f3a4b');
+    expect(communicationIdFor('has space')).to.equal(undefined);
+    expect(communicationIdFor('x'.repeat(70))).to.equal(undefined);
   });
 
   it('a sent reply, echoed by the server, lands in its thread as read and from the patient', () => {
