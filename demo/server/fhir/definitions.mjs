@@ -61,11 +61,12 @@ async function indexDefinitions() {
 }
 
 /**
- * Types with search parameters: every resource type except Binary, which the portal never stores here.
+ * Types with search parameters, and Binary: a message's attachments are stored as Binary (created and read,
+ * never searched), so the patient's files stay on this server, under the FHIR base.
  * @param {string} type
  */
 export function isKnownResourceType(type) {
-  return /^[A-Z][A-Za-z]+$/.test(type) && Boolean(globalSchema.types[type]?.searchParams);
+  return type === 'Binary' || (/^[A-Z][A-Za-z]+$/.test(type) && Boolean(globalSchema.types[type]?.searchParams));
 }
 
 /**
