@@ -193,3 +193,30 @@ for (const mode of MODES) {
     });
   });
 }
+
+describe('FHIR messaging: attachments behind the SMART check', function () {
+  this.timeout(30_000);
+  it('lets the patient store and read their own Binary under their Communication scope, and no other patient read it', async () => {
+    const other = { resourceType: 'Patient', id: 'pat-ben', name: [{ family: 'Other' }] };
+    const tenant = await createTenant({ resources: [...world(), other], options: { smart: true } });
+    try {
+      const as = async (patient: string) => {
+        const { access_token } = await mintToken(tenant, patient, 'patient/Communication.crus patient/CareTeam.rs');
+        return createFhirAdapter({ baseUrl: tenant.baseUrl, auth: { getAccessToken: async () => access_token, patientId: patient } });
+      };
+      const ana = await as(PATIENT);
+      const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 1, 2, 3]);
+      const uploaded = await ana.messaging.uploadAttachment({ name: 'letter.pdf', contentType: 'application/pdf', bytes: new Blob([bytes]) }, signal());
+      // Stored as a Binary, not inline: the guard took it.
+      expect(uploaded.url).to.match(/^Binary\//);
+      expect(uploaded.data).to.equal(undefined);
+      const back = await ana.messaging.fetchAttachment({ title: 'letter.pdf', contentType: 'application/pdf', url: uploaded.url }, signal());
+      expect([...new Uint8Array(await back.arrayBuffer())]).to.deep.equal([...bytes]);
+      const ben = await as('pat-ben');
+      const refused = await ben.messaging.fetchAttachment({ title: 'x', url: uploaded.url }, signal()).catch((error: unknown) => error);
+      expect((refused as { status?: number }).status).to.equal(404);
+    } finally {
+      await deleteTenant(tenant);
+    }
+  });
+});

@@ -6,6 +6,8 @@
  * token (401 otherwise) with a scope for the type and interaction (403 otherwise), and then sees and writes
  * only the token's patient's compartment: another patient's resource reads as 404, searches and their
  * `_include`s hold only the patient's resources, and a write that names another patient is refused (403).
+ * A Binary (a message's attachment) belongs to the patient its `securityContext` names, and needs the scope the
+ * patient has for Communication: R4's compartment has no Binary, and an attachment is part of a message.
  */
 import { notFound, OperationOutcomeError } from '@medplum/core';
 import { errorReply, outcomeReply } from '../fhir/http.mjs';
@@ -54,20 +56,23 @@ export function smartGuard(auth) {
     const token = bearerToken(call.headers.authorization);
     const session = token ? await auth.verifyAccessToken(token) : undefined;
     if (!session) return unauthorized(base, Boolean(token));
-    if (!isPatientDataType(type)) {
+    if (!isPatientDataType(type) && type !== 'Binary') {
       return outcomeReply(403, 'forbidden', `${type} is not available to patient apps on this server`);
     }
+    if (type === 'Binary' && !id && method !== 'POST') return outcomeReply(403, 'forbidden', 'Binary is created and read, never searched, by patient apps');
     const perm = permission(method, id, rest);
     if (typeof perm !== 'string') return perm;
-    if (!allows(session.scopes, type, perm)) return insufficientScope(type, perm);
+    if (!allows(session.scopes, scopeType(type), perm)) return insufficientScope(scopeType(type), perm);
 
     const { patient, scopes } = session;
     /** @param {Resource} r */
-    const ownedBy = (r) => patientsOf(r, base);
+    const ownedBy = (r) => (r.resourceType === 'Binary' ? securityContextPatients(r) : patientsOf(r, base));
     /** @param {Resource} r patient data this token may read, or public directory data */
     const visible = (r) =>
       PUBLIC_TYPES.has(r.resourceType) ||
-      (isPatientDataType(r.resourceType) && (allows(scopes, r.resourceType, 'r') || allows(scopes, r.resourceType, 's')) && ownedBy(r).has(patient));
+      ((isPatientDataType(r.resourceType) || r.resourceType === 'Binary') &&
+        (allows(scopes, scopeType(r.resourceType), 'r') || allows(scopes, scopeType(r.resourceType), 's')) &&
+        ownedBy(r).has(patient));
     /** @param {unknown} r a resource this patient may write: it names them and no other patient */
     const writable = (r) => {
       const owners = isResource(r) ? ownedBy(r) : new Set();
@@ -95,6 +100,25 @@ export function smartGuard(auth) {
     const unowned = (/** @type {Resource} */ r) => id === '$hold' && r.resourceType === 'Appointment' && ownedBy(r).size === 0;
     return filterReply(reply, read ? visible : (r) => writable(r) || visible(r) || unowned(r), read);
   };
+}
+
+/**
+ * The type whose scope a request needs: a Binary is a message's attachment, so Communication's.
+ * @param {string} type
+ */
+function scopeType(type) {
+  return type === 'Binary' ? 'Communication' : type;
+}
+
+/**
+ * The patient a Binary's `securityContext` names (`Patient/<id>`), as a set like `patientsOf`.
+ * @param {Resource} binary
+ * @returns {Set<string>}
+ */
+function securityContextPatients(binary) {
+  const reference = /** @type {{ securityContext?: { reference?: unknown } }} */ (binary).securityContext?.reference;
+  const match = typeof reference === 'string' ? /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(reference) : null;
+  return new Set(match ? [match[1]] : []);
 }
 
 /**
