@@ -46,6 +46,10 @@ export class DateGridController implements ReactiveController {
 
   private focusedDay: Day;
   private pendingFocus = false;
+  /** Months opened by `skipEmptyMonth`; and whether the person has moved months themselves (then it never does). */
+  private skipped = 0;
+  private skipping = false;
+  private personMoved = false;
   // Read through getters: every change goes through configure(), which re-clamps focus and re-renders.
   private state: Omit<DateGridState, 'available'> & { available: ReadonlySet<Day> };
 
@@ -142,10 +146,26 @@ export class DateGridController implements ReactiveController {
     this.focusedDay = target;
     this.pendingFocus = moveFocus;
     if (monthChanged) {
+      if (!this.skipping) this.personMoved = true;
       this.announcement = formatFhirDate(this.month, this.l10n.locale);
       this.options.onMonthChange?.(this.month);
     }
     this.host.requestUpdate();
+  }
+
+  /**
+   * The month on screen has no free time left (late in a month, a closed fortnight): the next month opens by
+   * itself, announced like any move, at most twice and never once the person has moved months themselves.
+   */
+  skipEmptyMonth(): void {
+    if (this.personMoved || this.skipped >= 2 || !this.canShowNext) return;
+    this.skipped++;
+    this.skipping = true;
+    try {
+      this.focusDay(addMonths(this.focusedDay, 1), false);
+    } finally {
+      this.skipping = false;
+    }
   }
 
   /** Selects `day` if it has free times and lies in the bounds; returns whether it did. */

@@ -239,6 +239,12 @@ export class PortalScheduler extends PortalElement {
     this.viewer.warmWhenIdle();
   }
 
+  protected override updated(): void {
+    // After the searches saw this update's inputs: a month searched to its end with no time left opens the next.
+    const month = this.search.month.state;
+    if (month.status === 'ready' && this.search.catalogValue && !this.calendar.selected && this.search.uncheckedFrom === undefined) this.calendar.skipEmptyMonth();
+  }
+
   /**
    * The services on offer and the one being booked, from the state as it is now: a press can come between a
    * change of filter and the render it causes, and must be judged by the new choice.
