@@ -195,6 +195,24 @@ describe('demo seed through the FHIR adapter', function () {
     expect(threads.items.map((t) => t.subject)).to.include('Resultados de laboratorio');
   });
 
+  it('seeds the message shapes portal-messages handles: inResponseTo-only replies, a coded topic, a withdrawn message, a Binary attachment', async () => {
+    const daniel = as(PATIENTS.daniel);
+    const threads = (await daniel.messaging.listThreads(signal())).items;
+    const refill = threads.find((t) => t.subject === 'Atorvastatin refill')!;
+    // Its replies name only the message before them, yet the whole conversation is one thread.
+    expect(refill).to.deep.include({ topic: 'Medication question', messageCount: 3 });
+    const a1c = threads.find((t) => t.subject === 'Question about my A1c result')!;
+    expect(a1c.topic).to.equal('Test results');
+    const attachment = (await daniel.messaging.getThread(a1c.id, signal())).messages.flatMap((m) => m.attachments)[0];
+    expect(attachment).to.deep.include({ title: 'A1c trend.pdf', contentType: 'application/pdf' });
+    const pdf = await daniel.messaging.fetchAttachment(attachment, signal());
+    expect(pdf.size).to.equal(attachment.size);
+    expect(new TextDecoder().decode(await pdf.arrayBuffer()).startsWith('%PDF-')).to.equal(true);
+    const mia = await as(PATIENTS.mia).messaging.listThreads(signal());
+    const checkup = await as(PATIENTS.mia).messaging.getThread(mia.items.find((t) => t.subject === 'Mia’s check-up')!.id, signal());
+    expect(checkup.messages.filter((m) => m.withdrawn).map((m) => [m.status, m.body])).to.deep.equal([['entered-in-error', '']]);
+  });
+
   it('gives Daniel two years of lab reports with reference ranges, trends and abnormal flags', async () => {
     const api = as(PATIENTS.daniel);
     const reports = await api.results.listReports(signal());
