@@ -6,7 +6,6 @@ import { PortalElement, type AccessDeclaration } from '../../base/portal-element
 import type { Appointment, Service, Slot } from '../../model/index.js';
 import { addDays, type Day } from '../../time/days.js';
 import { ViewerClock, clinicZone } from './viewer-clock.js';
-import { localDayOf } from '../../time/zones.js';
 import { DateGridController } from './date-grid-controller.js';
 import { dateGridStyles } from './date-grid.js';
 import { slotListStyles } from './slot-list.js';
@@ -16,6 +15,7 @@ import { BookingFlowPart } from './flow-part.js';
 import type { StepContext } from './booking-steps.js';
 import { chooseService, monthWindow, nextDoseOf, nearest, offersBothModes, withFilter, renderAvailability, renderFilters, type Filter, type FindContext, type ServiceChoice } from './find-view.js';
 import { PendingChoiceController, schedulerScope, type PendingChoice } from './pending-choice-controller.js';
+import { resumeChoice } from './resume-choice.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
 import { SlotSearchController, type Catalog, type DayTimes } from './slot-search-controller.js';
 import { renderViewSwitch, type SchedulerView } from './view-switch.js';
@@ -241,8 +241,7 @@ export class PortalScheduler extends PortalElement {
 
   protected override updated(): void {
     // After the searches saw this update's inputs: a month searched to its end with no time left opens the next.
-    const month = this.search.month.state;
-    if (month.status === 'ready' && this.search.catalogValue && !this.calendar.selected && this.search.uncheckedFrom === undefined) this.calendar.skipEmptyMonth();
+    if (!this.calendar.selected && this.search.monthHasNoTimeLeft) this.calendar.skipEmptyMonth();
   }
 
   /**
@@ -267,31 +266,24 @@ export class PortalScheduler extends PortalElement {
     void this.search.reload();
   }
 
-  /** A time chosen before sign-in: look its day up again, then review it (held first) or offer the nearest. */
-  private async resume(choice: PendingChoice): Promise<void> {
-    const flow = await this.flow.ready(() => void this.resume(choice));
-    if (!flow) return;
-    const { booking } = flow;
-    const zone = this.search.catalogValue?.locations.items.find((l) => l.id === choice.locationId)?.timeZone;
-    const wanted: Slot = { id: choice.slotId, start: choice.start, end: choice.start, status: 'busy', serviceIds: choice.serviceId ? [choice.serviceId] : [], locationId: choice.locationId };
-    this.leavePurpose();
-    this.view = 'book';
-    this.filters = { service: choice.serviceId, location: choice.locationId };
-    booking.check(wanted);
-    let pool: Slot[];
-    try {
-      const day = localDayOf(choice.start, zone);
-      this.calendar.configure({ selected: day });
-      this.calendar.focusDay(day, false);
-      pool = await this.search.freshTimes(() => this.updateComplete);
-    } catch {
-      if (booking.state.step === 'checking') booking.reset();
-      return;
-    }
-    if (booking.state.step !== 'checking') return;
-    const slot = pool.find((s) => s.id === choice.slotId);
-    if (slot) void booking.choose(slot, { resumed: true });
-    else booking.unavailable(wanted);
+  /** A time chosen before sign-in: looked up again, then reviewed (held first) or the nearest offered. */
+  private resume(choice: PendingChoice): Promise<void> {
+    return resumeChoice(
+      {
+        flow: this.flow,
+        search: this.search,
+        calendar: this.calendar,
+        places: () => this.search.catalogValue?.locations.items ?? [],
+        bookOn: (filters) => {
+          this.leavePurpose();
+          this.view = 'book';
+          this.filters = filters;
+        },
+        rendered: () => this.updateComplete,
+      },
+      choice,
+      () => void this.resume(choice),
+    );
   }
 
   private show(view: SchedulerView): void {

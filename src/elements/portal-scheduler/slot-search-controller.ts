@@ -111,6 +111,12 @@ export class SlotSearchController {
     return result;
   }
 
+  /** The visible month was searched, to its end, and has no free time from the first bookable day on. */
+  get monthHasNoTimeLeft(): boolean {
+    const state = this.month.state;
+    return state.status === 'ready' && this.catalogValue !== undefined && !state.value.truncated && this.days(state.value).size === 0;
+  }
+
   /** The month's last answer (kept while a new one loads). */
   get monthResult(): SlotSearchResult | undefined {
     const state = this.month.state;
