@@ -15,7 +15,7 @@ const LOST = 10;
 const PATIENT = 'pat-ana';
 const TOPIC = { system: 'urn:portal-kit:demo-message-topic', code: 'symptoms', display: 'New or changed symptoms' };
 
-/** A patient, her care team and a clinician, and a thread the clinician started (unread), with a reply by inResponseTo only. */
+/** A patient, her care team and a clinician, a thread the clinician started (unread) with a reply by inResponseTo only, and an older read thread. */
 function world(): unknown[] {
   return [
     { resourceType: 'Patient', id: PATIENT, name: [{ family: 'Mejía', given: ['Ana'] }] },
@@ -42,6 +42,19 @@ function world(): unknown[] {
       sent: '2026-01-05T16:00:00Z',
       inResponseTo: [{ reference: 'Communication/staff-1' }],
       payload: [{ contentString: 'All normal.' }],
+    },
+    // Another conversation, so "what changed" has one to leave out.
+    {
+      resourceType: 'Communication',
+      id: 'staff-other',
+      status: 'completed',
+      subject: { reference: `Patient/${PATIENT}` },
+      sender: { reference: 'Practitioner/dr-ortiz' },
+      recipient: [{ reference: `Patient/${PATIENT}` }],
+      sent: '2025-12-01T15:00:00Z',
+      received: '2025-12-01T18:00:00Z',
+      topic: { text: 'Flu season' },
+      payload: [{ contentString: 'Flu shots are here.' }],
     },
   ];
 }
@@ -162,7 +175,7 @@ for (const mode of MODES) {
 
     it('tells what changed since an instant, and then nothing until something changes again', async () => {
       const first = await api.messaging.changesSince('2000-01-01T00:00:00Z', signal());
-      expect(first.threads.map((t) => t.id)).to.deep.equal(['staff-1']);
+      expect(first.threads.map((t) => t.id)).to.deep.equal(['staff-1', 'staff-other']);
       const quiet = await api.messaging.changesSince(first.next, signal());
       expect(quiet.threads).to.deep.equal([]);
       expect(quiet.next).to.equal(first.next);
@@ -208,7 +221,7 @@ describe('FHIR messaging: attachments behind the SMART check', function () {
       const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 1, 2, 3]);
       const uploaded = await ana.messaging.uploadAttachment({ name: 'letter.pdf', contentType: 'application/pdf', bytes: new Blob([bytes]) }, signal());
       // Stored as a Binary, not inline: the guard took it.
-      expect(uploaded.url).to.match(/^Binary\//);
+      expect(uploaded.url ?? 'inline').to.match(/^Binary\//);
       expect(uploaded.data).to.equal(undefined);
       const back = await ana.messaging.fetchAttachment({ title: 'letter.pdf', contentType: 'application/pdf', url: uploaded.url }, signal());
       expect([...new Uint8Array(await back.arrayBuffer())]).to.deep.equal([...bytes]);

@@ -299,8 +299,10 @@ export function fhirMessaging(fhir: FhirClient, options: FhirMessagingOptions = 
       const ids = new Set<string>();
       for (const resource of changed.matches) {
         if (!isRecord(resource) || typeof resource.id !== 'string') continue;
-        ids.add(resource.id);
         const stamp = isRecord(resource.meta) ? resource.meta.lastUpdated : undefined;
+        // A server that ignores `_lastUpdated` answers everything: its own stamps still tell what is new.
+        if (isInstant(stamp) && Date.parse(stamp) <= Date.parse(since)) continue;
+        ids.add(resource.id);
         if (isInstant(stamp) && Date.parse(stamp) > Date.parse(next)) next = stamp;
       }
       if (ids.size === 0) return { threads: [], next, dropped: 0, truncated: changed.truncated };
