@@ -207,6 +207,24 @@ for (const mode of MODES) {
   });
 }
 
+describe('FHIR messaging: a grant without update on a server without conditional create', function () {
+  this.timeout(30_000);
+  it('sends by a plain create when the update-as-create is refused, once', async () => {
+    const tenant = await createTenant({ resources: world(), options: { smart: true, conditionalCreate: false } });
+    try {
+      const { access_token } = await mintToken(tenant, PATIENT, 'patient/Communication.crs patient/CareTeam.rs');
+      const api = createFhirAdapter({ baseUrl: tenant.baseUrl, auth: { getAccessToken: async () => access_token, patientId: PATIENT } });
+      const sent = await api.messaging.send({ subject: 'Hi', recipient: { id: 'team-ana', kind: 'care-team' }, body: 'Hello', clientRequestId: 'no-update' }, signal());
+      const log = await requestLog(tenant);
+      expect(log.filter((e) => e.method === 'PUT').map((e) => e.status)).to.deep.equal([403]);
+      expect(log.filter((e) => e.method === 'POST').map((e) => e.status)).to.deep.equal([201]);
+      expect((await api.messaging.getThread(sent.threadId, signal())).messages.map((m) => m.body)).to.deep.equal(['Hello']);
+    } finally {
+      await deleteTenant(tenant);
+    }
+  });
+});
+
 describe('FHIR messaging: attachments behind the SMART check', function () {
   this.timeout(30_000);
   it('lets the patient store and read their own Binary under their Communication scope, and no other patient read it', async () => {

@@ -197,12 +197,19 @@ export function fhirMessaging(fhir: FhirClient, options: FhirMessagingOptions = 
       });
       const { conditionalCreate, updateCreate } = await sendPlan(signal);
       const id = communicationIdFor(message.clientRequestId);
-      const created =
-        !conditionalCreate && updateCreate && id !== undefined
-          ? await putOnce(id, resource as Record<string, unknown>, message.clientRequestId, operation, signal)
-          : // If-None-Exist, and a look for the key before any second try.
-            await fhir.createOnce('Communication', resource as Record<string, unknown>, message.clientRequestId, operation, signal);
-      return messageFrom(created, operation);
+      // If-None-Exist, and a look for the key before any second try.
+      const create = () => fhir.createOnce('Communication', resource as Record<string, unknown>, message.clientRequestId, operation, signal);
+      if (conditionalCreate || !updateCreate || id === undefined) return messageFrom(await create(), operation);
+      try {
+        return messageFrom(await putOnce(id, resource as Record<string, unknown>, message.clientRequestId, operation, signal), operation);
+      } catch (error) {
+        // The server offers update as create, but not to this patient (a grant without update, a policy on ids):
+        // refused before anything was stored, so a create is the one write.
+        if (isApiError(error) && (error.kind === 'forbidden' || error.status === 405 || error.status === 400 || error.status === 422)) {
+          return messageFrom(await create(), operation);
+        }
+        throw error;
+      }
     },
 
     async uploadAttachment(file, signal): Promise<UploadedAttachment> {
