@@ -5,6 +5,7 @@ import { HOME_ZONE } from './seed/context.js';
 import { SEED_ATTACHMENTS } from './seed/messages.js';
 import type { MemoryStore, ThreadRecord } from './store.js';
 import { toInstant } from '../../time/zones.js';
+import { INSTANT_PATTERN } from '../../model/values.js';
 
 const sentMs = (message: Message): number => (message.sentAt ? Date.parse(message.sentAt) : 0);
 const oldestFirst = (messages: Message[]): Message[] =>
@@ -159,8 +160,9 @@ export function createMessagingApi(store: MemoryStore, runtime: Runtime): Messag
   }
 
   function changesSince(since: string): MessageChanges {
+    // As strict as the FHIR adapter: only a full instant, so a caller's bug shows here too.
+    if (!INSTANT_PATTERN.test(since)) throw apiError('invalid-response', 'messaging.changesSince');
     const sinceMs = Date.parse(since);
-    if (Number.isNaN(sinceMs)) throw apiError('invalid-response', 'messaging.changesSince');
     const ids = new Set([...changedAt].flatMap(([id, stamp]) => (stamp > sinceMs ? [id] : [])));
     const { items } = listThreads();
     const next = Math.max(sinceMs, lastStamp);

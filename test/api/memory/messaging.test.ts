@@ -89,6 +89,7 @@ describe('memory adapter: messaging for portal-messages', () => {
     const third = await api.messaging.changesSince(second.next, signal());
     expect(third.threads.map((t) => t.id)).to.deep.equal([b.threadId]);
     expect(kindOf(await rejection(api.messaging.changesSince('not a time', signal())))).to.equal('invalid-response');
+    expect(kindOf(await rejection(api.messaging.changesSince('2027-03-10', signal())))).to.equal('invalid-response');
   });
 
   it('keeps a withdrawn message in its thread without its words, and not as unread', async () => {
@@ -98,5 +99,17 @@ describe('memory adapter: messaging for portal-messages', () => {
     expect(withdrawn[0]).to.deep.include({ status: 'entered-in-error', body: '', attachments: [] });
     expect(messages.indexOf(withdrawn[0])).to.be.within(1, messages.length - 2);
     expect(thread.unreadCount).to.equal(0);
+  });
+
+  it('seeds delivered times on the patient\'s own messages only', async () => {
+    const api = adapterAt(MARCH_NOW);
+    const { items } = await api.messaging.listThreads(signal());
+    const messages = (await Promise.all(items.map((t) => api.messaging.getThread(t.id, signal())))).flatMap((t) => t.messages);
+    for (const m of messages) {
+      expectValid(MessageSchema, m, m.id);
+      if (m.fromPatient) expect(Date.parse(m.deliveredAt!) - Date.parse(m.sentAt!), m.id).to.equal(4 * 60_000);
+      else expect('deliveredAt' in m, m.id).to.equal(false);
+    }
+    expect(messages.some((m) => m.fromPatient)).to.equal(true);
   });
 });

@@ -160,11 +160,14 @@ export function seedThreads(ctx: SeedContext, patientName: string): ThreadRecord
     ...(thread.topic ? { topic: thread.topic } : {}),
     // Participants are named only: what one may send them is the recipient list's to say.
     participants: RECIPIENTS.filter((recipient) => thread.participantIds.includes(recipient.id)).map(({ id, kind, name, role }) => ({ id, kind, name, ...(role ? { role } : {}) })),
-    messages: thread.messages.map(
-      (message, index): Message => ({
+    messages: thread.messages.map((message, index): Message => {
+      const sentAt = ctx.at(message.day, message.hour, random.int(0, 59));
+      return {
         id: `${thread.id.replace('thread-', 'msg-')}-${index + 1}`,
         threadId: thread.id,
-        sentAt: ctx.at(message.day, message.hour, random.int(0, 59)),
+        sentAt,
+        // The patient's own messages reached the clinic's inbox within minutes, so the delivered state has data.
+        ...(message.from === 'patient' ? { deliveredAt: ctx.plusMinutes(sentAt, 4) } : {}),
         fromPatient: message.from === 'patient',
         senderName: message.from === 'patient' ? patientName : (names.get(message.from) ?? 'Care team'),
         // A withdrawn message's words are not exposed, as the FHIR adapter hides them.
@@ -173,7 +176,7 @@ export function seedThreads(ctx: SeedContext, patientName: string): ThreadRecord
         status: message.withdrawn ? 'entered-in-error' : 'completed',
         withdrawn: message.withdrawn === true,
         read: message.read ?? true,
-      }),
-    ),
+      };
+    }),
   }));
 }
