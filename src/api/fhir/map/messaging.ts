@@ -47,6 +47,7 @@ import {
   type Json,
   type MapOutcome,
 } from './common.js';
+import { markupToText } from './markup-text.js';
 
 export interface MessageContext {
   /** The signed-in patient (from the token response). */
@@ -99,9 +100,45 @@ function attachmentUrl(value: unknown): string | undefined {
   return httpUrl(text);
 }
 
+/** Attachment types that hold the message's text as markup (how some servers store what a clinician wrote). */
+const MARKUP = /^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i;
+
+/** An inline markup attachment's text: its base64 bytes read as UTF-8. */
+function inlineMarkup(attachment: Json): string | undefined {
+  const data = base64(attachment.data);
+  if (!data || !MARKUP.test(str(attachment.contentType) ?? '')) return undefined;
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The words of a message: its `contentString` payloads; else a markup attachment sent inline (XHTML or HTML, as some
+ * servers store bodies); else the narrative. Markup becomes plain text without being parsed as HTML (`markupToText`).
+ */
+function bodyOf(communication: Json): string {
+  const strings = records(communication.payload).flatMap((p) => str(p.contentString) ?? []);
+  if (strings.length > 0) return strings.join('\n\n');
+  for (const p of records(communication.payload)) {
+    const markup = isRecord(p.contentAttachment) ? inlineMarkup(p.contentAttachment) : undefined;
+    if (markup !== undefined) return markupToText(markup);
+  }
+  const narrative = isRecord(communication.text) ? str(communication.text.div) : undefined;
+  return narrative ? markupToText(narrative) : '';
+}
+
 function attachments(communication: Json): Message['attachments'] {
+  // The markup attachment that is the message's own text (see bodyOf) is shown as text, not offered as a file.
+  const hasText = records(communication.payload).some((p) => str(p.contentString) !== undefined);
+  let bodyTaken = hasText;
   return records(communication.payload).flatMap((p) => {
     if (!isRecord(p.contentAttachment)) return [];
+    if (!bodyTaken && inlineMarkup(p.contentAttachment) !== undefined) {
+      bodyTaken = true;
+      return [];
+    }
     const a = p.contentAttachment;
     const size = int(a.size);
     const url = attachmentUrl(a.url);
@@ -134,7 +171,7 @@ export const mapCommunication = guarded((resource: unknown, ctx: MessageContext)
   const status = messageStatus(communication.status);
   // A withdrawn message keeps its place and sender, never its words: what was taken back is not shown.
   const withdrawn = status === 'entered-in-error';
-  const body = withdrawn ? [] : records(communication.payload).flatMap((p) => str(p.contentString) ?? []);
+  const body = withdrawn ? '' : bodyOf(communication);
   const received = isInstant(communication.received) ? communication.received : undefined;
   const readAt = fromPatient ? undefined : (ctx.readAt?.[id] ?? readByPatientAt(communication));
   return validated(
@@ -145,7 +182,7 @@ export const mapCommunication = guarded((resource: unknown, ctx: MessageContext)
       sentAt: isInstant(sent) ? sent : undefined,
       fromPatient,
       senderName: nameFor(communication.sender, ctx.names) ?? '',
-      body: body.join('\n\n'),
+      body,
       attachments: withdrawn ? [] : attachments(communication),
       status,
       withdrawn,

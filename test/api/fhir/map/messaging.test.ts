@@ -87,6 +87,26 @@ describe('map/messaging: one message', () => {
     expect(xss.ok && [xss.value.body, xss.value.senderName]).to.deep.equal([XSS[1], XSS[0]]);
   });
 
+  it('reads a body stored as inline HTML or as the narrative as plain text, never as markup, and does not also offer it as a file', () => {
+    const html = '<p>Your results are <b>normal</b>.<br>See you in May.</p><img src=x onerror=alert(1)><script>alert(2)</script>';
+    const inline = communication('h1', '2024-03-01T09:00:00Z', {
+      ...fromDoc,
+      payload: [
+        { contentAttachment: { contentType: 'text/html; charset=utf-8', data: btoa(html) } },
+        { contentAttachment: { contentType: 'application/pdf', url: 'Binary/report', title: 'report.pdf' } },
+      ],
+    });
+    const fromInline = mapCommunication(inline, { patientId: 'p1' });
+    expect(fromInline.ok && fromInline.value.body).to.equal('Your results are normal.\nSee you in May.');
+    expect(fromInline.ok && fromInline.value.attachments.map((a) => a.title)).to.deep.equal(['report.pdf']);
+    const narrative = communication('h2', '2024-03-01T09:00:00Z', { ...fromDoc, payload: [], text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${html}</div>` } });
+    const fromNarrative = mapCommunication(narrative, { patientId: 'p1' });
+    expect(fromNarrative.ok && fromNarrative.value.body).to.equal('Your results are normal.\nSee you in May.');
+    // Text payloads win over the narrative (which a server may generate from them).
+    const both = mapCommunication({ ...narrative, payload: [{ contentString: 'Plain words' }] }, { patientId: 'p1' });
+    expect(both.ok && both.value.body).to.equal('Plain words');
+  });
+
   it('keeps a message with a date-only `sent` (without sentAt) and drops one with a malformed `sent`', () => {
     const dateOnly = mapCommunication(communication('d', '2024-01-01'), { patientId: 'p1' });
     expect(dateOnly.ok && 'sentAt' in dateOnly.value).to.equal(false);
