@@ -122,6 +122,7 @@ export function createMessagingApi(store: MemoryStore, runtime: Runtime): Messag
     thread.messages = [...thread.messages, message];
     store.messageKeys.set(input.clientRequestId, { threadId: thread.id, messageId: message.id });
     touch(thread.id);
+    if (runtime.switches().loseSendAnswer) throw apiError('network', op);
     return message;
   }
 

@@ -53,6 +53,8 @@ export interface MemorySwitches {
    * server booked. Sent again with the same key, it answers that booking (what the FHIR adapter finds out). Default false.
    */
   loseBookAnswer: boolean;
+  /** `send` stores the message, then its answer is lost (`network`); sent again with the same key, it answers that message. Default false. */
+  loseSendAnswer: boolean;
   /** `operation` offers holds (`$hold`/`$book`); `rest` books by conditional create. Default `operation`. */
   bookingMode: BookingMode;
   /** How long a hold lasts. Default 5. */
@@ -95,6 +97,7 @@ export const DEFAULT_SWITCHES: Readonly<MemorySwitches> = Object.freeze({
   empty: false,
   conflictOnBook: false,
   loseBookAnswer: false,
+  loseSendAnswer: false,
   bookingMode: 'operation',
   holdMinutes: 5,
 });

@@ -48,6 +48,16 @@ describe('memory adapter: messaging for portal-messages', () => {
     expect((await api.messaging.listThreads(signal())).items.length).to.equal(before);
   });
 
+  it('loses a send\'s answer when asked to (loseSendAnswer): the message is stored once, and the retry with its key answers it', async () => {
+    const api = adapterAt(MARCH_NOW, { loseSendAnswer: true });
+    const recipient = { id: 'team-downtown', kind: 'care-team' as const };
+    const message = { subject: 'Refill', recipient, body: 'Please renew my inhaler', clientRequestId: 'lost-1' };
+    expect(kindOf(await rejection(api.messaging.send(message, signal())))).to.equal('network');
+    const retried = await api.messaging.send(message, signal());
+    const { messages } = await api.messaging.getThread(retried.threadId, signal());
+    expect(messages.filter((m) => m.body === 'Please renew my inhaler')).to.have.length(1);
+  });
+
   it('serves the seeded attachment as a PDF', async () => {
     const api = adapterAt(MARCH_NOW);
     const { messages } = await api.messaging.getThread('thread-lab-results', signal());
