@@ -3,6 +3,7 @@ import { createFhirAdapter } from '../../src/api/fhir/adapter.js';
 import '../../src/define.js';
 import type { PortalScheduler } from '../../src/elements/portal-scheduler/portal-scheduler.js';
 import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
+import { freezeClock } from '../support/frozen-clock.js';
 
 // Runs once per browser zone (UTC−11, UTC+5:30, UTC+14): <portal-scheduler> on the real FHIR adapter and a
 // FHIR server, for a New York clinic whose slots straddle the start of daylight saving time (Sunday
@@ -56,23 +57,6 @@ function clinic(): unknown[] {
       end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
     })),
   ];
-}
-
-/** Freezes what `Date.now()` and `new Date()` say, leaving every other use of Date alone. */
-function freezeClock(at: number): () => void {
-  const RealDate = Date;
-  class FrozenDate extends RealDate {
-    constructor(...args: unknown[]) {
-      super(...((args.length ? args : [at]) as [number]));
-    }
-    static override now(): number {
-      return at;
-    }
-  }
-  globalThis.Date = FrozenDate as DateConstructor;
-  return () => {
-    globalThis.Date = RealDate;
-  };
 }
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ').replace(/\s+/g, ' ').trim();

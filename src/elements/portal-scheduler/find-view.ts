@@ -49,17 +49,19 @@ export interface FindContext {
   retry(): void;
 }
 
+/** Answers already judged: the find view asks on every render, and a busy month is thousands of slots. */
+const bothModes = new WeakMap<SlotSearchResult, boolean>();
+
 /** Whether a search's times include both visits in person and by video. */
 export function offersBothModes(result: SlotSearchResult | undefined): boolean {
   if (!result) return false;
-  let video = false;
-  let inPerson = false;
-  for (const slot of result.slots) {
-    if (result.locations[slot.locationId ?? '']?.virtual) video = true;
-    else inPerson = true;
-    if (video && inPerson) return true;
+  let both = bothModes.get(result);
+  if (both === undefined) {
+    const video = result.slots.some((slot) => result.locations[slot.locationId ?? '']?.virtual);
+    both = video && result.slots.some((slot) => !result.locations[slot.locationId ?? '']?.virtual);
+    bothModes.set(result, both);
   }
-  return false;
+  return both;
 }
 
 /** The filters after one changed; a chosen place of the other kind than a newly asked visit mode is let go. */

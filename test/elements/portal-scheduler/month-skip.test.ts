@@ -4,23 +4,7 @@ import { createMemoryAdapter } from '../../../src/api/memory/index.js';
 import type { PortalScheduler } from '../../../src/elements/portal-scheduler/portal-scheduler.js';
 import { mount, PATIENT_ID } from '../../contract/element-contract.js';
 import { all, shadow } from '../../support/dom.js';
-
-/** Freezes what `Date.now()` and `new Date()` say, leaving every other use of Date alone. */
-function freezeClock(at: number): () => void {
-  const RealDate = Date;
-  class FrozenDate extends RealDate {
-    constructor(...args: unknown[]) {
-      super(...((args.length ? args : [at]) as [number]));
-    }
-    static override now(): number {
-      return at;
-    }
-  }
-  globalThis.Date = FrozenDate as DateConstructor;
-  return () => {
-    globalThis.Date = RealDate;
-  };
-}
+import { freezeClock } from '../../support/frozen-clock.js';
 
 // Saturday 31 July 2027, 3 PM in New York: the downtown clinic closed at 1 PM, and Sunday 1 August (the day the
 // month's search reaches into) it is closed too: July has nothing left to show.
