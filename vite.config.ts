@@ -124,7 +124,7 @@ export default defineConfig(({ mode }) => {
 
 /** What every element's first render runs (the loader build puts it in one chunk). */
 const CORE_MODULES =
-  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|[\\/]src[\\/](base|context|controllers|time|ui|styles)[\\/]|[\\/]src[\\/]i18n[\\/](index|en|format|slot-time)\.ts$|[\\/]src[\\/]model[\\/]values\.ts$|[\\/]src[\\/]api[\\/](errors|lazy|yield|http)\.ts$|[\\/]src[\\/]auth[\\/]scopes\.ts$/;
+  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|[\\/]src[\\/](base|context|controllers|time|ui|styles)[\\/]|[\\/]src[\\/]i18n[\\/](index|en|format)\.ts$|[\\/]src[\\/]model[\\/]values\.ts$|[\\/]src[\\/]api[\\/](errors|lazy|yield|http)\.ts$|[\\/]src[\\/]auth[\\/]scopes\.ts$/;
 /** The FHIR adapter up to a slot search (its other features load on first use). */
 const FHIR_READ_MODULES =
   /[\\/]src[\\/]api[\\/]fhir[\\/](adapter|client|scheduling|search|json|constants|mapped|slot-query|directory)\.ts$|[\\/]src[\\/]api[\\/]fhir[\\/]map[\\/](common|scheduling)\.ts$/;

@@ -9,6 +9,7 @@ import { apiContext, authContext, configContext, sessionContext } from '../conte
 import { AccessController, type AccessDeclaration, type AccessState } from '../controllers/access.js';
 import { DataController, type DataOptions } from '../controllers/data.js';
 import { LocalizeController } from '../controllers/localize.js';
+import type { Strings } from '../i18n/index.js';
 import type { PortalConfig } from '../model/config.js';
 import type { Session, SessionActions } from '../model/session.js';
 import { hostStyles } from '../styles/tokens.js';
@@ -68,6 +69,12 @@ export abstract class PortalElement extends LitElement {
   static access: AccessDeclaration = { session: 'required' };
 
   /**
+   * The element's own strings (`defineStrings` in its folder's `strings.ts`), looked up before the shared
+   * ones; its other languages load with the shared ones the first time the element speaks them.
+   */
+  static strings?: Strings<string>;
+
+  /**
    * Registers the element, under its own tag or a vendor's (`MyScheduler.define('acme-scheduler')`). Loading two
    * copies of portal-kit warns instead of throwing; the first definition stays.
    */
@@ -97,7 +104,11 @@ export abstract class PortalElement extends LitElement {
   @state()
   sessionActions?: SessionActions;
 
-  protected readonly l10n = new LocalizeController(this, { element: this, configLocale: () => this.config?.locale });
+  protected readonly l10n: LocalizeController = new LocalizeController(this, {
+    element: this,
+    configLocale: () => this.config?.locale,
+    strings: (this.constructor as typeof PortalElement).strings,
+  });
 
   /** @internal What this element may show and load, from its class's `access` declaration. */
   protected readonly access = new AccessController(this, {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isLocaleLoaded, loadLocale, translate, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { sharedStrings, type MessageKey, type MessageParams, type Strings } from '../i18n/index.js';
 import { toLocale, type Locale } from '../model/values.js';
 
 const observers = new WeakMap<Document, { observer: MutationObserver; hosts: Set<ReactiveControllerHost> }>();
@@ -9,6 +9,8 @@ export interface LocalizeOptions {
   element: Element;
   /** The provider's language, when one gave it. */
   configLocale?: () => Locale | undefined;
+  /** The element's own strings, looked up before the shared ones. */
+  strings?: Strings<string>;
 }
 
 /**
@@ -16,14 +18,16 @@ export interface LocalizeOptions {
  * the nearest `lang` up the tree (which is usually `<html lang>`). Watches `<html lang>` so a site's
  * language switch re-renders every element.
  */
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<K extends string = never> implements ReactiveController {
   private readonly element: Element;
+  private readonly own: Strings<string> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: LocalizeOptions,
   ) {
     this.element = options.element;
+    this.own = options.strings;
     host.addController(this);
   }
 
@@ -42,14 +46,15 @@ export class LocalizeController implements ReactiveController {
    */
   get ready(): boolean {
     const locale = this.locale;
-    if (isLocaleLoaded(locale)) return true;
-    void loadLocale(locale).then(() => this.host.requestUpdate());
+    if (sharedStrings.loaded(locale) && (this.own?.loaded(locale) ?? true)) return true;
+    void this.whenReady().then(() => this.host.requestUpdate());
     return false;
   }
 
   /** Resolves once the element's current language is loaded (or failed to load, leaving English). */
   whenReady(): Promise<void> {
-    return loadLocale(this.locale);
+    const locale = this.locale;
+    return Promise.all([sharedStrings.load(locale), this.own?.load(locale)]).then(() => undefined);
   }
 
   /**
@@ -65,9 +70,15 @@ export class LocalizeController implements ReactiveController {
     return settled;
   }
 
-  t(key: MessageKey, params?: MessageParams): string {
-    return translate(this.locale, key, params);
-  }
+  /**
+   * The element's own string for `key` when it has one, else the shared one. A property, not a method, so
+   * that a view typed for an element's keys cannot be handed a controller without that element's strings.
+   */
+  readonly t = (key: MessageKey | K, params?: MessageParams): string => {
+    const own = this.own;
+    if (own && key in own.en) return own.t(this.locale, key, params);
+    return sharedStrings.t(this.locale, key as MessageKey, params);
+  };
 
   hostConnected(): void {
     const doc = this.element.ownerDocument;
@@ -87,4 +98,4 @@ export class LocalizeController implements ReactiveController {
 }
 
 /** What views need of an element's localisation: its language and its messages. */
-export type Translator = Pick<LocalizeController, 'locale' | 't'>;
+export type Translator<K extends string = never> = Pick<LocalizeController<K>, 'locale' | 't'>;

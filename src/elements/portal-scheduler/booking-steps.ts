@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReleaseState } from './appointments-controller.js';
 import type { BookingController } from './booking-controller.js';
-import type { LocalizeController } from '../../controllers/localize.js';
 import { formatFhirDate } from '../../i18n/index.js';
-import { slotTimeLabels } from '../../i18n/slot-time.js';
+import { slotTimeLabels } from './slot-time.js';
 import { followUpDay } from '../../time/days.js';
 import { localDayOf } from '../../time/zones.js';
 import type { Appointment, Location, Practitioner, Service, Slot, SlotSearchResult } from '../../model/index.js';
@@ -13,10 +12,11 @@ import { renderError } from '../../ui/state-view.js';
 import { isApiError } from '../../api/errors.js';
 import { detailRow, joinValue, placeValue, whenValue } from './details-view.js';
 import { clinicClock, clinicWhen, renderRelease, renderReplaces, statusWord } from './manage-view.js';
+import type { SchedulerL10n } from './strings.js';
 
 /** What the review, conflict and confirmation views need from the scheduler. */
 export interface StepContext {
-  l10n: LocalizeController;
+  l10n: SchedulerL10n;
   booking: BookingController;
   service?: Service;
   result?: SlotSearchResult;

@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translator } from '../../controllers/localize.js';
-import type { MessageKey } from '../../i18n/index.js';
 import type { Location, Slot } from '../../model/index.js';
 import { dateTimeFormat } from '../../time/intl.js';
 import { zoneOffsetMs } from '../../time/zones.js';
+import type { SchedulerKey, SchedulerTranslator } from './strings.js';
 
 /** Same-time slots as the slot list keeps them: never empty, in time order. */
 type Group = readonly [Slot, ...Slot[]];
@@ -38,7 +37,7 @@ export function byPlace(groups: readonly Group[]): Map<string, Group[]> {
 }
 
 /** "5 hours 30 minutes": a difference between two clocks in words. */
-function duration(l10n: Translator, minutes: number): string {
+function duration(l10n: SchedulerTranslator, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const parts = [
@@ -52,7 +51,7 @@ function duration(l10n: Translator, minutes: number): string {
  * Said once per clinic instead of a second time on every button: "Eastern Time: 1 hour ahead of yours". Undefined
  * when the clinic's clock and the viewer's agree on that day (or either zone is unknown).
  */
-export function zoneDifference(l10n: Translator, zone: string | undefined, viewerZone: string | undefined, at: number): string | undefined {
+export function zoneDifference(l10n: SchedulerTranslator, zone: string | undefined, viewerZone: string | undefined, at: number): string | undefined {
   if (!zone || !viewerZone || Number.isNaN(at)) return undefined;
   const minutes = Math.round((zoneOffsetMs(zone, at) - zoneOffsetMs(viewerZone, at)) / 60_000);
   if (minutes === 0) return undefined;
@@ -66,7 +65,7 @@ export function zoneDifference(l10n: Translator, zone: string | undefined, viewe
 }
 
 export interface ClinicGroupOptions {
-  l10n: Translator;
+  l10n: SchedulerTranslator;
   locations: Readonly<Record<string, Location>>;
   viewerZone?: string;
   /** The buttons of some times; `viewerTimeOnFace` false when the group's heading already says the difference. */
@@ -96,7 +95,7 @@ export function renderClinicGroups(groups: readonly Group[], options: ClinicGrou
       ${address || note ? html`<p class="clinic-facts">${[address, note].filter(Boolean).join(' · ')}</p>` : nothing}
       ${[...periods].map(
         ([period, inPeriod]) =>
-          html`<h4 class="period">${l10n.t(`scheduler.period.${period}` as MessageKey)}</h4>
+          html`<h4 class="period">${l10n.t(`scheduler.period.${period}` as SchedulerKey)}</h4>
             ${options.list(inPeriod, note === undefined)}`,
       )}
     </section>`;

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Translator } from '../../controllers/localize.js';
 import { formatFhirDate } from '../../i18n/index.js';
 import { addDays, addMonths, addYears, clampDay, endOfWeek, monthOf, startOfWeek } from '../../time/days.js';
 import { WEEK_START, type Day, type Month, type Weekday } from '../../time/days.js';
+import type { SchedulerTranslator } from './strings.js';
 
 /** The data a host may change at any time through `configure()`. Days are `YYYY-MM-DD`. */
 export interface DateGridState {
@@ -23,7 +23,7 @@ export interface DateGridState {
 }
 
 export interface DateGridOptions extends DateGridState {
-  l10n: Translator;
+  l10n: SchedulerTranslator;
   /** Day focused first; default the selected day, else today (moved into the bounds). */
   focus?: Day;
   /** An available day was chosen (click, Enter or Space). */
@@ -70,7 +70,7 @@ export class DateGridController implements ReactiveController {
   get available(): ReadonlySet<Day> { return this.state.available; }
   get uncheckedFrom(): Day | undefined { return this.state.uncheckedFrom; }
 
-  get l10n(): Translator {
+  get l10n(): SchedulerTranslator {
     return this.options.l10n;
   }
 

@@ -1,10 +1,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { formatFhirDate, type MessageKey } from '../../i18n/index.js';
+import { formatFhirDate } from '../../i18n/index.js';
 import type { Locale } from '../../model/config.js';
 import { token } from '../../styles/tokens.js';
 import { addDays, dayToUtcDate, monthGrid, weekdayOrder, type Day } from '../../time/days.js';
 import { dateTimeFormat } from '../../time/intl.js';
 import type { DateGridController } from './date-grid-controller.js';
+import type { SchedulerKey } from './strings.js';
 
 // The date grid's markup and styles; its state and keys are DateGridController's.
 function format(day: Day, locale: Locale, options: Intl.DateTimeFormatOptions): string {
@@ -28,7 +29,7 @@ export interface DateGridRenderOptions {
 export function renderDateGrid(controller: DateGridController, options: DateGridRenderOptions = {}): TemplateResult {
   const { l10n } = controller;
   const { locale } = l10n;
-  const t = (key: MessageKey) => l10n.t(key);
+  const t = (key: SchedulerKey) => l10n.t(key);
   const headingId = `${options.id ?? 'date-grid'}-heading`;
   const weekdays = weekdayOrder(controller.weekStart).map((weekday) => addDays(SUNDAY, weekday));
   const status = (day: Day) =>
@@ -60,7 +61,7 @@ export function renderDateGrid(controller: DateGridController, options: DateGrid
   };
 
   // aria-disabled, not disabled: a disabled button would drop keyboard focus at the horizon's end.
-  const nav = (label: MessageKey, enabled: boolean, run: () => void, glyph: string) =>
+  const nav = (label: SchedulerKey, enabled: boolean, run: () => void, glyph: string) =>
     html`<button type="button" class="calendar-nav" part="calendar-nav" aria-label=${t(label)} aria-disabled=${enabled ? nothing : 'true'} @click=${run}>
       <span aria-hidden="true">${glyph}</span>
     </button>`;

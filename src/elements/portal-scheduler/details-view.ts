@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translator } from '../../controllers/localize.js';
 import type { Appointment, Location } from '../../model/index.js';
+import type { SchedulerTranslator } from './strings.js';
 
 /** One row of an appointment's details; a row without a value is left out rather than shown empty. */
 export function detailRow(label: string, value: unknown): TemplateResult | typeof nothing {
@@ -8,7 +8,7 @@ export function detailRow(label: string, value: unknown): TemplateResult | typeo
 }
 
 /** The place's name and, on a second line, its street and city; for a video visit, that it is one and how it is joined. */
-export function placeValue(l10n: Translator, location: Location | undefined): TemplateResult | undefined {
+export function placeValue(l10n: SchedulerTranslator, location: Location | undefined): TemplateResult | undefined {
   if (!location) return undefined;
   if (location.virtual) return html`${l10n.t('visit.video')}<br /><span class="muted">${l10n.t('visit.fromDevice')}</span>`;
   const address = location.address ? [...location.address.lines, location.address.city].filter(Boolean).join(', ') : '';
@@ -21,7 +21,7 @@ export function placeValue(l10n: Translator, location: Location | undefined): Te
  * Nothing for a visit in person.
  */
 export function joinValue(
-  l10n: Translator,
+  l10n: SchedulerTranslator,
   appointment: Pick<Appointment, 'video' | 'start' | 'end'>,
   { joinMinutes, opensAt, now = Date.now() }: { joinMinutes: number; opensAt: (epochMs: number) => string; now?: number },
 ): TemplateResult | string | undefined {
@@ -35,6 +35,6 @@ export function joinValue(
 }
 
 /** The clinic's time, and the viewer's own below it when their zone differs. */
-export function whenValue(l10n: Translator, clinicTime: string, viewerTime: string | undefined): TemplateResult {
+export function whenValue(l10n: SchedulerTranslator, clinicTime: string, viewerTime: string | undefined): TemplateResult {
   return html`${clinicTime}${viewerTime ? html`<br /><span class="muted">${l10n.t('time.localZoneNote', { time: viewerTime })}</span>` : nothing}`;
 }

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataState } from '../../controllers/data.js';
-import type { LocalizeController, Translator } from '../../controllers/localize.js';
 import type { Catalog, DayTimes } from './slot-search-controller.js';
 import type { Location, Service, Slot, SlotSearchResult } from '../../model/index.js';
 import { addDays, firstOfMonth, lastOfMonth, type Day, type Month } from '../../time/days.js';
@@ -8,6 +7,7 @@ import type { DateGridController } from './date-grid-controller.js';
 import { renderDateGrid } from './date-grid.js';
 import { renderSlotList, sameTimeKey } from './slot-list.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';
+import type { SchedulerL10n, SchedulerTranslator } from './strings.js';
 
 export type Filter = 'service' | 'location' | 'practitioner' | 'visit';
 
@@ -21,7 +21,7 @@ export function placeFits(location: Pick<Location, 'virtual'> | undefined, mode:
 
 /** What the search (filters, calendar, times) needs from the scheduler. */
 export interface FindContext {
-  l10n: LocalizeController;
+  l10n: SchedulerL10n;
   catalog: Catalog;
   /** The services to choose from. */
   services: Service[];
@@ -215,7 +215,7 @@ export function nearest(taken: Slot, free: Slot[], count = 3): Slot[] {
 }
 
 /** "Pfizer-BioNTech COVID-19 vaccine (dose 2)": doses of one product share a name. */
-export function serviceName(service: Service, l10n: Translator): string {
+export function serviceName(service: Service, l10n: SchedulerTranslator): string {
   const dose = service.vaccine?.doseNumber;
   // Some servers already name the dose ("… vaccine, dose 2"); saying it twice helps no one.
   if (!dose || new RegExp(`\\b(dose|dosis)\\s*${dose}\\b`, 'i').test(service.name)) return service.name;

@@ -1,17 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isConflict } from '../../api/errors.js';
 import type { AppointmentsController, ReleaseState } from './appointments-controller.js';
-import type { LocalizeController, Translator } from '../../controllers/localize.js';
 import { detailRow, joinValue, placeValue, whenValue } from './details-view.js';
-import { formatFhirDate, type MessageKey } from '../../i18n/index.js';
-import { slotTimeLabels } from '../../i18n/slot-time.js';
+import { formatFhirDate } from '../../i18n/index.js';
+import { slotTimeLabels } from './slot-time.js';
 import { localDayOf } from '../../time/zones.js';
 import type { Appointment, AppointmentStatus, Location, Service } from '../../model/index.js';
 import { renderError, renderLoading } from '../../ui/state-view.js';
+import type { SchedulerKey, SchedulerL10n, SchedulerTranslator } from './strings.js';
 
 /** What the "Your appointments" view needs from the scheduler. */
 export interface ManageContext {
-  l10n: LocalizeController;
+  l10n: SchedulerL10n;
   appointments: AppointmentsController;
   viewerZone: string;
   /** Minutes before a video visit's start from which its join link is offered. */
@@ -25,24 +25,24 @@ export interface ManageContext {
 }
 
 /** An appointment's status in the patient's words ("Booked"), never the server's code. */
-export function statusWord(l10n: Translator, status: AppointmentStatus): string {
-  return l10n.t(`manage.status.${status}` as MessageKey);
+export function statusWord(l10n: SchedulerTranslator, status: AppointmentStatus): string {
+  return l10n.t(`manage.status.${status}` as SchedulerKey);
 }
 
 /** "10:45 AM EST": an instant on the clinic's clock, with its zone label. */
-export function clinicClock(l10n: Translator, epochMs: number, location?: Pick<Location, 'timeZone'>): string {
+export function clinicClock(l10n: SchedulerTranslator, epochMs: number, location?: Pick<Location, 'timeZone'>): string {
   const { time, zone } = slotTimeLabels({ start: new Date(epochMs).toISOString() }, { locale: l10n.locale, location });
   return `${time} ${zone}`;
 }
 
 /** "November 3, 2026, 11:00 AM EST": the clinic's day, clock and zone label, as the booking steps say it. */
-export function clinicWhen(l10n: Translator, start: string, location?: Pick<Location, 'timeZone'>): string {
+export function clinicWhen(l10n: SchedulerTranslator, start: string, location?: Pick<Location, 'timeZone'>): string {
   const { time, zone } = slotTimeLabels({ start }, { locale: l10n.locale, location });
   return `${formatFhirDate(localDayOf(start, location?.timeZone), l10n.locale)}, ${time} ${zone}`;
 }
 
 /** The `{what}` and `{when}` of the messages about one appointment. */
-export function describe(l10n: Translator, appointment: Appointment): { what: string; when: string } {
+export function describe(l10n: SchedulerTranslator, appointment: Appointment): { what: string; when: string } {
   return {
     what: appointment.service?.name ?? l10n.t('manage.appointment'),
     when: appointment.start ? clinicWhen(l10n, appointment.start, appointment.location) : l10n.t('manage.noTime'),
@@ -192,7 +192,7 @@ function question(ctx: ManageContext, appointment: Appointment): TemplateResult 
 }
 
 /** Above the search while rescheduling: which appointment the new time replaces, and a way out. */
-export function renderRescheduleNote(l10n: Translator, appointment: Appointment, stop: () => void): TemplateResult {
+export function renderRescheduleNote(l10n: SchedulerTranslator, appointment: Appointment, stop: () => void): TemplateResult {
   return html`<div class="context-note" part="reschedule-note">
     <p id="context-note" tabindex="-1">${l10n.t('reschedule.note', describe(l10n, appointment))}</p>
     <button type="button" part="button stop-rescheduling" @click=${stop}>${l10n.t('reschedule.stop')}</button>
@@ -200,12 +200,12 @@ export function renderRescheduleNote(l10n: Translator, appointment: Appointment,
 }
 
 /** In the review while rescheduling. */
-export function renderReplaces(l10n: Translator, appointment: Appointment): TemplateResult {
+export function renderReplaces(l10n: SchedulerTranslator, appointment: Appointment): TemplateResult {
   return html`<p class="replaces" part="replaces">${l10n.t('reschedule.replaces', describe(l10n, appointment))}</p>`;
 }
 
 /** In the confirmation of a reschedule: what became of the old appointment, from the server's answer. */
-export function renderRelease(l10n: Translator, release: ReleaseState, retry: () => void, openList: () => void): TemplateResult {
+export function renderRelease(l10n: SchedulerTranslator, release: ReleaseState, retry: () => void, openList: () => void): TemplateResult {
   if (release.step === 'none') return html``;
   const params = describe(l10n, release.appointment);
   if (release.step === 'releasing') return html`<p role="status">${l10n.t('reschedule.releasing', params)}</p>`;
@@ -226,7 +226,7 @@ export function renderRelease(l10n: Translator, release: ReleaseState, retry: ()
 }
 
 /** Above the search while booking a follow-up dose: from when, and a way back to the usual choices. */
-export function renderFollowUpNote(l10n: Translator, dose: number, from: string, stop: () => void): TemplateResult {
+export function renderFollowUpNote(l10n: SchedulerTranslator, dose: number, from: string, stop: () => void): TemplateResult {
   return html`<div class="context-note" part="follow-up-note">
     <p id="context-note" tabindex="-1">${l10n.t('scheduler.followUpNote', { dose, date: formatFhirDate(from, l10n.locale) })}</p>
     <button type="button" part="button book-something-else" @click=${stop}>${l10n.t('scheduler.bookSomethingElse')}</button>

@@ -19,6 +19,7 @@ import { resumeChoice } from './resume-choice.js';
 import { schedulerStyles } from './portal-scheduler.styles.js';
 import { SlotSearchController, type Catalog, type DayTimes } from './slot-search-controller.js';
 import { renderViewSwitch, type SchedulerView } from './view-switch.js';
+import { schedulerStrings, type SchedulerL10n } from './strings.js';
 
 /** What the booking is for, besides a new appointment: replacing one (reschedule), or a vaccine's next dose from a day on. */
 type Purpose = { kind: 'reschedule'; appointment: Appointment } | { kind: 'next-dose'; service: Service; from: Day };
@@ -74,6 +75,8 @@ export class PortalScheduler extends PortalElement {
   static override styles = [...(PortalElement.styles as []), stateStyles, dateGridStyles, slotListStyles, schedulerStyles];
   /** Finding times is public; booking and the patient's appointments need a patient and the appointment scopes. */
   static override access: AccessDeclaration = { session: 'optional', scopes: [SCOPES.appointments] };
+  static override strings = schedulerStrings;
+  declare protected readonly l10n: SchedulerL10n;
 
   /** Service id to preset and lock. */
   @property() service?: string;

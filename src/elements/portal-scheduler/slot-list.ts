@@ -1,12 +1,12 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { Translator } from '../../controllers/localize.js';
 import { formatFhirDate } from '../../i18n/index.js';
-import { slotAccessibleName, slotTimeLabels } from '../../i18n/slot-time.js';
+import { slotAccessibleName, slotTimeLabels } from './slot-time.js';
 import type { Location, Practitioner, Service, Slot } from '../../model/index.js';
 import { token } from '../../styles/tokens.js';
 import { dateTimeFormat } from '../../time/intl.js';
 import { localDayOf } from '../../time/zones.js';
 import { renderClinicGroups } from './clinic-groups.js';
+import type { SchedulerTranslator } from './strings.js';
 
 /**
  * Above this many free places (slots) in a day, the list first offers the hours, each with its count of
@@ -16,7 +16,7 @@ import { renderClinicGroups } from './clinic-groups.js';
 export const HOUR_GROUPING_THRESHOLD = 48;
 
 export interface SlotListOptions {
-  l10n: Translator;
+  l10n: SchedulerTranslator;
   /** The day's slots, in time order; a new array when they change (the grouping is kept per array). */
   slots: readonly Slot[];
   locations: Readonly<Record<string, Location>>;
@@ -218,7 +218,7 @@ function hourLabel(first: Slot, options: SlotListOptions): string {
 }
 
 /** "1 free" / "20 free": Spanish agrees in number ("1 libre", "20 libres"); both languages single out only one. */
-function freeCount(l10n: Translator, count: number): string {
+function freeCount(l10n: SchedulerTranslator, count: number): string {
   return count === 1 ? l10n.t('scheduler.freeCountOne') : l10n.t('scheduler.freeCount', { count });
 }
 

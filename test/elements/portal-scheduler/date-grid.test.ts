@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { css, LitElement } from 'lit';
 import { LocalizeController } from '../../../src/controllers/localize.js';
 import { loadLocale } from '../../../src/i18n/index.js';
+import { schedulerStrings, type SchedulerKey } from '../../../src/elements/portal-scheduler/strings.js';
 import { hostStyles } from '../../../src/styles/tokens.js';
 import { DateGridController, type DateGridOptions } from '../../../src/elements/portal-scheduler/date-grid-controller.js';
 import { dateGridStyles, renderDateGrid } from '../../../src/elements/portal-scheduler/date-grid.js';
@@ -21,7 +22,7 @@ class DateGridTestHost extends LitElement {
   ];
 
   options: Partial<DateGridOptions> = {};
-  readonly l10n = new LocalizeController(this, { element: this });
+  readonly l10n = new LocalizeController<SchedulerKey>(this, { element: this, strings: schedulerStrings });
   readonly selections: string[] = [];
   readonly months: string[] = [];
   grid!: DateGridController;
@@ -84,7 +85,7 @@ async function startAt(host: DateGridTestHost, day: string): Promise<void> {
 
 describe('date grid', () => {
   // The bare test host is no PortalElement, so it does not wait for a language to load by itself.
-  before(() => loadLocale('es'));
+  before(() => Promise.all([loadLocale('es'), schedulerStrings.load('es')]));
 
   it('renders the month as a labelled grid with Sunday-first weekday headers and one tabbable day', async () => {
     const host = await mount();

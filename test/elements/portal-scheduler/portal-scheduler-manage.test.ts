@@ -5,8 +5,8 @@ import { PENDING_CHOICE_KEY } from '../../../src/elements/portal-scheduler/pendi
 import type { PortalScheduler } from '../../../src/elements/portal-scheduler/portal-scheduler.js';
 import type { PortalProvider } from '../../../src/elements/portal-provider/portal-provider.js';
 import { followUpDay } from '../../../src/time/days.js';
-import { en } from '../../../src/i18n/en.js';
-import { es } from '../../../src/i18n/es.js';
+import { schedulerStrings } from '../../../src/elements/portal-scheduler/strings.js';
+import { es } from '../../../src/elements/portal-scheduler/strings.es.js';
 import type { Appointment, Session } from '../../../src/model/index.js';
 import { mount, PATIENT_ID, SIGNED_IN } from '../../contract/element-contract.js';
 import { all, click, shadow, shadowText } from '../../support/dom.js';
@@ -443,6 +443,7 @@ describe('<portal-scheduler> manage in Spanish', () => {
   });
 
   it('has a Spanish text, not a copy of the English one, for every new message', () => {
+    const en = schedulerStrings.en;
     const keys = (Object.keys(en) as (keyof typeof en)[]).filter((key) => /^(manage|reschedule)\.|^scheduler\.(view|followUp|bookFollowUp|bookSomethingElse|checking|goneAfterSignIn)/.test(key));
     expect(keys.length).to.be.greaterThan(30);
     expect(keys.filter((key) => !es[key] || es[key] === en[key])).to.deep.equal([]);

@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { LocalizeController } from '../../../src/controllers/localize.js';
 import { nearest } from '../../../src/elements/portal-scheduler/find-view.js';
 import { loadLocale } from '../../../src/i18n/index.js';
+import { schedulerStrings, type SchedulerKey } from '../../../src/elements/portal-scheduler/strings.js';
 import type { Location, Practitioner, Slot } from '../../../src/model/index.js';
 import { hostStyles } from '../../../src/styles/tokens.js';
 import { renderSlotList, sameTimeKey, slotListStyles, type SlotListOptions } from '../../../src/elements/portal-scheduler/slot-list.js';
@@ -36,7 +37,7 @@ function quarterHours(from: string, count: number): string[] {
 /** A stand-in for the scheduler's find view: renders the list and records what the person chose. */
 class SlotListTestHost extends LitElement {
   static override styles = [hostStyles, slotListStyles];
-  readonly l10n = new LocalizeController(this, { element: this });
+  readonly l10n = new LocalizeController<SchedulerKey>(this, { element: this, strings: schedulerStrings });
   slots: Slot[] = [];
   openHour?: string;
   viewerZone?: string = 'America/New_York';
@@ -69,7 +70,7 @@ const nameOf = (button: Element) => textOf(button.querySelector('.visually-hidde
 
 describe('slot list', () => {
   // The bare test host is no PortalElement, so it does not wait for a language to load by itself.
-  before(() => loadLocale('es'));
+  before(() => Promise.all([loadLocale('es'), schedulerStrings.load('es')]));
 
   describe('places that share a start', () => {
     // Tuesday 12 January 2027, 8:00 EST = 13:00Z.

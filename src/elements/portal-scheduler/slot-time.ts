@@ -1,9 +1,9 @@
-import type { Locale } from '../model/config.js';
-import type { Location, Practitioner, Service, Slot } from '../model/scheduling.js';
-import { dateTimeFormat, type FormatOptions } from '../time/intl.js';
-import { dayInZone, instantMs, offsetMinutesOf } from '../time/zones.js';
-import { zoneLabel } from './format.js';
-import { translate } from './index.js';
+import { zoneLabel } from '../../i18n/format.js';
+import type { Locale } from '../../model/config.js';
+import type { Location, Practitioner, Service, Slot } from '../../model/scheduling.js';
+import { dateTimeFormat, type FormatOptions } from '../../time/intl.js';
+import { dayInZone, instantMs, offsetMinutesOf } from '../../time/zones.js';
+import { schedulerStrings } from './strings.js';
 
 /**
  * Slot times as a person reads them: in the clinic's IANA zone with its label. Nothing here reads the
@@ -117,11 +117,11 @@ export interface SlotNameOptions extends SlotTimeOptions {
 export function slotAccessibleName(slot: Pick<Slot, 'start'>, options: SlotNameOptions, labels = slotTimeLabels(slot, options)): string {
   const { locale, location, practitioner, service, places } = options;
   const day = format(slot.start, clockFor(slot.start, location?.timeZone), INTL_LOCALE[locale], 'fullDate');
-  const parts = [translate(locale, 'slotTime.when', { day, time: labels.time, zone: labels.zone })];
-  if (labels.viewerTime) parts.push(translate(locale, 'slotTime.yourTime', { time: labels.viewerTime }));
-  if (places !== undefined && places > 1) parts.push(translate(locale, 'slotTime.places', { count: places }));
-  if (practitioner) parts.push(translate(locale, 'slotTime.withPractitioner', { name: practitioner.name }));
-  if (location) parts.push(location.virtual ? translate(locale, 'slotTime.video') : translate(locale, 'slotTime.atLocation', { name: location.name }));
-  if (service) parts.push(translate(locale, 'slotTime.forService', { name: service.name }));
+  const parts = [schedulerStrings.t(locale, 'slotTime.when', { day, time: labels.time, zone: labels.zone })];
+  if (labels.viewerTime) parts.push(schedulerStrings.t(locale, 'slotTime.yourTime', { time: labels.viewerTime }));
+  if (places !== undefined && places > 1) parts.push(schedulerStrings.t(locale, 'slotTime.places', { count: places }));
+  if (practitioner) parts.push(schedulerStrings.t(locale, 'slotTime.withPractitioner', { name: practitioner.name }));
+  if (location) parts.push(location.virtual ? schedulerStrings.t(locale, 'slotTime.video') : schedulerStrings.t(locale, 'slotTime.atLocation', { name: location.name }));
+  if (service) parts.push(schedulerStrings.t(locale, 'slotTime.forService', { name: service.name }));
   return parts.join(', ');
 }

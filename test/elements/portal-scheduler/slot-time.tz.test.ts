@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { Location, Practitioner, Service } from '../../src/model/scheduling.js';
-import { loadLocale } from '../../src/i18n/index.js';
-import { slotAccessibleName, slotTimeLabels } from '../../src/i18n/slot-time.js';
+import type { Location, Practitioner, Service } from '../../../src/model/scheduling.js';
+import { schedulerStrings } from '../../../src/elements/portal-scheduler/strings.js';
+import { slotAccessibleName, slotTimeLabels } from '../../../src/elements/portal-scheduler/slot-time.js';
 
 // Runs once per browser time zone (UTC−11, UTC+5:30, UTC+14; see web-test-runner.config.mjs). Every
 // expectation below is the same in all three: nothing may depend on where the browser sits.
@@ -21,7 +21,7 @@ const hart: Practitioner = { id: 'pr-hart', name: 'Dr. Amara Hart' };
 const flu: Service = { id: 'svc-flu', name: 'Flu vaccination' };
 
 describe(`slot times in the clinic zone, viewed from ${browserZone}`, () => {
-  before(() => loadLocale('es'));
+  before(() => schedulerStrings.load('es'));
 
   describe('slotTimeLabels', () => {
     const labels = (start: string, location: Location | undefined, viewerZone?: string, locale: 'en' | 'es' = 'en') =>
