@@ -10,6 +10,11 @@
 export type HealthCardProblem =
   | 'not-numeric-qr'
   | 'chunked-qr'
+  | 'qr-chunk-index'
+  | 'qr-chunk-duplicate'
+  | 'qr-chunk-missing'
+  | 'qr-chunk-total-mismatch'
+  | 'qr-chunk-size'
   | 'not-a-jws'
   | 'header'
   | 'inflate'
@@ -33,13 +38,9 @@ const refuse = (problem: HealthCardProblem): never => {
   throw new HealthCardError(problem);
 };
 
-/** `shc:/` followed by pairs of digits, each pair a character code minus 45; one QR code (chunks are refused). */
-export function numericToJws(text: string): string {
-  if (/^shc:\/\d+\/\d+\//.test(text)) refuse('chunked-qr');
-  const match = /^shc:\/(\d+)$/.exec(text);
-  if (!match) return refuse('not-numeric-qr');
-  const digits = match[1];
-  if (digits.length % 2 !== 0) refuse('not-numeric-qr');
+/** Pairs of digits, each pair a character code minus 45, back to the JWS characters they stand for. */
+function digitsToJws(digits: string): string {
+  if (digits.length === 0 || digits.length % 2 !== 0) refuse('not-numeric-qr');
   let out = '';
   for (let i = 0; i < digits.length; i += 2) {
     const value = Number(digits.slice(i, i + 2));
@@ -48,6 +49,63 @@ export function numericToJws(text: string): string {
     out += String.fromCharCode(value + 45);
   }
   return out;
+}
+
+/** `shc:/` followed by pairs of digits, each pair a character code minus 45; one QR code (chunks are refused). */
+export function numericToJws(text: string): string {
+  if (/^shc:\/\d+\/\d+\//.test(text)) refuse('chunked-qr');
+  const match = /^shc:\/(\d+)$/.exec(text);
+  if (!match) return refuse('not-numeric-qr');
+  return digitsToJws(match[1]);
+}
+
+/** The specification splits a JWS longer than 1195 characters into chunks of at most 1191. */
+const MAX_CHUNK_JWS = 1191;
+
+/**
+ * One JWS from the `shc:/` texts of one card, whether a single code or every chunk of a chunked one
+ * (`shc:/C/N/…`), scanned in any order. Refused, each for its own reason: a chunk index outside 1…N or a lone
+ * `shc:/1/1/` (the specification numbers chunks only when there are several), two chunks with one index,
+ * chunks that disagree on N, a chunk missing, a chunk holding more than the specification allows. Chunks that
+ * are merely smaller than they needed to be are accepted: the signature still covers the whole JWS.
+ * Each text must be exact; see `splitScannedText` for what a scanner adds around it.
+ */
+export function assembleNumericQr(texts: readonly string[]): string {
+  if (texts.length === 0) return refuse('not-numeric-qr');
+  if (texts.length === 1 && !/^shc:\/\d+\/\d+\//.test(texts[0])) return numericToJws(texts[0]);
+  let total: number | undefined;
+  const parts = new Map<number, string>();
+  for (const text of texts) {
+    const match = /^shc:\/(\d+)\/(\d+)\/([^]*)$/.exec(text);
+    if (!match) return refuse('not-numeric-qr');
+    const [index, count] = [Number(match[1]), Number(match[2])];
+    if (!/^[1-9]\d{0,3}$/.test(match[1]) || !/^[1-9]\d{0,3}$/.test(match[2]) || count < 2 || index > count) refuse('qr-chunk-index');
+    if (!/^\d+$/.test(match[3])) refuse('not-numeric-qr');
+    if (total !== undefined && total !== count) refuse('qr-chunk-total-mismatch');
+    total = count;
+    if (parts.has(index)) refuse('qr-chunk-duplicate');
+    const jws = digitsToJws(match[3]);
+    if (jws.length > MAX_CHUNK_JWS) refuse('qr-chunk-size');
+    parts.set(index, jws);
+  }
+  let out = '';
+  for (let index = 1; index <= (total ?? 0); index++) {
+    const part = parts.get(index);
+    if (part === undefined) return refuse('qr-chunk-missing');
+    out += part;
+  }
+  return out;
+}
+
+/**
+ * What a hardware scanner (a keyboard) or a paste delivers, cut into the codes it holds. Deliberately narrow:
+ * each code ends at a line break (CR, LF or CRLF, which scanners send as their Enter suffix) and blank lines
+ * between codes are skipped. Nothing else is trimmed: a space or a tab before or after a code, or inside it, stays
+ * part of it and makes it unreadable, as a byte-order mark does — a reader that repairs text is one that
+ * accepts a card someone tampered with.
+ */
+export function splitScannedText(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).filter((line) => line !== '');
 }
 
 function base64urlBytes(part: string): Uint8Array<ArrayBuffer> {
