@@ -7,6 +7,8 @@
  * repairs what it is given: each refusal names its reason, so the element can say it in words.
  */
 
+import { keyProblem, type KeyProblem } from './keys.js';
+
 export type HealthCardProblem =
   | 'not-numeric-qr'
   | 'chunked-qr'
@@ -19,9 +21,12 @@ export type HealthCardProblem =
   | 'header'
   | 'inflate'
   | 'payload'
+  | 'payload-too-large'
+  | 'vc-type'
   | 'issuer-url'
   | 'issuer-keys'
   | 'unknown-key'
+  | KeyProblem
   | 'signature-format'
   | 'signature'
   | 'not-yet-valid'
@@ -122,13 +127,37 @@ interface JwsHeader {
   kid: string;
 }
 
-async function inflateRaw(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+/** The inflated payload's ceiling unless the host sets another: example-02, a 55-entry lab report, is 30 KB. */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 512 * 1024;
+
+/** Raw DEFLATE, read chunk by chunk and abandoned as soon as it passes `limit`: a few hundred bytes of a
+ * compression bomb never become gigabytes in memory, and nothing is parsed until the whole payload is in. */
+async function inflateRaw(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        void reader.cancel().catch(() => undefined);
+        return refuse('payload-too-large');
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof HealthCardError) throw error;
     return refuse('inflate');
   }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 /** A JSON object, parsed strictly: a byte-order mark or anything after the JSON is refused, not trimmed. */
@@ -142,6 +171,8 @@ function strictJson(text: string, problem: HealthCardProblem): Record<string, un
   return refuse(problem);
 }
 
+export const HEALTH_CARD_TYPE = 'https://smarthealth.cards#health-card';
+
 export interface HealthCard {
   issuer: string;
   /** The credential's types (`https://smarthealth.cards#health-card`, `#immunization`, …). */
@@ -150,6 +181,12 @@ export interface HealthCard {
   bundle: Record<string, unknown>;
   /** When it was issued (epoch seconds). */
   issuedAt?: number;
+  /** When it stops being valid (epoch seconds), if the issuer set that. */
+  expiresAt?: number;
+  /** The key that signed it. */
+  kid: string;
+  /** The card's revocation identifier (`vc.rid`), if it has one. */
+  rid?: string;
 }
 
 export interface VerifyOptions {
@@ -157,21 +194,46 @@ export interface VerifyOptions {
   keysFor(issuer: string): Promise<unknown>;
   /** Now, in epoch seconds. */
   now?: () => number;
+  /** The most bytes the payload may inflate to (DEFAULT_MAX_PAYLOAD_BYTES unless set). */
+  maxPayloadBytes?: number;
 }
 
-/** Reads and verifies one JWS (see the file comment); resolves to the card, or rejects with a HealthCardError. */
-export async function verifyHealthCardJws(jws: string, options: VerifyOptions): Promise<HealthCard> {
+interface ReadJws {
+  header: JwsHeader;
+  payload: Record<string, unknown>;
+  issuer: string;
+  signingInput: Uint8Array<ArrayBuffer>;
+  signature: Uint8Array<ArrayBuffer>;
+}
+
+/** The JWS taken apart and its payload read, without any key: enough to know who claims to have issued it. */
+export async function readHealthCardJws(jws: string, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES): Promise<{ issuer: string; kid: string }> {
+  const read = await readJws(jws, maxPayloadBytes);
+  return { issuer: read.issuer, kid: read.header.kid };
+}
+
+async function readJws(jws: string, maxPayloadBytes: number): Promise<ReadJws> {
   const parts = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(jws);
   if (!parts) return refuse('not-a-jws');
   const [, headerPart, payloadPart, signaturePart] = parts;
   const header = strictJson(new TextDecoder().decode(base64urlBytes(headerPart)), 'header') as Partial<JwsHeader>;
   if (header.alg !== 'ES256' || header.zip !== 'DEF' || typeof header.kid !== 'string' || header.kid === '') refuse('header');
-  const payload = strictJson(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await inflateRaw(base64urlBytes(payloadPart))), 'payload');
-
+  const payload = strictJson(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await inflateRaw(base64urlBytes(payloadPart), maxPayloadBytes)), 'payload');
   const issuer = typeof payload.iss === 'string' ? payload.iss : '';
   if (!/^https:\/\/[^/?#\s]+(\/[^?#\s]*[^/?#\s])?$/.test(issuer)) refuse('issuer-url');
+  return {
+    header: header as JwsHeader,
+    payload,
+    issuer,
+    signingInput: new TextEncoder().encode(`${headerPart}.${payloadPart}`),
+    signature: base64urlBytes(signaturePart),
+  };
+}
 
-  const signature = base64urlBytes(signaturePart);
+/** The signature checked against the issuer's key, and the key returned with the card; the validity window is
+ * left to the caller, so that a card both revoked and expired can be called revoked. */
+export async function checkHealthCardJws(jws: string, options: Omit<VerifyOptions, 'now'>): Promise<{ card: HealthCard; key: JsonWebKey & { kid: string; crlVersion?: unknown } }> {
+  const { header, payload, issuer, signingInput, signature } = await readJws(jws, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
   if (signature.length !== 64) refuse('signature-format');
   let keys: unknown;
   try {
@@ -181,29 +243,46 @@ export async function verifyHealthCardJws(jws: string, options: VerifyOptions): 
   }
   const list = typeof keys === 'object' && keys !== null && Array.isArray((keys as { keys?: unknown }).keys) ? (keys as { keys: unknown[] }).keys : refuse('issuer-keys');
   const jwk = list.find((k): k is JsonWebKey & { kid: string } => typeof k === 'object' && k !== null && (k as { kid?: unknown }).kid === header.kid);
-  if (!jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256' || (jwk.alg !== undefined && jwk.alg !== 'ES256') || (jwk.use !== undefined && jwk.use !== 'sig')) {
-    return refuse('unknown-key');
-  }
+  if (!jwk) return refuse('unknown-key');
+  const broken = await keyProblem(jwk);
+  if (broken) refuse(broken);
   let key: CryptoKey;
   try {
     key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
   } catch {
-    return refuse('unknown-key');
+    return refuse('key-type');
   }
-  const signed = new TextEncoder().encode(`${headerPart}.${payloadPart}`);
-  if (!(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, signed))) refuse('signature');
+  if (!(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, signingInput))) refuse('signature');
 
-  const now = options.now?.() ?? Math.floor(Date.now() / 1000);
-  // A minute's grace for clocks a little apart.
-  if (typeof payload.nbf === 'number' && payload.nbf > now + 60) refuse('not-yet-valid');
-  if (typeof payload.exp === 'number' && payload.exp < now) refuse('expired');
-  const vc = (payload.vc ?? {}) as { type?: unknown; credentialSubject?: { fhirBundle?: unknown } };
+  const vc = (typeof payload.vc === 'object' && payload.vc !== null ? payload.vc : {}) as { type?: unknown; rid?: unknown; credentialSubject?: { fhirBundle?: unknown } };
+  const types = Array.isArray(vc.type) ? vc.type.filter((t): t is string => typeof t === 'string') : [];
+  // Other types are the issuer's to add and ours to ignore; this one says the credential is a health card at all.
+  if (!types.includes(HEALTH_CARD_TYPE)) refuse('vc-type');
   const bundle = vc.credentialSubject?.fhirBundle;
-  if (typeof bundle !== 'object' || bundle === null) refuse('payload');
-  return {
+  if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle)) refuse('payload');
+  const card: HealthCard = {
     issuer,
-    types: Array.isArray(vc.type) ? vc.type.filter((t): t is string => typeof t === 'string') : [],
+    types,
     bundle: bundle as Record<string, unknown>,
+    kid: header.kid,
     ...(typeof payload.nbf === 'number' ? { issuedAt: payload.nbf } : {}),
+    ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp } : {}),
+    ...(typeof vc.rid === 'string' ? { rid: vc.rid } : {}),
   };
+  return { card, key: jwk };
+}
+
+/** `nbf` not in the future (a minute's grace for clocks a little apart) and `exp`, if any, not passed. */
+export function windowProblem(card: Pick<HealthCard, 'issuedAt' | 'expiresAt'>, now: number): 'not-yet-valid' | 'expired' | undefined {
+  if (card.issuedAt !== undefined && card.issuedAt > now + 60) return 'not-yet-valid';
+  if (card.expiresAt !== undefined && card.expiresAt < now) return 'expired';
+  return undefined;
+}
+
+/** Reads and verifies one JWS (see the file comment); resolves to the card, or rejects with a HealthCardError. */
+export async function verifyHealthCardJws(jws: string, options: VerifyOptions): Promise<HealthCard> {
+  const { card } = await checkHealthCardJws(jws, options);
+  const problem = windowProblem(card, options.now?.() ?? Math.floor(Date.now() / 1000));
+  if (problem) refuse(problem);
+  return card;
 }
