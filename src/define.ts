@@ -4,3 +4,4 @@ import './elements/portal-provider/define.js';
 import './elements/portal-patient-banner/define.js';
 import './elements/portal-sign-in/define.js';
 import './elements/portal-scheduler/define.js';
+import './elements/portal-messages/define.js';

@@ -34,3 +34,4 @@ export { PortalProvider } from './elements/portal-provider/portal-provider.js';
 export { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
 export { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 export { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
+export { PortalMessages } from './elements/portal-messages/portal-messages.js';

@@ -4,6 +4,7 @@ import { eventsOf, reactPropOf, type EventsOf, type PortalEventDetails, type Rea
 import { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
 import { PortalProvider } from './elements/portal-provider/portal-provider.js';
 import { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
+import { PortalMessages } from './elements/portal-messages/portal-messages.js';
 import { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 
 // React wrappers: properties (api, auth, session) pass through as properties, and portal events map to
@@ -11,6 +12,7 @@ import { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 PortalProvider.define();
 PortalPatientBanner.define();
 PortalScheduler.define();
+PortalMessages.define();
 PortalSignIn.define();
 
 /**
@@ -38,3 +40,4 @@ export const PortalProviderReact = wrap('portal-provider', PortalProvider);
 export const PortalSignInReact = wrap('portal-sign-in', PortalSignIn);
 export const PortalPatientBannerReact = wrap('portal-patient-banner', PortalPatientBanner);
 export const PortalSchedulerReact = wrap('portal-scheduler', PortalScheduler);
+export const PortalMessagesReact = wrap('portal-messages', PortalMessages);

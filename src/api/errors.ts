@@ -72,3 +72,11 @@ export function kindForStatus(status: number): ApiErrorKind {
   if (status >= 500) return 'server';
   return 'invalid-response';
 }
+
+/**
+ * A write that failed this way may have happened: the answer was lost (network), the server broke off (5xx) or
+ * answered something unreadable. The person is told so, and trying again is safe only with the same key.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  return isApiError(error) && (error.kind === 'network' || error.kind === 'server' || error.kind === 'invalid-response');
+}

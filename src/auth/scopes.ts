@@ -16,6 +16,8 @@ export const SCOPES = {
   patient: 'patient/Patient.r',
   /** Find, book, list, cancel and reschedule the patient's appointments. */
   appointments: 'patient/Appointment.crus',
+  /** Read the patient's conversations, send messages and mark them read (read state is an update). */
+  messages: 'patient/Communication.cru',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];

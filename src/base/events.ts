@@ -25,6 +25,8 @@ export interface PortalEventDetails {
   'portal-appointment-cancelled': { appointmentId: string; serviceId?: string; locationId?: string };
   /** The server stored a message the patient sent. */
   'portal-message-sent': { messageId: string; threadId: string; attachmentCount: number };
+  /** The patient opened a conversation and its unread messages were marked read (thread id and count only). */
+  'portal-message-read': { threadId: string; count: number };
   /** The person answered the idle warning "I am here" (a key, Escape, or "Stay signed in"); once per opening. */
   'portal-idle-stay': Record<string, never>;
   /** The person chose "Sign out now" in the idle warning. */
@@ -51,6 +53,7 @@ export const PORTAL_EVENTS = {
   'portal-appointment-booked': { page: true, firedBy: ['portal-scheduler'] },
   'portal-appointment-cancelled': { page: true, firedBy: ['portal-scheduler'] },
   'portal-message-sent': { page: true, firedBy: ['portal-messages'] },
+  'portal-message-read': { page: true, firedBy: ['portal-messages'] },
   // The idle warning talks to the provider that opened it, and to no one else.
   'portal-idle-stay': { page: false, firedBy: ['portal-idle-warning'] },
   'portal-idle-sign-out': { page: false, firedBy: ['portal-idle-warning'] },

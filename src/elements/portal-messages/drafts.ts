@@ -24,6 +24,11 @@ export interface Draft {
   subject?: string;
   recipientId?: string;
   topic?: string;
+  /**
+   * The idempotency key of a send already tried with this text: kept with the draft so that pressing Send again
+   * after a reload reuses it, and a send whose answer was lost is never stored twice.
+   */
+  clientRequestId?: string;
 }
 
 export interface SavedDraft extends Draft {

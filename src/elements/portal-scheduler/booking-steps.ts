@@ -9,7 +9,7 @@ import type { Appointment, Location, Practitioner, Service, Slot, SlotSearchResu
 import { appointmentIcs } from './calendar-file.js';
 import { slotButtonContent } from './slot-list.js';
 import { renderError } from '../../ui/state-view.js';
-import { isApiError } from '../../api/errors.js';
+import { outcomeUnknown } from '../../api/errors.js';
 import { detailRow, joinValue, placeValue, whenValue } from './details-view.js';
 import { clinicClock, clinicWhen, renderRelease, renderReplaces, statusWord } from './manage-view.js';
 import type { SchedulerL10n } from './strings.js';
@@ -74,15 +74,6 @@ export function renderBookingStep(ctx: StepContext): TemplateResult {
     case 'confirmed':
       return confirmation(ctx, state.slot, state.appointment);
   }
-}
-
-/**
- * A booking that failed without an answer (the connection dropped, the server broke off, the answer was unreadable)
- * may have happened. The person is told so, and pressing again is safe: the same key books once, and the adapter looks
- * for that booking before it sends anything again.
- */
-function outcomeUnknown(error: unknown): boolean {
-  return isApiError(error) && (error.kind === 'network' || error.kind === 'server' || error.kind === 'invalid-response');
 }
 
 function review(ctx: StepContext, slot: Slot, step: 'review' | 'booking' | 'failed'): TemplateResult {

@@ -1,0 +1,182 @@
+import { css } from 'lit';
+import { token } from '../../styles/tokens.js';
+
+export const messagesStyles = css`
+  /* The element brings its own surface: its text colours follow the theme preset, whatever the page behind. */
+  :host {
+    display: block;
+    padding: calc(${token('--portal-space')} * 2);
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+  }
+  .title {
+    margin: 0 0 ${token('--portal-space')};
+    font-size: 1.25em;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--portal-space')};
+    align-items: center;
+    margin-block-end: calc(${token('--portal-space')} * 2);
+  }
+  .threads,
+  .messages {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: ${token('--portal-space')};
+  }
+  /* Long inboxes and threads stay smooth: the browser lays out and paints only the items near the screen. */
+  .threads > li,
+  .messages > li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
+  }
+  .thread {
+    display: block;
+    inline-size: 100%;
+    box-sizing: border-box;
+    min-block-size: ${token('--portal-target-size')};
+    padding: calc(${token('--portal-space')} * 1.5);
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .thread[data-unread] {
+    border-inline-start: 4px solid ${token('--portal-color-accent')};
+  }
+  .thread .subject {
+    display: block;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .thread[data-unread] .subject::after {
+    content: '';
+  }
+  .meta,
+  .muted {
+    color: ${token('--portal-color-text-muted')};
+    font-size: 0.9em;
+  }
+  .badge {
+    display: inline-block;
+    margin-inline-start: ${token('--portal-space')};
+    padding: 0 ${token('--portal-space')};
+    border-radius: 999px;
+    background: ${token('--portal-color-accent')};
+    color: ${token('--portal-color-accent-contrast')};
+    font-size: 0.85em;
+    font-weight: 600;
+  }
+  .message {
+    padding: calc(${token('--portal-space')} * 1.5);
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface-raised')};
+    max-inline-size: 42rem;
+  }
+  .message[data-mine] {
+    margin-inline-start: auto;
+    background: ${token('--portal-color-surface')};
+  }
+  .message .body {
+    margin: calc(${token('--portal-space')} / 2) 0 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .message[data-withdrawn] .body {
+    font-style: italic;
+    color: ${token('--portal-color-text-muted')};
+  }
+  a {
+    color: ${token('--portal-color-accent')};
+  }
+  form {
+    display: grid;
+    gap: calc(${token('--portal-space')} * 1.5);
+    margin-block-start: calc(${token('--portal-space')} * 2);
+  }
+  label {
+    display: grid;
+    gap: calc(${token('--portal-space')} / 2);
+    font-weight: 600;
+  }
+  select,
+  input,
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: ${token('--portal-target-size')};
+    padding: ${token('--portal-space')};
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+    color: inherit;
+    font: inherit;
+    font-weight: normal;
+  }
+  textarea {
+    min-block-size: 8rem;
+    resize: vertical;
+  }
+  :is(select, input, textarea, button, a):focus-visible {
+    outline: ${token('--portal-focus-ring')};
+    outline-offset: 2px;
+  }
+  [aria-invalid='true'] {
+    border-color: ${token('--portal-color-danger')};
+  }
+  .notice {
+    margin: 0;
+    padding: ${token('--portal-space')} calc(${token('--portal-space')} * 1.5);
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface-raised')};
+  }
+  .notice[data-tone='warning'] {
+    background: ${token('--portal-color-warning-surface')};
+    color: ${token('--portal-color-text')};
+  }
+  .alert {
+    margin: 0;
+    padding: ${token('--portal-space')} calc(${token('--portal-space')} * 1.5);
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-danger-surface')};
+    color: ${token('--portal-color-text')};
+  }
+  .sent {
+    margin: 0;
+    padding: ${token('--portal-space')} calc(${token('--portal-space')} * 1.5);
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-success-surface')};
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--portal-space')};
+  }
+  .link-button {
+    min-block-size: ${token('--portal-target-size')};
+    padding: 0;
+    border: 0;
+    background: none;
+    color: ${token('--portal-color-accent')};
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
