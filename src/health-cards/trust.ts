@@ -6,6 +6,7 @@
  * checked when the host supplied that issuer's keys ("genuine, but not an issuer trusted here"); otherwise it is
  * "cannot check", and nothing was asked of anyone.
  */
+import { isRevoked, parseRevocationList } from './revocation.js';
 import { checkHealthCardJws, HealthCardError, readHealthCardJws, windowProblem, type HealthCard, type HealthCardProblem } from './verify.js';
 
 export interface TrustedIssuer {
@@ -73,12 +74,8 @@ async function fetchJson(fetcher: FetchLike, url: string, signal: AbortSignal | 
   return JSON.parse(await response.text()) as unknown;
 }
 
-export interface RevocationCheck {
-  (card: HealthCard, key: { kid: string; crlVersion?: unknown }, list: () => Promise<unknown>): Promise<boolean>;
-}
-
 /** One JWS judged under the host's trust policy (see the file comment). Never rejects: every outcome is a verdict. */
-export async function checkCard(jws: string, options: CardCheckOptions, revoked?: RevocationCheck): Promise<Verdict> {
+export async function checkCard(jws: string, options: CardCheckOptions): Promise<Verdict> {
   let issuer: string;
   try {
     ({ issuer } = await readHealthCardJws(jws, options.maxPayloadBytes));
@@ -114,15 +111,13 @@ export async function checkCard(jws: string, options: CardCheckOptions, revoked?
   const { card, key } = checked;
   const named = trusted.name ? { issuerName: trusted.name } : {};
 
-  if (revoked && key.crlVersion !== undefined) {
-    const list = async (): Promise<unknown> => {
-      const copy = trusted.crls?.[key.kid];
-      if (copy !== undefined) return copy;
-      if (!fetcher) throw new Error('offline');
-      return fetchJson(fetcher, `${issuer}/.well-known/crl/${encodeURIComponent(key.kid)}.json`, options.signal);
-    };
+  // Only keys that declare a revocation list have one; the list is the host's copy or the issuer's current file.
+  if (key.crlVersion !== undefined) {
     try {
-      if (await revoked(card, key, list)) return { kind: 'revoked', issuer, ...named, card, problem: 'revoked' };
+      const copy = trusted.crls?.[key.kid];
+      if (copy === undefined && !fetcher) throw new Error('offline');
+      const raw = copy !== undefined ? copy : await fetchJson(fetcher!, `${issuer}/.well-known/crl/${encodeURIComponent(key.kid)}.json`, options.signal);
+      if (isRevoked(parseRevocationList(raw, { kid: key.kid, crlVersion: key.crlVersion }), card)) return { kind: 'revoked', issuer, ...named, card, problem: 'revoked' };
     } catch {
       // A list we could not get or could not read: revocation unknown, so the card is not called verified.
       return failed('revocation-list', issuer);

@@ -3,7 +3,7 @@
 // validator's badcrl issuers from dev-tools-testdata/badcrl/<case>/…; anything else is a 404.
 const SHC = '/test/fixtures/shared/smart-health-cards';
 export const SPEC_ISSUER = 'https://spec.smarthealth.cards/examples/issuer';
-export const BADCRL_ISSUER = 'https://github.com/smart-on-fhir/health-cards-dev-tools/blob/main/testdata/badcrl';
+export const BADCRL_ISSUER = 'https://raw.githubusercontent.com/smart-on-fhir/health-cards-dev-tools/main/testdata/badcrl';
 
 export function fixturePath(url: string): string | undefined {
   if (url.startsWith(`${SPEC_ISSUER}/`)) return `${SHC}/spec-examples/issuer/${url.slice(SPEC_ISSUER.length + 1)}`;

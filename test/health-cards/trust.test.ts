@@ -18,12 +18,16 @@ describe('SMART Health Card trust policy', () => {
     const verdict = await checkCard(await text('spec-examples/example-00-d-jws.txt'), { trusted: [{ iss: SPEC_ISSUER, name: 'Spec issuer' }], fetch, now });
     expect(verdict.kind).to.equal('verified');
     expect(verdict.kind === 'verified' && verdict.issuerName).to.equal('Spec issuer');
-    expect(requests).to.deep.equal([`${SPEC_ISSUER}/.well-known/jwks.json`]);
+    // Its key declares a revocation list, so the list is asked for too (revocation.test.ts says what it decides).
+    expect(requests).to.deep.equal([`${SPEC_ISSUER}/.well-known/jwks.json`, `${SPEC_ISSUER}/.well-known/crl/3Kfdg-XwP-7gXyywtUfUADwBumDOPKMQx-iELL11W9s.json`]);
   });
 
-  it('uses a key set the host supplied and asks nothing of the network', async () => {
+  it('uses the key set and revocation list the host supplied and asks nothing of the network', async () => {
     const { fetch, requests } = recordingFetch();
-    const verdict = await checkCard(await text('spec-examples/example-00-d-jws.txt'), { trusted: [{ iss: SPEC_ISSUER, jwks: await specJwks() }], fetch, now });
+    const crl = await (await fetch(`${SPEC_ISSUER}/.well-known/crl/3Kfdg-XwP-7gXyywtUfUADwBumDOPKMQx-iELL11W9s.json`)).json();
+    requests.length = 0;
+    const supplied = { iss: SPEC_ISSUER, jwks: await specJwks(), crls: { '3Kfdg-XwP-7gXyywtUfUADwBumDOPKMQx-iELL11W9s': crl } };
+    const verdict = await checkCard(await text('spec-examples/example-00-d-jws.txt'), { trusted: [supplied], fetch, now });
     expect(verdict.kind).to.equal('verified');
     expect(requests).to.deep.equal([]);
   });
@@ -66,6 +70,6 @@ describe('SMART Health Card trust policy', () => {
     expect(await checkCard('not a card', { trusted, now })).to.deep.include({ kind: 'unreadable', problem: 'not-a-jws' });
     const bad = await text('dev-tools-testdata/test-example-00-d-jws-invalid-signature.txt');
     expect(await checkCard(bad, { trusted, now })).to.deep.include({ kind: 'altered-or-forged', problem: 'signature' });
-    expect(await checkCard(await text('spec-examples/example-00-d-jws.txt'), { trusted, now: () => 1_600_000_000 })).to.deep.include({ kind: 'unreadable', problem: 'not-yet-valid' });
+    expect(await checkCard(await text('spec-examples/example-00-d-jws.txt'), { trusted, fetch: recordingFetch().fetch, now: () => 1_600_000_000 })).to.deep.include({ kind: 'unreadable', problem: 'not-yet-valid' });
   });
 });
