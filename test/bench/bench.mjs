@@ -36,6 +36,7 @@ const MISSING = `n/a (${SCHEDULER} not built yet)`;
 const READY = {
   'portal-patient-banner': '[part~="banner"]',
   'portal-sign-in': '[part~="name"]',
+  'portal-messages': '[part~="inbox"]',
   // A time button, or an hour button on a day too full to list every time at once.
   [SCHEDULER]: '[part~="slot"], [part~="hour"]',
 };
