@@ -6,6 +6,7 @@
  * checked when the host supplied that issuer's keys ("genuine, but not an issuer trusted here"); otherwise it is
  * "cannot check", and nothing was asked of anyone.
  */
+import { cardInputToJws } from './input.js';
 import { isRevoked, parseRevocationList } from './revocation.js';
 import { checkHealthCardJws, HealthCardError, readHealthCardJws, windowProblem, type HealthCard, type HealthCardProblem } from './verify.js';
 
@@ -128,4 +129,26 @@ export async function checkCard(jws: string, options: CardCheckOptions): Promise
   if (window === 'expired') return { kind: 'expired', issuer, ...named, card, problem: 'expired' };
   if (window) return failed(window, issuer);
   return { kind: 'verified', issuer, ...named, card };
+}
+
+/** Every card in what a person handed over (see input.ts), each judged on its own; unreadable input is one verdict. */
+export async function checkCardInput(text: string, options: CardCheckOptions): Promise<Verdict[]> {
+  let jwsList: string[];
+  try {
+    jwsList = cardInputToJws(text);
+  } catch (error) {
+    return [failed(error instanceof HealthCardError ? error.problem : 'payload')];
+  }
+  // A file of several cards from one issuer asks for its keys and list once, not once per card.
+  const asked = new Map<string, Promise<Response>>();
+  const base = options.fetch;
+  const once: FetchLike | undefined = base
+    ? (url, init) => {
+        if (!asked.has(url)) asked.set(url, base(url, init));
+        return asked.get(url)!.then((response) => response.clone());
+      }
+    : undefined;
+  const verdicts: Verdict[] = [];
+  for (const jws of jwsList) verdicts.push(await checkCard(jws, { ...options, ...(once ? { fetch: once } : {}) }));
+  return verdicts;
 }
