@@ -119,6 +119,9 @@ export class ComposeController implements ReactiveController {
    */
   async send(message: Omit<NewMessage, 'clientRequestId'>): Promise<void> {
     if (this.state.status === 'sending' || this.state.status === 'waiting-online') return;
+    // Busy at once, before the draft is saved: a second press in between must not start a second send.
+    this.state = { status: 'sending' };
+    this.host.requestUpdate();
     const clientRequestId = this.draft.clientRequestId ?? crypto.randomUUID();
     if (!this.draft.clientRequestId) {
       this.draft = { ...this.draft, clientRequestId };

@@ -86,6 +86,14 @@ export const messagesStyles = css`
     margin-inline-start: auto;
     background: ${token('--portal-color-surface')};
   }
+  .message h3,
+  [part~='thread-view'] > .meta {
+    margin: 0;
+    font-weight: 600;
+  }
+  [part~='thread-view'] > .meta {
+    font-weight: normal;
+  }
   .message .body {
     margin: calc(${token('--portal-space')} / 2) 0 0;
     white-space: pre-wrap;

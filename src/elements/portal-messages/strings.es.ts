@@ -18,7 +18,7 @@ export const es: MessagesCatalogue = {
   'messages.you': 'Usted',
   'messages.withdrawn': 'Quien envió este mensaje lo retiró.',
   'messages.delivered': 'Entregado',
-  'messages.readByYou': 'Leído',
+  'messages.unreadMarker': 'Nuevo',
   'messages.today': 'Hoy {time}',
   'messages.yesterday': 'Ayer {time}',
   'messages.onDay': '{day}, {time}',

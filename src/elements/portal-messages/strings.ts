@@ -19,7 +19,7 @@ const en = {
   'messages.you': 'You',
   'messages.withdrawn': 'This message was withdrawn by its sender.',
   'messages.delivered': 'Delivered',
-  'messages.readByYou': 'Read',
+  'messages.unreadMarker': 'New',
   'messages.today': 'Today {time}',
   'messages.yesterday': 'Yesterday {time}',
   'messages.onDay': '{day}, {time}',

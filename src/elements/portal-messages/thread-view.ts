@@ -28,8 +28,8 @@ function renderMessage(ctx: ThreadContext, message: Message): TemplateResult {
       ? l10n.t('messages.delivered')
       : undefined
     : message.read
-      ? l10n.t('messages.readByYou')
-      : undefined;
+      ? undefined
+      : l10n.t('messages.unreadMarker');
   return html`<li>
     <article class="message" part="message" id=${`message-${message.id}`} tabindex="-1" ?data-mine=${message.fromPatient} ?data-withdrawn=${message.withdrawn}>
       <h3 class="meta">

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../../src/api/memory/index.js';
+import type { PortalApi } from '../../../src/api/portal-api.js';
 import { createDraftStore } from '../../../src/elements/portal-messages/drafts.js';
 import type { PortalMessages } from '../../../src/elements/portal-messages/portal-messages.js';
 import type { Session } from '../../../src/model/session.js';
@@ -98,6 +99,29 @@ describe('<portal-messages>', () => {
     await waitUntil(() => shadow(element, '[part~="send-state"][role="status"]'), 'sent');
     const thread = await api.messaging.getThread('thread-blood-pressure', new AbortController().signal);
     expect(thread.messages.filter((m) => m.body === 'Is 128/82 fine?')).to.have.length(1);
+  });
+
+  it('two quick presses of Send make one request', async () => {
+    const memory = createMemoryAdapter({ patientId: 'patient-ana-mejia' });
+    let sends = 0;
+    const api: PortalApi = {
+      ...memory,
+      messaging: {
+        ...memory.messaging,
+        send: (message, signal) => {
+          sends++;
+          return memory.messaging.send(message, signal);
+        },
+      },
+    };
+    const { element } = await mount<PortalMessages>(subject, { api });
+    await openThread(element, 'blood pressure');
+    type(shadow(element, '[part~="body-input"]') as HTMLTextAreaElement, 'Twice?');
+    const form = shadow(element, '[part~="compose"]') as HTMLFormElement;
+    form.requestSubmit();
+    form.requestSubmit();
+    await waitUntil(() => shadow(element, '[part~="send-state"][role="status"]'), 'sent');
+    expect(sends).to.equal(1);
   });
 
   it('brings back what was being written after the element is rebuilt (a reload), for the same patient only', async () => {
