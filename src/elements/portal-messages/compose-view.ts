@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { renderError } from '../../ui/state-view.js';
 import type { MessageLimits, Recipient } from '../../model/messaging.js';
+import type { AttachmentRules, AttachmentsController } from './attachments-controller.js';
 import type { ComposeController } from './compose-controller.js';
 import type { MessagesL10n } from './strings.js';
 
@@ -17,6 +18,9 @@ export interface ComposeContext {
   billingNotice: boolean;
   /** The person pressed Send with something missing or too long: the problems are shown and linked. */
   showProblems: boolean;
+  attachments: AttachmentsController;
+  attachmentRules: AttachmentRules;
+  onRemoveAttachment(index: number): void;
   onSubmit(): void;
   onCancel?: () => void;
 }
@@ -30,6 +34,49 @@ export function composeProblems(ctx: Pick<ComposeContext, 'compose' | 'mode' | '
   if (draft.text.trim() === '') problems.push({ field: 'body', key: 'compose.required' });
   else if (length > ctx.limits.maxBodyLength) problems.push({ field: 'body', key: 'compose.tooLong', over: length - ctx.limits.maxBodyLength });
   return problems;
+}
+
+/** "10 MB", "1.5 MB" in the element's language. */
+export function sizeWords(bytes: number, locale: string): string {
+  return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_048_576);
+}
+
+function renderAttachments(ctx: ComposeContext, busy: boolean): TemplateResult {
+  const { l10n, attachments, attachmentRules: rules } = ctx;
+  const attached = ctx.compose.draft.attachments ?? [];
+  const size = sizeWords(rules.maxBytes, l10n.locale);
+  if (rules.maxAttachments === 0) return html`<p class="muted" part="attach-hint">${l10n.t('attach.hintNone')}</p>`;
+  const pick = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void attachments.add(files);
+  };
+  return html`<div part="attachments-input">
+    <label>
+      ${l10n.t('attach.add')}
+      <input type="file" part="attach" multiple accept=${rules.contentTypes.join(',')} ?disabled=${busy || attached.length >= rules.maxAttachments}
+        aria-describedby="attach-hint" @change=${pick} />
+    </label>
+    <p class="muted" id="attach-hint" part="attach-hint">${l10n.t('attach.hint', { count: rules.maxAttachments, size })}</p>
+    ${attachments.uploading > 0 ? html`<p class="muted" role="status">${l10n.t('attach.uploading')}</p>` : nothing}
+    ${attachments.refusals.length > 0
+      ? html`<div class="alert" part="attach-refused" role="alert">
+          ${attachments.refusals.map((r) => html`<p>${l10n.t(`attach.refused.${r.reason}`, { name: r.name, size, count: rules.maxAttachments })}</p>`)}
+        </div>`
+      : nothing}
+    ${attached.length > 0
+      ? html`<ul class="attached" part="attached" aria-label=${l10n.t('attach.attached')}>
+          ${attached.map(
+            (file, index) => html`<li>
+              <span>${file.title}</span> <span class="muted">(${sizeWords(file.size, l10n.locale)})</span>
+              <button class="link-button" type="button" part="remove-attachment" ?disabled=${busy} aria-label=${l10n.t('attach.remove', { name: file.title })}
+                @click=${() => ctx.onRemoveAttachment(index)}>${l10n.t('attach.removeShort')}</button>
+            </li>`,
+          )}
+        </ul>`
+      : nothing}
+  </div>`;
 }
 
 function renderSendState(ctx: ComposeContext): TemplateResult | typeof nothing {
@@ -107,11 +154,12 @@ export function renderCompose(ctx: ComposeContext): TemplateResult {
     </label>
     <p class="muted" id="body-counter" part="counter" aria-live="polite">${l10n.t('compose.counter', { count: length, max })}</p>
     ${bodyProblem ? html`<p class="alert" id="body-problem" role="alert">${l10n.t(bodyProblem.key, { over: bodyProblem.over ?? 0 })}</p>` : nothing}
+    ${renderAttachments(ctx, busy)}
     ${ctx.replyBy ? html`<p class="muted" part="reply-by">${ctx.replyBy}</p>` : nothing}
     ${ctx.billingNotice ? html`<p class="muted" part="billing">${l10n.t('compose.billing')}</p>` : nothing}
     ${renderSendState(ctx)}
     <div class="actions">
-      <button class="button" part="button send" type="submit" ?disabled=${busy}>
+      <button class="button" part="button send" type="submit" ?disabled=${busy || ctx.attachments.uploading > 0}>
         ${state.status === 'sending' ? l10n.t('compose.sending') : state.status === 'failed' ? l10n.t('send.retry') : l10n.t('compose.send')}
       </button>
       ${ctx.onCancel ? html`<button class="link-button" part="cancel" type="button" @click=${ctx.onCancel}>${l10n.t('compose.cancel')}</button>` : nothing}

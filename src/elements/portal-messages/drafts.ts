@@ -12,6 +12,8 @@
  * - Where IndexedDB is unavailable (some private modes), drafts live in memory for the page's life only.
  */
 
+import type { UploadedAttachment } from '../../model/messaging.js';
+
 export const DRAFT_TTL_MS = 72 * 3_600_000;
 const DB_NAME = 'portal-kit-drafts';
 const DB_VERSION = 1;
@@ -29,6 +31,8 @@ export interface Draft {
    * after a reload reuses it, and a send whose answer was lost is never stored twice.
    */
   clientRequestId?: string;
+  /** Files already checked and uploaded for this message (references, or small inline bytes), in order. */
+  attachments?: UploadedAttachment[];
 }
 
 export interface SavedDraft extends Draft {

@@ -158,6 +158,9 @@ export const messagesStyles = css`
     background: ${token('--portal-color-danger-surface')};
     color: ${token('--portal-color-text')};
   }
+  .alert p {
+    margin: 0;
+  }
   .sent {
     margin: 0;
     padding: ${token('--portal-space')} calc(${token('--portal-space')} * 1.5);
@@ -178,6 +181,26 @@ export const messagesStyles = css`
     font: inherit;
     text-decoration: underline;
     cursor: pointer;
+  }
+  .files,
+  .attached {
+    list-style: none;
+    margin: ${token('--portal-space')} 0 0;
+    padding: 0;
+    display: grid;
+    gap: calc(${token('--portal-space')} / 2);
+  }
+  .image {
+    margin: 0;
+  }
+  .image img {
+    display: block;
+    max-inline-size: min(100%, 24rem);
+    block-size: auto;
+    border-radius: ${token('--portal-radius')};
+  }
+  input[type='file'] {
+    padding: calc(${token('--portal-space')} / 2);
   }
   .visually-hidden {
     position: absolute;

@@ -7,6 +7,7 @@ import type { ListResult } from '../../model/common.js';
 import type { Message, Recipient, Thread, ThreadWithMessages } from '../../model/messaging.js';
 import { replyByDay } from '../../time/business-days.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
+import { AttachmentsController, type AttachmentRules } from './attachments-controller.js';
 import { ComposeController } from './compose-controller.js';
 import { composeProblems, renderCompose } from './compose-view.js';
 import { createDraftStore, type DraftStore } from './drafts.js';
@@ -19,6 +20,10 @@ import { renderThread } from './thread-view.js';
 
 /** MyChart's limit, and the default when neither the host nor the recipient says otherwise. */
 const DEFAULT_MAX_LENGTH = 1500;
+/** Oracle Health's portal takes five files a message; 10 MB keeps a photo from a phone. */
+const DEFAULT_MAX_ATTACHMENTS = 5;
+const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+const DEFAULT_FILE_TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
 /** One store per page: every messages element on it shares the patient's drafts. */
 let pageDrafts: DraftStore | undefined;
 
@@ -40,6 +45,14 @@ type View = { name: 'inbox' } | { name: 'thread'; threadId: string } | { name: '
  * @csspart message - One message.
  * @csspart body - A message's text.
  * @csspart attachments - A message's files.
+ * @csspart open-attachment - "Open …" on a received file.
+ * @csspart download - A received file offered as a download.
+ * @csspart attachments-input - Picking files to send.
+ * @csspart attach - The file picker.
+ * @csspart attach-hint - How many files, how large.
+ * @csspart attach-refused - Files that were not attached, and why.
+ * @csspart attached - Files the message will carry.
+ * @csspart remove-attachment - Removes one of them.
  * @csspart compose - The form for a new message or a reply.
  * @csspart recipient - Who to write to.
  * @csspart topic - The topic picker.
@@ -78,6 +91,10 @@ export class PortalMessages extends PortalElement {
   @property({ type: Number, attribute: 'reply-days' }) replyDays = 3;
   /** The practice's IANA zone, for counting its business days; the reader's own when absent. */
   @property({ attribute: 'practice-zone' }) practiceZone?: string;
+  /** Most files one message may carry; a recipient's own smaller limit wins (0: no files). */
+  @property({ type: Number, attribute: 'max-attachments' }) maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+  /** Largest file, in bytes; a recipient's own smaller limit wins. */
+  @property({ type: Number, attribute: 'max-file-bytes' }) maxFileBytes = DEFAULT_MAX_FILE_BYTES;
   /** Show the notice that messages needing a medical evaluation may be billed. */
   @property({ type: Boolean, attribute: 'billing-notice' }) billingNotice = false;
   /** Seconds between checks for new messages while the tab is visible. */
@@ -109,6 +126,14 @@ export class PortalMessages extends PortalElement {
     patientId: () => (this.session?.status === 'signed-in' ? this.session.patientId : undefined),
     drafts: () => (this.drafts ??= (pageDrafts ??= createDraftStore())),
     onSent: (message) => this.sent(message),
+    onError: (error) => this.reportError(error),
+  });
+
+  private readonly attachments = new AttachmentsController(this, {
+    api: () => this.api,
+    rules: () => this.attachmentRules(),
+    attached: () => this.compose.draft.attachments ?? [],
+    onAttached: (attachment) => this.compose.edit({ attachments: [...(this.compose.draft.attachments ?? []), attachment] }),
     onError: (error) => this.reportError(error),
   });
 
@@ -184,9 +209,30 @@ export class PortalMessages extends PortalElement {
     return state.status === 'ready' ? state.value.items : [];
   }
 
+  /** Who the message being written goes to: the picked recipient, or a reply's first care-team participant. */
+  private currentRecipientId(): string | undefined {
+    if (this.view.name === 'thread' && this.thread.state.status === 'ready') return this.thread.state.value?.thread.participants[0]?.id;
+    return this.compose.draft.recipientId;
+  }
+
+  private currentLimits() {
+    const id = this.currentRecipientId();
+    return this.recipientList().find((r) => r.id === id)?.limits;
+  }
+
   private maxBodyLength(): number {
-    const recipient = this.recipientList().find((r) => r.id === this.compose.draft.recipientId);
-    return Math.min(this.maxLength, recipient?.limits?.maxBodyLength ?? Infinity);
+    return Math.min(this.maxLength, this.currentLimits()?.maxBodyLength ?? Infinity);
+  }
+
+  /** The recipient's file limits with the host's settings as a ceiling (the smaller number, the shared types). */
+  private attachmentRules(): AttachmentRules {
+    const limits = this.currentLimits();
+    const types = limits ? limits.contentTypes.filter((type) => DEFAULT_FILE_TYPES.includes(type)) : DEFAULT_FILE_TYPES;
+    return {
+      maxAttachments: Math.max(0, Math.min(this.maxAttachments, limits?.maxAttachments ?? Infinity)),
+      maxBytes: Math.min(this.maxFileBytes, limits?.maxBytes ?? Infinity),
+      contentTypes: types,
+    };
   }
 
   private replyByWords(): string | undefined {
@@ -214,13 +260,19 @@ export class PortalMessages extends PortalElement {
       const data = this.thread.state.status === 'ready' ? this.thread.state.value : undefined;
       const to = data?.thread.participants[0];
       if (!to) return;
-      void this.compose.send({ threadId: this.view.threadId, recipient: { id: to.id, kind: to.kind }, body: draft.text });
+      void this.compose.send({ threadId: this.view.threadId, recipient: { id: to.id, kind: to.kind }, body: draft.text, attachments: draft.attachments });
       return;
     }
     const recipient = this.recipientList().find((r) => r.id === draft.recipientId);
     if (!recipient) return;
     const topic = recipient.topics?.find((t) => t.code === draft.topic);
-    void this.compose.send({ recipient: { id: recipient.id, kind: recipient.kind }, subject: draft.subject?.trim() || undefined, topic, body: draft.text });
+    void this.compose.send({
+      recipient: { id: recipient.id, kind: recipient.kind },
+      subject: draft.subject?.trim() || undefined,
+      topic,
+      body: draft.text,
+      attachments: draft.attachments,
+    });
   }
 
   private renderComposer(mode: 'new' | 'reply') {
@@ -233,6 +285,9 @@ export class PortalMessages extends PortalElement {
       replyBy: this.replyByWords(),
       billingNotice: this.billingNotice,
       showProblems: this.showProblems,
+      attachments: this.attachments,
+      attachmentRules: this.attachmentRules(),
+      onRemoveAttachment: (index) => this.compose.edit({ attachments: (this.compose.draft.attachments ?? []).filter((_, i) => i !== index) }),
       onSubmit: () => this.submit(mode),
       onCancel: mode === 'new' ? () => this.go({ name: 'inbox' }, '#inbox-title') : undefined,
     });
@@ -257,7 +312,7 @@ export class PortalMessages extends PortalElement {
         <button class="link-button" part="back" type="button" @click=${back}>${this.l10n.t('messages.backToInbox')}</button>`;
       const data = state.status === 'ready' ? state.value : state.status === 'loading' ? state.stale : undefined;
       if (!data) return renderLoading(this.l10n);
-      return renderThread({ l10n: this.l10n, data, nowMs: Date.now(), onBack: back, reply: this.renderComposer('reply') });
+      return renderThread({ l10n: this.l10n, data, nowMs: Date.now(), onBack: back, attachments: this.attachments, reply: this.renderComposer('reply') });
     }
     const state = this.threads.state;
     if (state.status === 'error') return renderError(this.l10n, state.error, () => void this.threads.reload());

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Message, ThreadWithMessages } from '../../model/messaging.js';
+import type { AttachmentMeta, Message, ThreadWithMessages } from '../../model/messaging.js';
+import type { AttachmentsController } from './attachments-controller.js';
 import { messageTime } from './message-time.js';
 import type { MessagesL10n } from './strings.js';
 import { textParts } from './text-parts.js';
@@ -9,6 +10,7 @@ export interface ThreadContext {
   data: ThreadWithMessages;
   nowMs: number;
   onBack(): void;
+  attachments: AttachmentsController;
   /** The reply form, below the messages. */
   reply: TemplateResult | typeof nothing;
 }
@@ -18,6 +20,30 @@ function renderBody(body: string): TemplateResult {
   return html`${textParts(body).map((part) =>
     part.href ? html`<a href=${part.href} target="_blank" rel="noopener noreferrer">${part.text}</a>` : part.text,
   )}`;
+}
+
+/**
+ * A file in a message: a button that fetches it, then an image drawn only when its bytes are the image type it
+ * claims, and otherwise (PDF, HTML, SVG, anything) a download of opaque bytes.
+ */
+function renderReceived(ctx: ThreadContext, key: string, attachment: AttachmentMeta): TemplateResult {
+  const { l10n, attachments } = ctx;
+  const name = attachment.title || attachment.contentType || '';
+  const opened = attachments.state(key);
+  switch (opened?.status) {
+    case 'loading':
+      return html`<span class="muted" role="status">${l10n.t('attach.opening')}</span>`;
+    case 'image':
+      return html`<figure class="image"><img src=${opened.url} alt="" /><figcaption class="muted">${name}</figcaption></figure>`;
+    case 'download':
+      return html`<a href=${opened.url} download=${name} part="download">${l10n.t('attach.download', { name })}</a>`;
+    case 'error':
+      return html`<span role="alert">${l10n.t('attach.failed', { name })}</span>`;
+    default:
+      return html`<button class="link-button" type="button" part="open-attachment" @click=${() => void attachments.open(key, attachment)}>
+        ${l10n.t('attach.open', { name })}
+      </button>`;
+  }
 }
 
 function renderMessage(ctx: ThreadContext, message: Message): TemplateResult {
@@ -39,8 +65,8 @@ function renderMessage(ctx: ThreadContext, message: Message): TemplateResult {
       </h3>
       <p class="body" part="body">${message.withdrawn ? l10n.t('messages.withdrawn') : renderBody(message.body)}</p>
       ${!message.withdrawn && message.attachments.length > 0
-        ? html`<ul class="meta" part="attachments">
-            ${message.attachments.map((attachment) => html`<li>${attachment.title}</li>`)}
+        ? html`<ul class="files" part="attachments">
+            ${message.attachments.map((attachment, index) => html`<li>${renderReceived(ctx, `${message.id}/${index}`, attachment)}</li>`)}
           </ul>`
         : nothing}
     </article>
