@@ -8,7 +8,8 @@
 import { assembleNumericQr, HealthCardError, splitScannedText } from './verify.js';
 
 export function cardInputToJws(text: string): string[] {
-  if (text.startsWith('{')) {
+  // JSON's own whitespace only (a byte-order mark is not, and JSON.parse refuses it).
+  if (/^[ \t\r\n]*\{/.test(text)) {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -25,7 +26,8 @@ export function cardInputToJws(text: string): string[] {
     return found;
   }
   const lines = splitScannedText(text);
-  if (lines.length > 0 && lines.every((line) => line.startsWith('shc:/'))) return [assembleNumericQr(lines)];
+  // Text that holds a QR text anywhere is all QR text: a stray space or line around the codes is refused by name.
+  if (text.includes('shc:')) return [assembleNumericQr(lines)];
   // A bare JWS: one line exactly as given, its line break dropped (a space or tab stays, and is refused as not a JWS).
   return lines.length === 1 ? lines : [text];
 }

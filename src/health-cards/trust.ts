@@ -125,9 +125,9 @@ export async function checkCard(jws: string, options: CardCheckOptions): Promise
     }
   }
 
-  const window = windowProblem(card, now);
-  if (window === 'expired') return { kind: 'expired', issuer, ...named, card, problem: 'expired' };
-  if (window) return failed(window, issuer);
+  const outside = windowProblem(card, now);
+  if (outside === 'expired') return { kind: 'expired', issuer, ...named, card, problem: 'expired' };
+  if (outside) return failed(outside, issuer);
   return { kind: 'verified', issuer, ...named, card };
 }
 

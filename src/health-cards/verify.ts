@@ -23,6 +23,7 @@ export type HealthCardProblem =
   | 'payload'
   | 'payload-too-large'
   | 'vc-type'
+  | 'time-claims'
   | 'issuer-url'
   | 'issuer-keys'
   | 'unknown-key'
@@ -171,6 +172,9 @@ function strictJson(text: string, problem: HealthCardProblem): Record<string, un
   return refuse(problem);
 }
 
+/** 9999-12-31T23:59:59Z. */
+const MAX_EPOCH_SECONDS = 253_402_300_799;
+
 export const HEALTH_CARD_TYPE = 'https://smarthealth.cards#health-card';
 
 export interface HealthCard {
@@ -260,6 +264,8 @@ export async function checkHealthCardJws(jws: string, options: Omit<VerifyOption
   if (!types.includes(HEALTH_CARD_TYPE)) refuse('vc-type');
   const bundle = vc.credentialSubject?.fhirBundle;
   if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle)) refuse('payload');
+  // Seconds, as JWT says: a time past the year 9999 is milliseconds, and an exp in milliseconds never expires.
+  for (const claim of [payload.nbf, payload.exp]) if (claim !== undefined && (typeof claim !== 'number' || !Number.isFinite(claim) || claim > MAX_EPOCH_SECONDS)) refuse('time-claims');
   const card: HealthCard = {
     issuer,
     types,
