@@ -10,3 +10,5 @@ export type { CardCheckOptions, FetchLike, TrustedIssuer, TrustProblem, Verdict,
 export { cardInputToJws } from './input.js';
 export { cardPatient, compareFhirDates, comparePatient } from './patient-match.js';
 export type { DateMatch, NameMatch, PatientMatch } from './patient-match.js';
+export { decryptHealthLinkFile, HealthLinkError, openHealthLink, parseHealthLink } from './links.js';
+export type { HealthLink, HealthLinkProblem, LinkFile, OpenLinkOptions } from './links.js';
