@@ -27,6 +27,8 @@ export interface ComposeOptions {
   saveDelayMs?: number;
   onSent(message: Message): void;
   onError(error: unknown): void;
+  /** A draft was saved or discarded on the device. */
+  onStored?: () => void;
   /** The browser's connectivity, for tests. */
   online?: () => boolean;
   /** Where `online` events come from, for tests. */
@@ -95,6 +97,21 @@ export class ComposeController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Whether the box holds anything the person would lose: text, a subject or a file. */
+  hasContent(): boolean {
+    return Boolean(this.draft.text || this.draft.subject || this.draft.attachments?.length);
+  }
+
+  /** Forgets every draft of the patient on this device (the person chose to discard on sign-out). */
+  async discardAll(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.draft = EMPTY;
+    this.restored = false;
+    if (this.patient) await this.options.drafts().discardAll(this.patient).catch(() => undefined);
+    this.host.requestUpdate();
+  }
+
   /** The person typed or picked something: kept at once in memory, saved on the device shortly after. */
   edit(change: Partial<Draft>): void {
     this.draft = { ...this.draft, ...change };
@@ -110,7 +127,8 @@ export class ComposeController implements ReactiveController {
     const { patient, scope } = this;
     if (!patient || !scope) return;
     const drafts = this.options.drafts();
-    await (this.draft.text || this.draft.subject ? drafts.save(patient, scope, this.draft) : drafts.discard(patient, scope)).catch(() => undefined);
+    await (this.hasContent() ? drafts.save(patient, scope, this.draft) : drafts.discard(patient, scope)).catch(() => undefined);
+    this.options.onStored?.();
   }
 
   /**
@@ -149,6 +167,7 @@ export class ComposeController implements ReactiveController {
       const { patient } = this;
       // Only now, with the server's answer carrying the message's id, does the text leave the box.
       if (patient && scope) await this.options.drafts().discard(patient, scope).catch(() => undefined);
+      this.options.onStored?.();
       if (this.scope === scope) {
         this.draft = EMPTY;
         this.restored = false;

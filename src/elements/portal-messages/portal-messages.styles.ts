@@ -202,6 +202,17 @@ export const messagesStyles = css`
   input[type='file'] {
     padding: calc(${token('--portal-space')} / 2);
   }
+  dialog {
+    max-inline-size: min(32rem, calc(100vw - 2rem));
+    padding: calc(${token('--portal-space')} * 2);
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+    color: ${token('--portal-color-text')};
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SCOPES } from '../../auth/scopes.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
@@ -16,6 +16,7 @@ import { viewerZone } from './message-time.js';
 import { PollController } from './poll-controller.js';
 import { messagesStyles } from './portal-messages.styles.js';
 import { messagesStrings, type MessagesL10n } from './strings.js';
+import { SignOutGuard } from './sign-out-guard.js';
 import { renderThread } from './thread-view.js';
 
 /** MyChart's limit, and the default when neither the host nor the recipient says otherwise. */
@@ -64,6 +65,10 @@ type View = { name: 'inbox' } | { name: 'thread'; threadId: string } | { name: '
  * @csspart billing - The optional billing notice.
  * @csspart draft-restored - Says a saved draft came back.
  * @csspart send-state - Sending, sent, failed or waiting for the connection.
+ * @csspart sign-out-question - Asks before an explicit sign-out discards an unsent message.
+ * @csspart keep-draft - "Keep it and sign out".
+ * @csspart discard-draft - "Discard it and sign out".
+ * @csspart cancel-sign-out - "Go back to my message".
  * @csspart button - Every button (with `new`, `send`, `retry`, `sign-in`).
  * @csspart state - Loading, error, signed-out and not-configured boxes.
  *
@@ -127,6 +132,17 @@ export class PortalMessages extends PortalElement {
     drafts: () => (this.drafts ??= (pageDrafts ??= createDraftStore())),
     onSent: (message) => this.sent(message),
     onError: (error) => this.reportError(error),
+    onStored: () => void this.refreshUnsent(),
+  });
+
+  /** Whether the patient has a saved draft anywhere on this device (another conversation's included). */
+  private unsentSaved = false;
+  private readonly signOutGuard = new SignOutGuard(this, {
+    document: this.ownerDocument,
+    hasUnsent: () => this.compose.hasContent() || this.unsentSaved,
+    discard: () => this.compose.discardAll().then(() => void (this.unsentSaved = false)),
+    signOut: () => this.sessionActions?.signOut(),
+    dialog: () => this.renderRoot.querySelector('dialog'),
   });
 
   private readonly attachments = new AttachmentsController(this, {
@@ -155,7 +171,14 @@ export class PortalMessages extends PortalElement {
     },
   });
 
-  protected override willUpdate(): void {
+  private async refreshUnsent(): Promise<void> {
+    const patient = this.session?.status === 'signed-in' ? this.session.patientId : undefined;
+    const drafts = this.drafts;
+    this.unsentSaved = Boolean(patient && drafts && (await drafts.hasAny(patient).catch(() => false)));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session')) void this.refreshUnsent();
     const scope = this.view.name === 'thread' ? this.view.threadId : this.view.name === 'new' ? 'new' : undefined;
     if (scope && this.access.allowed) void this.compose.open(scope);
   }
@@ -298,7 +321,7 @@ export class PortalMessages extends PortalElement {
     if (access) return access;
     return html`<div part="messages-root">
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.renderView()}
+      ${this.renderView()} ${this.signOutGuard.render(this.l10n)}
     </div>`;
   }
 

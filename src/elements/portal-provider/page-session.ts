@@ -87,7 +87,10 @@ export class PageSession {
     }
     this.actions = {
       signIn: () => void auth.signIn(unionScopes(...this.needs.values()), { uiLocales: document.documentElement.lang || undefined }),
-      signOut: () => this.end('logout'),
+      // Asked first: an element with an unsent message (or the page) may cancel, ask the person, and call again.
+      signOut: () => {
+        if (this.document.dispatchEvent(portalEvent('portal-sign-out-requested', {}))) this.end('logout');
+      },
       need: (scopes) => {
         const token = Symbol('need');
         this.needs.set(token, scopes);

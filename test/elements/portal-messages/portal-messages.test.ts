@@ -148,6 +148,45 @@ describe('<portal-messages>', () => {
     expect(draft).to.equal(undefined);
   });
 
+  it('asks before an explicit sign-out discards an unsent message, and signs out after the answer', async () => {
+    const drafts = freshDrafts();
+    let signOuts = 0;
+    const auth = { signIn: () => undefined, signOut: () => void signOuts++, need: () => () => undefined };
+    const { element } = await mount<PortalMessages>({ ...subject, template: () => html`<portal-messages .drafts=${drafts}></portal-messages>` }, { auth });
+    await openThread(element, 'blood pressure');
+    const ask = () => document.dispatchEvent(new CustomEvent('portal-sign-out-requested', { detail: {}, cancelable: true, bubbles: true, composed: true }));
+    // Nothing written: the sign-out goes ahead.
+    expect(ask()).to.equal(true);
+    type(shadow(element, '[part~="body-input"]') as HTMLTextAreaElement, 'Unsent words');
+    expect(ask(), 'held back to ask').to.equal(false);
+    await waitUntil(() => (shadow(element, 'dialog') as HTMLDialogElement | null)?.open, 'the question');
+    await expect(element).to.be.accessible();
+    (shadow(element, '[part~="cancel-sign-out"]') as HTMLButtonElement).click();
+    await waitUntil(() => !shadow(element, 'dialog'));
+    expect(signOuts).to.equal(0);
+    expect((shadow(element, '[part~="body-input"]') as HTMLTextAreaElement).value).to.equal('Unsent words');
+
+    expect(ask()).to.equal(false);
+    await waitUntil(() => shadow(element, '[part~="discard-draft"]'));
+    (shadow(element, '[part~="discard-draft"]') as HTMLButtonElement).click();
+    await waitUntil(() => signOuts === 1, 'signed out');
+    expect(await drafts.hasAny('patient-ana-mejia')).to.equal(false);
+  });
+
+  it('keeps the message for the next sign-in when the person chooses to', async () => {
+    const drafts = freshDrafts();
+    let signOuts = 0;
+    const auth = { signIn: () => undefined, signOut: () => void signOuts++, need: () => () => undefined };
+    const { element } = await mount<PortalMessages>({ ...subject, template: () => html`<portal-messages .drafts=${drafts}></portal-messages>` }, { auth });
+    await openThread(element, 'blood pressure');
+    type(shadow(element, '[part~="body-input"]') as HTMLTextAreaElement, 'Keep me');
+    document.dispatchEvent(new CustomEvent('portal-sign-out-requested', { detail: {}, cancelable: true }));
+    await waitUntil(() => shadow(element, '[part~="keep-draft"]'));
+    (shadow(element, '[part~="keep-draft"]') as HTMLButtonElement).click();
+    await waitUntil(() => signOuts === 1, 'signed out');
+    await waitUntil(() => drafts.hasAny('patient-ana-mejia'), 'kept');
+  });
+
   it('a new message needs a recipient and text, says so beside each field, and counts characters', async () => {
     const { element } = await mount<PortalMessages>({ ...subject, template: () => html`<portal-messages .drafts=${freshDrafts()} max-length="20"></portal-messages>` });
     await waitUntil(() => shadow(element, '[part~="new"]'));

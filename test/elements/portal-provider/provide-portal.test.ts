@@ -94,6 +94,16 @@ describe('providePortal with auth given once', () => {
     smart.become({ status: 'signed-in', patientId: 'maria-pena' });
     await waitUntil(() => banners.every((banner) => bannerText(banner).includes('María José')), 'SMART sign-in never reached the elements');
     expect(banners[0].api, 'one adapter for the page').to.equal(banners[1].api);
+
+    // Sign-out asks the page first: a cancelled request (an unsent message) signs no one out.
+    const hold = (event: Event) => event.preventDefault();
+    document.addEventListener('portal-sign-out-requested', hold);
+    banners[0].sessionActions!.signOut();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(smart.session.status, 'held back').to.equal('signed-in');
+    document.removeEventListener('portal-sign-out-requested', hold);
+    banners[0].sessionActions!.signOut();
+    await waitUntil(() => smart.session.status === 'signed-out', 'signed out once nothing holds it back');
   });
 });
 
