@@ -87,6 +87,19 @@ export function applyTheme(target: HTMLElement, name: ThemeName): void {
   for (const [property, value] of Object.entries(THEME_PRESETS[name])) target.style.setProperty(property, value);
 }
 
+/**
+ * A box of its own for elements that fill a region of the page (the scheduler, messages): their text colours
+ * follow the theme preset, so they bring the preset's surface too, whatever the page behind them.
+ */
+export const surfaceStyles = css`
+  :host {
+    padding: calc(${token('--portal-space')} * 2);
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+  }
+`;
+
 export const hostStyles = css`
   :host {
     display: block;

@@ -67,3 +67,27 @@ function build(): string[] {
 
 export const XSS_CORPUS: readonly string[] = build();
 export const XSS_REMOTE_ORIGIN = new URL(REMOTE).origin;
+
+/**
+ * Watches the page while hostile strings are drawn: dialogs opened (alert, confirm, prompt are replaced by a
+ * recorder), the canary global a payload sets when it runs, and requests to the payloads' remote origin.
+ * `stop()` puts the dialogs back.
+ */
+export function watchForXss(): { dialogs: string[]; canary(): unknown; remoteRequests(): string[]; stop(): void } {
+  const w = window as unknown as { __xss?: number; alert: unknown; confirm: unknown; prompt: unknown };
+  const dialogs: string[] = [];
+  const saved = { alert: w.alert, confirm: w.confirm, prompt: w.prompt };
+  w.alert = w.confirm = w.prompt = (m: unknown) => void dialogs.push(String(m));
+  const before = performance.getEntriesByType('resource').length;
+  return {
+    dialogs,
+    canary: () => w.__xss,
+    remoteRequests: () =>
+      performance
+        .getEntriesByType('resource')
+        .slice(before)
+        .map((entry) => entry.name)
+        .filter((url) => url.startsWith(XSS_REMOTE_ORIGIN)),
+    stop: () => void Object.assign(w, saved),
+  };
+}

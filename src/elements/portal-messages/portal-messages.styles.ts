@@ -2,14 +2,6 @@ import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 
 export const messagesStyles = css`
-  /* The element brings its own surface: its text colours follow the theme preset, whatever the page behind. */
-  :host {
-    display: block;
-    padding: calc(${token('--portal-space')} * 2);
-    border: 1px solid ${token('--portal-color-border')};
-    border-radius: ${token('--portal-radius')};
-    background: ${token('--portal-color-surface')};
-  }
   .title {
     margin: 0 0 ${token('--portal-space')};
     font-size: 1.25em;
@@ -212,13 +204,5 @@ export const messagesStyles = css`
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.5);
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

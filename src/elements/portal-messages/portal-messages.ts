@@ -2,6 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SCOPES } from '../../auth/scopes.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
+import { surfaceStyles } from '../../styles/tokens.js';
 import { formatFhirDate } from '../../i18n/index.js';
 import type { ListResult } from '../../model/common.js';
 import type { Message, Recipient, Thread, ThreadWithMessages } from '../../model/messaging.js';
@@ -85,7 +86,7 @@ type View = { name: 'inbox' } | { name: 'thread'; threadId: string } | { name: '
  */
 export class PortalMessages extends PortalElement {
   static override tagName = 'portal-messages';
-  static override styles = [...(PortalElement.styles as []), stateStyles, messagesStyles];
+  static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, messagesStyles];
   static override access: AccessDeclaration = { session: 'required', scopes: [SCOPES.messages] };
   static override strings = messagesStrings;
   declare protected readonly l10n: MessagesL10n;

@@ -2,14 +2,8 @@ import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 
 export const schedulerStyles = css`
-  /* The element brings its own surface: its text colours follow the theme preset, whatever the page behind. */
   :host {
-    display: block;
     container-type: inline-size;
-    padding: calc(${token('--portal-space')} * 2);
-    border: 1px solid ${token('--portal-color-border')};
-    border-radius: ${token('--portal-radius')};
-    background: ${token('--portal-color-surface')};
   }
   .title {
     margin: 0 0 ${token('--portal-space')};

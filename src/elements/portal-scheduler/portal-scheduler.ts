@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { SCOPES } from '../../auth/scopes.js';
 import { warnIfInvalid } from '../../base/dev-warnings.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
+import { surfaceStyles } from '../../styles/tokens.js';
 import type { Appointment, Service, Slot } from '../../model/index.js';
 import { addDays, type Day } from '../../time/days.js';
 import { ViewerClock, clinicZone } from './viewer-clock.js';
@@ -72,7 +73,7 @@ const VACCINE_FORMS = /^(\d+(:\d+)?)?$/;
  */
 export class PortalScheduler extends PortalElement {
   static override tagName = 'portal-scheduler';
-  static override styles = [...(PortalElement.styles as []), stateStyles, dateGridStyles, slotListStyles, schedulerStyles];
+  static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, dateGridStyles, slotListStyles, schedulerStyles];
   /** Finding times is public; booking and the patient's appointments need a patient and the appointment scopes. */
   static override access: AccessDeclaration = { session: 'optional', scopes: [SCOPES.appointments] };
   static override strings = schedulerStrings;

@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { markupToText } from '../../../src/api/fhir/map/markup-text.js';
 import { textParts } from '../../../src/elements/portal-messages/text-parts.js';
-import { XSS_CORPUS, XSS_REMOTE_ORIGIN } from '../../support/xss-corpus.js';
+import { XSS_CORPUS, watchForXss } from '../../support/xss-corpus.js';
 
 class BodyTestHost extends LitElement {
   bodies: string[] = [];
@@ -23,24 +23,19 @@ describe('hostile message bodies', () => {
   });
 
   it('run nothing, load nothing from another origin and make no element but text and https links', async () => {
-    const w = window as unknown as { __xss?: number; alert: unknown; confirm: unknown; prompt: unknown };
-    const dialogs: string[] = [];
-    const saved = { alert: w.alert, confirm: w.confirm, prompt: w.prompt };
-    w.alert = w.confirm = w.prompt = (m: unknown) => void dialogs.push(String(m));
-    const before = performance.getEntriesByType('resource').length;
+    const watch = watchForXss();
     try {
       const bodies = XSS_CORPUS.flatMap((payload) => [payload, markupToText(payload)]);
       const host = await fixture<BodyTestHost>(html`<body-test-host .bodies=${bodies}></body-test-host>`);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(w.__xss, 'the canary').to.equal(undefined);
-      expect(dialogs).to.deep.equal([]);
+      expect(watch.canary(), 'the canary').to.equal(undefined);
+      expect(watch.dialogs).to.deep.equal([]);
       const tags = new Set([...host.shadowRoot!.querySelectorAll('*')].map((el) => el.localName));
       expect([...tags].sort()).to.deep.equal(['a', 'p'].filter((t) => tags.has(t)).sort());
       for (const a of host.shadowRoot!.querySelectorAll('a')) expect(new URL(a.href).protocol).to.equal('https:');
-      const fetched = performance.getEntriesByType('resource').slice(before).map((entry) => entry.name);
-      expect(fetched.filter((url) => url.startsWith(XSS_REMOTE_ORIGIN))).to.deep.equal([]);
+      expect(watch.remoteRequests()).to.deep.equal([]);
     } finally {
-      Object.assign(w, saved);
+      watch.stop();
     }
   });
 });

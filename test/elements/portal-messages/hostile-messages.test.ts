@@ -7,7 +7,7 @@ import { createDraftStore } from '../../../src/elements/portal-messages/drafts.j
 import type { Message, Thread } from '../../../src/model/messaging.js';
 import { mount } from '../../contract/element-contract.js';
 import { shadow } from '../../support/dom.js';
-import { XSS_CORPUS, XSS_REMOTE_ORIGIN } from '../../support/xss-corpus.js';
+import { XSS_CORPUS, watchForXss } from '../../support/xss-corpus.js';
 
 const at = (i: number) => XSS_CORPUS[i % XSS_CORPUS.length]!;
 
@@ -52,11 +52,7 @@ const ALLOWED_TAGS = new Set(['div', 'section', 'h2', 'h3', 'p', 'ul', 'ol', 'li
 describe('<portal-messages> with hostile server strings', () => {
   it(`draws ${XSS_CORPUS.length} payloads in every field of the inbox and a conversation as text`, async () => {
     expect(XSS_CORPUS.length).to.be.greaterThan(200);
-    const w = window as unknown as { __xss?: number; alert: unknown; confirm: unknown; prompt: unknown };
-    const dialogs: string[] = [];
-    const saved = { alert: w.alert, confirm: w.confirm, prompt: w.prompt };
-    w.alert = w.confirm = w.prompt = (m: unknown) => void dialogs.push(String(m));
-    const before = performance.getEntriesByType('resource').length;
+    const watch = watchForXss();
     try {
       const { element } = await mount(
         { tag: 'portal-messages', template: () => html`<portal-messages .drafts=${createDraftStore({ indexedDB: {} as IDBFactory })}></portal-messages>`, readySelector: '[part~="inbox"]', loadOperation: 'messaging.listThreads' },
@@ -78,12 +74,11 @@ describe('<portal-messages> with hostile server strings', () => {
       await waitUntil(() => shadow(element, '[part~="recipient"]'));
       for (const tag of tagsIn()) expect(ALLOWED_TAGS.has(tag), `<${tag}> in the form`).to.equal(true);
 
-      expect(w.__xss, 'the canary').to.equal(undefined);
-      expect(dialogs).to.deep.equal([]);
-      const fetched = performance.getEntriesByType('resource').slice(before).map((entry) => entry.name);
-      expect(fetched.filter((url) => url.startsWith(XSS_REMOTE_ORIGIN))).to.deep.equal([]);
+      expect(watch.canary(), 'the canary').to.equal(undefined);
+      expect(watch.dialogs).to.deep.equal([]);
+      expect(watch.remoteRequests()).to.deep.equal([]);
     } finally {
-      Object.assign(w, saved);
+      watch.stop();
     }
   });
 });
