@@ -1,10 +1,12 @@
 /**
- * SMART Health Cards read and verified in the browser, with no verification service in between: a `shc:/` numeric
- * QR text to its JWS, the JWS header checked (ES256, raw DEFLATE, a key id), the payload inflated and parsed
- * strictly (no byte-order mark, nothing after the JSON), the issuer checked (https, no trailing slash), the
- * signature verified with WebCrypto against the issuer's published keys (raw 64-byte R||S; a DER signature is
- * refused, as the specification requires), and the card's validity window respected. Stricter than a reader that
- * repairs what it is given: each refusal names its reason, so the element can say it in words.
+ * SMART Health Cards read and verified in the browser, with no verification service in between: `shc:/` numeric QR
+ * text (one code, or every chunk of a chunked one in any order) to its JWS, the JWS header checked (ES256, raw
+ * DEFLATE, a key id), the payload inflated under a size ceiling and parsed strictly (no byte-order mark, nothing
+ * after the JSON), the issuer checked (https, no trailing slash), the signing key held to the specification's rules
+ * (keys.ts), the signature verified with WebCrypto (raw 64-byte R||S; a DER signature is refused, as the
+ * specification requires), the health-card type required, and the card's validity window respected. Stricter than a
+ * reader that repairs what it is given: each refusal names its reason, so the element can say it in words. Whose
+ * keys are asked for, and revocation, are trust.ts's and revocation.ts's.
  */
 
 import { keyProblem, type KeyProblem } from './keys.js';

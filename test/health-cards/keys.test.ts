@@ -61,6 +61,11 @@ describe('SMART Health Card issuer keys', () => {
     // A set that lists the key under the signer's kid but with other coordinates: the kid no longer matches.
     const other = await makeIssuer(ISS);
     expect(await run({ keys: [{ ...other.publicJwk, kid: issuer.kid }] })).to.equal('key-kid');
+    // Coordinates that are no point on the curve, under their own thumbprint: the key cannot even be imported.
+    const offCurve = { kty: 'EC', crv: 'P-256', use: 'sig', alg: 'ES256', x: issuer.publicJwk.x!, y: other.publicJwk.y! };
+    const offKid = await ecThumbprint(offCurve);
+    const naming = await issuer.sign(issuer.card(), { kid: offKid });
+    expect(await problemOf(() => verifyHealthCardJws(naming, { keysFor: async () => ({ keys: [{ ...offCurve, kid: offKid }] }), now: () => 1_800_000_000 }))).to.equal('key-type');
   });
 
   it('caps the inflated payload before parsing it, and requires the health-card type', async () => {

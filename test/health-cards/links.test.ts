@@ -65,6 +65,8 @@ describe('SMART Health Links', () => {
       [linkText({ url: MANIFEST, key, flag: 'PU' }), 'link-format'],
       [linkText({ url: MANIFEST, key, flag: 'X' }), 'link-format'],
       [`${linkText({ url: MANIFEST, key })}\t`, 'link-format'],
+      [linkText({ url: MANIFEST, key: `${key.slice(0, 42)}+` }), 'link-key'],
+      [`shlink:/${b64url(utf8('[1]'))}`, 'link-format'],
     ];
     for (const [text, problem] of bad) {
       let got = 'ok';
@@ -109,6 +111,10 @@ describe('SMART Health Links', () => {
     const jwe = await encrypt('{"a":1}', key, { cty: 'application/json' });
     expect(await decryptHealthLinkFile(jwe, key)).to.deep.equal({ text: '{"a":1}', cty: 'application/json' });
     expect((await decryptHealthLinkFile(await encrypt('hello', key, {}, true), key)).text).to.equal('hello');
+    // Compressed past the ceiling: refused while inflating, not after.
+    const big = await encrypt(' '.repeat(300_000), key, {}, true);
+    expect(await problemOf(() => decryptHealthLinkFile(big, key, 100_000))).to.equal('decrypt');
+    expect((await decryptHealthLinkFile(big, key, 400_000)).text).to.have.length(300_000);
     const other = crypto.getRandomValues(new Uint8Array(32));
     const [h, , iv, c, t] = jwe.split('.');
     const swapped = `${b64url(utf8(JSON.stringify({ alg: 'dir', enc: 'A256GCM', cty: 'text/html' })))}..${iv}.${c}.${t}`;

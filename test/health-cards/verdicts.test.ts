@@ -52,6 +52,8 @@ describe('SMART Health Card verdicts', () => {
     // The keys and list of one issuer are asked for once for the whole file.
     expect(new Set(requests).size).to.equal(requests.length);
     expect((await checkCardInput('{"verifiableCredential": 3}', { trusted: [], now }))[0]).to.deep.include({ kind: 'unreadable', problem: 'payload' });
+    expect((await checkCardInput('{"verifiableCredential": ["a"', { trusted: [], now }))[0]).to.deep.include({ kind: 'unreadable', problem: 'payload' });
+    expect((await checkCardInput('\uFEFF{"verifiableCredential": []}', { trusted: [], now }))[0]).to.deep.include({ kind: 'unreadable', problem: 'not-a-jws' });
   });
 });
 
