@@ -67,6 +67,14 @@ export function numericToJws(text: string): string {
   return digitsToJws(match[1]);
 }
 
+/** A JWS as one `shc:/` numeric QR text (each character its code minus 45, two digits), the inverse of numericToJws. */
+export function jwsToNumeric(jws: string): string {
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws)) refuse('not-a-jws');
+  let digits = '';
+  for (let i = 0; i < jws.length; i++) digits += String(jws.charCodeAt(i) - 45).padStart(2, '0');
+  return `shc:/${digits}`;
+}
+
 /** The specification splits a JWS longer than 1195 characters into chunks of at most 1191. */
 const MAX_CHUNK_JWS = 1191;
 

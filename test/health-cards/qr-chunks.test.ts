@@ -1,7 +1,7 @@
 // Chunked `shc:/C/N/…` codes (the specification's example-02 and the validator's chunk vectors, never edited):
 // accepted in any order, refused for each defect with its own reason; and what a scanner types around a code.
 import { expect } from '@open-wc/testing';
-import { assembleNumericQr, HealthCardError, splitScannedText, type HealthCardProblem } from '../../src/health-cards/verify.js';
+import { assembleNumericQr, HealthCardError, jwsToNumeric, numericToJws, splitScannedText, type HealthCardProblem } from '../../src/health-cards/verify.js';
 
 const SHC = '/test/fixtures/shared/smart-health-cards';
 const line = async (path: string) => (await (await fetch(`${SHC}/${path}`)).text()).replace(/\r?\n$/, '');
@@ -17,6 +17,16 @@ function problemOf(run: () => unknown): HealthCardProblem | 'ok' | string {
 }
 
 describe('SMART Health Card QR chunks', () => {
+  it('round-trips a JWS through its numeric QR text, byte for byte as the published codes', async () => {
+    for (const name of ['spec-examples/example-00', 'spec-examples/example-01', 'spec-examples/example-03']) {
+      const jws = (await line(`${name}-d-jws.txt`)).trim();
+      const published = await line(`${name}-f-qr-code-numeric-value-0.txt`);
+      expect(jwsToNumeric(jws), name).to.equal(published);
+      expect(numericToJws(jwsToNumeric(jws)), name).to.equal(jws);
+    }
+    expect(problemOf(() => jwsToNumeric('a.b.c '))).to.equal('not-a-jws');
+  });
+
   it('assembles example-02 from its three chunks in every order, to the published JWS', async () => {
     const jws = (await line('spec-examples/example-02-d-jws.txt')).trim();
     const chunks = [await ex02(0), await ex02(1), await ex02(2)];
