@@ -6,8 +6,12 @@ export const QUANTITY_COMPARATORS = ['<', '<=', '>=', '>'] as const;
 export const QuantitySchema = /* @__PURE__ */ z.object({
   /** Lexical decimal: `2.00` stays `2.00`. */
   value: DecimalTextSchema,
+  /** The unit as the source wrote it for people ("mmol/l", "mmHg"). */
   unit: z.optional(z.string()),
   comparator: z.optional(z.enum(QUANTITY_COMPARATORS)),
+  /** Coded unit (UCUM: `http://unitsofmeasure.org`), kept apart from `unit`: "mmHg" is shown, `mm[Hg]` is compared. */
+  system: z.optional(z.string()),
+  code: z.optional(z.string()),
 });
 export type Quantity = z.infer<typeof QuantitySchema>;
 
@@ -28,8 +32,12 @@ export const ReferenceRangeSchema = /* @__PURE__ */ z.object({
   low: z.optional(QuantitySchema),
   high: z.optional(QuantitySchema),
   text: z.optional(z.string()),
-  /** Who the range is for ("Women", "Age 18-65"), in words. */
-  appliesTo: z.optional(z.string()),
+  /** What kind of range (normal, recommended, therapeutic, …), as the source coded it. */
+  type: z.optional(ConceptSchema),
+  /** Who the range is for (a sex, a race, a condition), each a concept with its words. */
+  appliesTo: z.optional(z.array(ConceptSchema)),
+  /** The ages the range is for; either bound may be absent. */
+  age: z.optional(z.object({ low: z.optional(QuantitySchema), high: z.optional(QuantitySchema) })),
 });
 export type ReferenceRange = z.infer<typeof ReferenceRangeSchema>;
 
@@ -62,7 +70,10 @@ export const ResultComponentSchema = /* @__PURE__ */ z.object({
   code: ConceptSchema,
   value: ResultValueSchema,
   referenceRanges: z.array(ReferenceRangeSchema),
+  /** The most severe of `interpretations`, the one to show first. */
   interpretation: z.optional(InterpretationSchema),
+  /** Every interpretation coding, in source order (the FHIR mapper always sets it; hand-built data may not). */
+  interpretations: z.optional(z.array(InterpretationSchema)),
 });
 export type ResultComponent = z.infer<typeof ResultComponentSchema>;
 
@@ -73,7 +84,10 @@ export const ResultSchema = /* @__PURE__ */ z.object({
   status: z.enum(RESULT_STATUSES),
   value: ResultValueSchema,
   referenceRanges: z.array(ReferenceRangeSchema),
+  /** The most severe of `interpretations`, the one to show first. */
   interpretation: z.optional(InterpretationSchema),
+  /** Every interpretation coding, in source order (the FHIR mapper always sets it; hand-built data may not). */
+  interpretations: z.optional(z.array(InterpretationSchema)),
   effective: z.optional(FhirDateTimeSchema),
   issued: z.optional(InstantSchema),
   components: z.array(ResultComponentSchema),

@@ -2,7 +2,8 @@
  * FHIR JSON with decimals kept as written. `JSON.parse('{"value":2.00}')` yields `2`, and a lab value of
  * `2.00` must stay `2.00`, so every `value` / `valueDecimal` number becomes its source text (a string).
  * Browsers with JSON.parse source text access (Chromium 114+, Firefox 135+, Safari 18.4+) give the exact
- * text; older ones fall back to `String(number)`, which loses trailing zeros but nothing else.
+ * text to a reviver; in the others the same numbers are quoted in the text before parsing (quoteDecimals), so
+ * `2.00` and `1E-22` stay as written there too.
  */
 const DECIMAL_KEYS = new Set(['value', 'valueDecimal']);
 
@@ -14,14 +15,77 @@ type SourceContext = { source?: string } | undefined;
 // for every value, with source text.
 const MAY_HOLD_DECIMAL = /"value(?:Decimal)?"\s*:\s*-?\d|\\u/;
 
-export function parseFhirJson(text: string): unknown {
+/** Whether this engine hands a reviver the number's source text (asked once, on a tiny input). */
+const HAS_SOURCE_TEXT: boolean = (() => {
+  let seen = false;
+  try {
+    JSON.parse('[1.0]', ((_key: string, value: unknown, context?: SourceContext) => {
+      if (context?.source === '1.0') seen = true;
+      return value;
+    }) as (key: string, value: unknown) => unknown);
+  } catch {
+    return false;
+  }
+  return seen;
+})();
+
+/** `sourceText` is for tests that need the fallback in an engine that has the access. */
+export function parseFhirJson(text: string, sourceText: boolean = HAS_SOURCE_TEXT): unknown {
   if (!MAY_HOLD_DECIMAL.test(text)) return JSON.parse(text);
+  if (!sourceText) return JSON.parse(quoteDecimals(text));
   return JSON.parse(text, function reviveDecimal(this: unknown, key: string, value: unknown, context?: SourceContext) {
     if (typeof value === 'number' && DECIMAL_KEYS.has(key)) {
       return context?.source ?? String(value);
     }
     return value;
   } as (key: string, value: unknown) => unknown);
+}
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/**
+ * The fallback: one pass over the text that finds each object key (a string followed by `:`), decodes it the
+ * way JSON.parse would (escapes included), and when it is `value`/`valueDecimal` with a number after it,
+ * writes that number as a string. Strings are skipped whole, so a `"value": 1` inside a string is left alone.
+ * Invalid JSON stays invalid: JSON.parse still reports it.
+ */
+export function quoteDecimals(text: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== '"') {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    const end = i;
+    let j = i;
+    while (j < text.length && /\s/.test(text[j])) j++;
+    if (text[j] !== ':') continue;
+    const raw = text.slice(start, end);
+    let key: unknown = raw.slice(1, -1);
+    if (raw.includes('\\')) {
+      try {
+        key = JSON.parse(raw);
+      } catch {
+        continue;
+      }
+    }
+    if (typeof key !== 'string' || !DECIMAL_KEYS.has(key)) continue;
+    j++;
+    while (j < text.length && /\s/.test(text[j])) j++;
+    NUMBER.lastIndex = j;
+    const match = NUMBER.exec(text);
+    if (!match) continue;
+    out += text.slice(copied, j) + '"' + match[0] + '"';
+    copied = j + match[0].length;
+    i = copied;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Reads a FHIR decimal that `parseFhirJson` turned into text, or a plain number from hand-built JSON. */

@@ -74,29 +74,35 @@ const INTERPRETATION_SYSTEMS: readonly (string | undefined)[] = [
 const RANK: Readonly<Record<InterpretationSeverity, number>> = { critical: 3, abnormal: 2, normal: 1, unknown: 0 };
 
 /**
- * The interpretation to show. Several codings (or several interpretation concepts) can be present; the
- * most severe known one wins, since under-flagging is the worse mistake. A concept with only text keeps
- * the text as `display` with an empty code and severity unknown.
+ * Every interpretation coding, in source order (several concepts, several codings each). A concept with only
+ * text keeps the text as `display` with an empty code and severity unknown.
  */
-export function interpretationOf(value: unknown): Interpretation | undefined {
-  let best: Interpretation | undefined;
-  for (const concept of records(value)) {
+export function interpretationsOf(value: unknown): Interpretation[] {
+  return records(value).flatMap((concept): Interpretation[] => {
     const codings = records(concept.coding).filter((c) => str(c.code));
     if (codings.length === 0) {
       const text = str(concept.text);
-      if (text && !best) best = { code: '', display: text, severity: 'unknown' };
-      continue;
+      return text ? [{ code: '', display: text, severity: 'unknown' }] : [];
     }
-    for (const coding of codings) {
+    return codings.map((coding) => {
       const code = coding.code as string;
       const system = str(coding.system);
       const severity: InterpretationSeverity = INTERPRETATION_SYSTEMS.includes(system) ? (SEVERITY[code] ?? 'unknown') : 'unknown';
-      if (!best || RANK[severity] > RANK[best.severity]) {
-        best = compact({ code, system, display: str(coding.display) ?? str(concept.text), severity });
-      }
-    }
-  }
+      return compact({ code, system, display: str(coding.display) ?? str(concept.text), severity });
+    });
+  });
+}
+
+/** The most severe of several interpretations (the first of equals): under-flagging is the worse mistake. */
+export function mostSevere(interpretations: readonly Interpretation[]): Interpretation | undefined {
+  let best: Interpretation | undefined;
+  for (const item of interpretations) if (!best || RANK[item.severity] > RANK[best.severity]) best = item;
   return best;
+}
+
+/** The interpretation to show first. */
+export function interpretationOf(value: unknown): Interpretation | undefined {
+  return mostSevere(interpretationsOf(value));
 }
 
 function quantityOf(value: unknown): Quantity | undefined {
@@ -107,32 +113,22 @@ function quantityOf(value: unknown): Quantity | undefined {
     value: text,
     unit: str(value.unit) ?? str(value.code),
     comparator: value.comparator as Quantity['comparator'],
+    system: str(value.system),
+    code: str(value.code),
   });
-}
-
-/** Age bounds as symbols and the server's unit ("≥ 18 yrs"), so no English is baked into the model. */
-function ageText(age: unknown): string | undefined {
-  if (!isRecord(age)) return undefined;
-  const low = quantityOf(age.low);
-  const high = quantityOf(age.high);
-  const unit = high?.unit ?? low?.unit;
-  const suffix = unit ? ` ${unit}` : '';
-  if (low && high) return `${low.value}–${high.value}${suffix}`;
-  if (low) return `≥ ${low.value}${suffix}`;
-  if (high) return `≤ ${high.value}${suffix}`;
-  return undefined;
 }
 
 function referenceRanges(value: unknown): ReferenceRange[] {
   return records(value).flatMap((range) => {
-    const appliesTo = records(range.appliesTo).flatMap((c) => conceptText(c) ?? []);
-    const age = ageText(range.age);
-    if (age) appliesTo.push(age);
+    const appliesTo = records(range.appliesTo).flatMap((c) => toConcept(c) ?? []);
+    const ageRange = isRecord(range.age) ? compact({ low: quantityOf(range.age.low), high: quantityOf(range.age.high) }) : {};
     const mapped = compact({
       low: quantityOf(range.low),
       high: quantityOf(range.high),
       text: str(range.text),
-      appliesTo: appliesTo.length > 0 ? appliesTo.join('; ') : undefined,
+      type: toConcept(range.type),
+      appliesTo: appliesTo.length > 0 ? appliesTo : undefined,
+      age: Object.keys(ageRange).length > 0 ? ageRange : undefined,
     });
     return Object.keys(mapped).length > 0 ? [mapped] : [];
   });
@@ -175,6 +171,11 @@ function valueOf(source: Json): ResultValue | string {
   return compact({ kind: 'absent' as const, reason: toConcept(source.dataAbsentReason) });
 }
 
+function interpretationFields(value: unknown): { interpretation?: Interpretation; interpretations: Interpretation[] } {
+  const interpretations = interpretationsOf(value);
+  return compact({ interpretation: mostSevere(interpretations), interpretations });
+}
+
 function componentOf(component: Json): ResultComponent | string {
   const value = valueOf(component);
   if (typeof value === 'string') return value;
@@ -182,7 +183,7 @@ function componentOf(component: Json): ResultComponent | string {
     code: toConcept(component.code) ?? { text: '', codings: [] },
     value,
     referenceRanges: referenceRanges(component.referenceRange),
-    interpretation: interpretationOf(component.interpretation),
+    ...interpretationFields(component.interpretation),
   });
 }
 
@@ -211,7 +212,7 @@ export const mapObservation = guarded((resource: unknown): MapOutcome<Result> =>
       status,
       value,
       referenceRanges: referenceRanges(observation.referenceRange),
-      interpretation: interpretationOf(observation.interpretation),
+      ...interpretationFields(observation.interpretation),
       effective: observation.effectiveDateTime ?? observation.effectiveInstant ?? period?.start,
       issued: observation.issued,
       components,

@@ -1,6 +1,8 @@
 import type { Concept, Interpretation, ReferenceRange } from '../../../model/index.js';
 
 export const LOINC_SYSTEM = 'http://loinc.org';
+export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+const GENDER_SYSTEM = 'http://hl7.org/fhir/administrative-gender';
 const INTERPRETATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 const DATA_ABSENT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
 
@@ -12,7 +14,7 @@ export interface LabTest {
   readonly unit: string;
   readonly low?: string;
   readonly high?: string;
-  readonly appliesTo?: string;
+  readonly appliesTo?: 'Women' | 'Men';
   /** How the lab prints a one-sided range ("<200 mg/dL"); the bounds stay for code that compares. */
   readonly rangeText?: string;
 }
@@ -54,10 +56,14 @@ export function loincConcept(entry: { loinc: string; loincDisplay: string; text:
 
 export function referenceRange(test: LabTest): ReferenceRange {
   const range: ReferenceRange = {};
-  if (test.low !== undefined) range.low = { value: test.low, unit: test.unit };
-  if (test.high !== undefined) range.high = { value: test.high, unit: test.unit };
+  const bound = (value: string) => ({ value, unit: test.unit, system: UCUM_SYSTEM, code: test.unit });
+  if (test.low !== undefined) range.low = bound(test.low);
+  if (test.high !== undefined) range.high = bound(test.high);
   if (test.rangeText !== undefined) range.text = test.rangeText;
-  if (test.appliesTo !== undefined) range.appliesTo = test.appliesTo;
+  if (test.appliesTo !== undefined) {
+    const code = test.appliesTo === 'Women' ? 'female' : 'male';
+    range.appliesTo = [{ text: test.appliesTo, codings: [{ system: GENDER_SYSTEM, code }] }];
+  }
   return range;
 }
 

@@ -7,6 +7,7 @@ import {
   loincConcept,
   PANELS,
   referenceRange,
+  UCUM_SYSTEM,
   type Flag,
   type LabTestKey,
   type PanelKey,
@@ -133,15 +134,19 @@ function buildResult(
     code: loincConcept(test),
     status,
     value: isMeasured(value)
-      ? { kind: 'quantity', quantity: { value: value[0], unit: test.unit } }
+      ? { kind: 'quantity', quantity: { value: value[0], unit: test.unit, system: UCUM_SYSTEM, code: test.unit } }
       : { kind: 'absent', reason: absentReason(value.absent, value.reason) },
     referenceRanges: [referenceRange(test)],
     effective: times.effective,
     issued: times.issued,
+    interpretations: [],
     components: [],
     memberIds: [],
   };
-  if (isMeasured(value)) result.interpretation = interpretation(value[1]);
+  if (isMeasured(value)) {
+    result.interpretation = interpretation(value[1]);
+    result.interpretations = [result.interpretation];
+  }
   const text = note ?? (isMeasured(value) ? undefined : value.note);
   if (text !== undefined) result.note = text;
   return result;
