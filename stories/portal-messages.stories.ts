@@ -98,3 +98,23 @@ export const Compact: Story = {
   parameters: { viewport: { defaultViewport: 'mobile1' } },
   render: () => html`<div style="max-width:320px"><portal-messages .drafts=${storyDrafts()}></portal-messages></div>`,
 };
+/** "Sign out" pressed with a message half written: keep it for the next sign-in, discard it, or go back. */
+export const SignOutWithUnsentMessage: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await openThread(canvasElement, 'blood pressure');
+    await typeReply(element, 'I will send my readings tomorrow, and');
+    document.dispatchEvent(new CustomEvent('portal-sign-out-requested', { detail: {}, cancelable: true }));
+  },
+};
+/** Files picked for a reply: a photo attached (sent without its location), a file that is not what its name says refused. */
+export const AttachmentRefused: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await openThread(canvasElement, 'blood pressure');
+    const input = (await shadowPart(element, '[part~="attach"]')) as HTMLInputElement;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['MZ not a picture'], 'readings.png', { type: 'image/png' }));
+    transfer.items.add(new File([new Uint8Array(11 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+  },
+};
