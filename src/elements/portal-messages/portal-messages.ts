@@ -8,10 +8,9 @@ import type { ListResult } from '../../model/common.js';
 import type { Message, Recipient, Thread, ThreadWithMessages } from '../../model/messaging.js';
 import { replyByDay } from '../../time/business-days.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
-import { AttachmentsController, type AttachmentRules } from './attachments-controller.js';
-import { ComposeController } from './compose-controller.js';
-import { composeProblems, renderCompose } from './compose-view.js';
-import { createDraftStore, type DraftStore } from './drafts.js';
+import { LazyPartController } from '../../controllers/lazy-part.js';
+import type { AttachmentRules } from './attachments-controller.js';
+import type { DraftStore } from './drafts.js';
 import { renderInbox } from './inbox-view.js';
 import { viewerZone } from './message-time.js';
 import { PollController } from './poll-controller.js';
@@ -19,6 +18,7 @@ import { messagesStyles } from './portal-messages.styles.js';
 import { messagesStrings, type MessagesL10n } from './strings.js';
 import { SignOutGuard } from './sign-out-guard.js';
 import { renderThread } from './thread-view.js';
+import type { Writing } from './writing.js';
 
 /** MyChart's limit, and the default when neither the host nor the recipient says otherwise. */
 const DEFAULT_MAX_LENGTH = 1500;
@@ -26,8 +26,8 @@ const DEFAULT_MAX_LENGTH = 1500;
 const DEFAULT_MAX_ATTACHMENTS = 5;
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_FILE_TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
-/** One store per page: every messages element on it shares the patient's drafts. */
-let pageDrafts: DraftStore | undefined;
+/** The form, drafts, sending and files: fetched on first use, or ahead of it once a patient is signed in. */
+const loadWriting = () => import('./writing.js');
 
 type View = { name: 'inbox' } | { name: 'thread'; threadId: string } | { name: 'new' };
 
@@ -127,31 +127,34 @@ export class PortalMessages extends PortalElement {
     { inputs: () => (this.view.name === 'thread' ? this.view.threadId : undefined) },
   );
 
-  private readonly compose = new ComposeController(this, {
-    api: () => this.api,
-    patientId: () => (this.session?.status === 'signed-in' ? this.session.patientId : undefined),
-    drafts: () => (this.drafts ??= (pageDrafts ??= createDraftStore())),
-    onSent: (message) => this.sent(message),
+  private readonly writing = new LazyPartController<Writing>(this, {
+    operation: 'messaging.send',
     onError: (error) => this.reportError(error),
-    onStored: () => void this.refreshUnsent(),
+    load: async () =>
+      (await loadWriting()).createWriting(this, {
+        compose: {
+          api: () => this.api,
+          patientId: () => this.patientId(),
+          drafts: () => this.drafts,
+          onSent: (message) => this.sent(message),
+          onError: (error) => this.reportError(error),
+          onStored: () => void this.refreshUnsent(),
+        },
+        attachments: { api: () => this.api, rules: () => this.attachmentRules(), onError: (error) => this.reportError(error) },
+      }),
   });
 
   /** Whether the patient has a saved draft anywhere on this device (another conversation's included). */
   private unsentSaved = false;
   private readonly signOutGuard = new SignOutGuard(this, {
     document: this.ownerDocument,
-    hasUnsent: () => this.compose.hasContent() || this.unsentSaved,
-    discard: () => this.compose.discardAll().then(() => void (this.unsentSaved = false)),
+    hasUnsent: () => Boolean(this.writing.value?.compose.hasContent()) || this.unsentSaved,
+    discard: async () => {
+      await this.writing.value?.compose.discardAll();
+      this.unsentSaved = false;
+    },
     signOut: () => this.sessionActions?.signOut(),
     dialog: () => this.renderRoot.querySelector('dialog'),
-  });
-
-  private readonly attachments = new AttachmentsController(this, {
-    api: () => this.api,
-    rules: () => this.attachmentRules(),
-    attached: () => this.compose.draft.attachments ?? [],
-    onAttached: (attachment) => this.compose.edit({ attachments: [...(this.compose.draft.attachments ?? []), attachment] }),
-    onError: (error) => this.reportError(error),
   });
 
   private readonly poll = new PollController(this, {
@@ -172,16 +175,22 @@ export class PortalMessages extends PortalElement {
     },
   });
 
+  private patientId(): string | undefined {
+    return this.session?.status === 'signed-in' ? this.session.patientId : undefined;
+  }
+
   private async refreshUnsent(): Promise<void> {
-    const patient = this.session?.status === 'signed-in' ? this.session.patientId : undefined;
-    const drafts = this.drafts;
-    this.unsentSaved = Boolean(patient && drafts && (await drafts.hasAny(patient).catch(() => false)));
+    const patient = this.patientId();
+    const writing = this.writing.value;
+    this.unsentSaved = Boolean(patient && writing && (await writing.hasSaved(patient)));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('session')) void this.refreshUnsent();
+    const signedIn = this.patientId() !== undefined && this.access.allowed;
+    // Signed in: the form's code comes ahead of need, and with it what the patient left unsent on this device.
+    if (changed.has('session') && signedIn) void this.writing.ready(() => this.requestUpdate(), { quiet: true }).then(() => this.refreshUnsent());
     const scope = this.view.name === 'thread' ? this.view.threadId : this.view.name === 'new' ? 'new' : undefined;
-    if (scope && this.access.allowed) void this.compose.open(scope);
+    if (scope && signedIn) void this.writing.ready(() => this.requestUpdate()).then((writing) => writing?.compose.open(scope));
   }
 
   protected override updated(): void {
@@ -236,7 +245,7 @@ export class PortalMessages extends PortalElement {
   /** Who the message being written goes to: the picked recipient, or a reply's first care-team participant. */
   private currentRecipientId(): string | undefined {
     if (this.view.name === 'thread' && this.thread.state.status === 'ready') return this.thread.state.value?.thread.participants[0]?.id;
-    return this.compose.draft.recipientId;
+    return this.writing.value?.compose.draft.recipientId;
   }
 
   private currentLimits() {
@@ -270,27 +279,28 @@ export class PortalMessages extends PortalElement {
     return this.replyDays === 1 ? this.l10n.t('compose.replyByOne', { date: when }) : this.l10n.t('compose.replyBy', { days: this.replyDays, date: when });
   }
 
-  private submit(mode: 'new' | 'reply'): void {
+  private submit(writing: Writing, mode: 'new' | 'reply'): void {
+    const { compose } = writing;
     const limits = { maxBodyLength: this.maxBodyLength() };
-    const problems = composeProblems({ compose: this.compose, mode, limits });
+    const problems = writing.problems({ compose, mode, limits });
     if (problems.length > 0) {
       this.showProblems = true;
       this.focusAfterRender = problems[0]!.field === 'recipient' ? '#recipient' : '#body';
       return;
     }
     this.showProblems = false;
-    const { draft } = this.compose;
+    const { draft } = compose;
     if (mode === 'reply' && this.view.name === 'thread') {
       const data = this.thread.state.status === 'ready' ? this.thread.state.value : undefined;
       const to = data?.thread.participants[0];
       if (!to) return;
-      void this.compose.send({ threadId: this.view.threadId, recipient: { id: to.id, kind: to.kind }, body: draft.text, attachments: draft.attachments });
+      void compose.send({ threadId: this.view.threadId, recipient: { id: to.id, kind: to.kind }, body: draft.text, attachments: draft.attachments });
       return;
     }
     const recipient = this.recipientList().find((r) => r.id === draft.recipientId);
     if (!recipient) return;
     const topic = recipient.topics?.find((t) => t.code === draft.topic);
-    void this.compose.send({
+    void compose.send({
       recipient: { id: recipient.id, kind: recipient.kind },
       subject: draft.subject?.trim() || undefined,
       topic,
@@ -300,19 +310,22 @@ export class PortalMessages extends PortalElement {
   }
 
   private renderComposer(mode: 'new' | 'reply') {
-    return renderCompose({
+    const writing = this.writing.value;
+    if (!writing) return this.writing.failure ? renderError(this.l10n, this.writing.failure.error, () => this.writing.retry()) : renderLoading(this.l10n);
+    const { compose } = writing;
+    return writing.render({
       l10n: this.l10n,
-      compose: this.compose,
+      compose,
       mode,
       recipients: this.recipientList(),
       limits: { maxBodyLength: this.maxBodyLength() },
       replyBy: this.replyByWords(),
       billingNotice: this.billingNotice,
       showProblems: this.showProblems,
-      attachments: this.attachments,
+      attachments: writing.attachments,
       attachmentRules: this.attachmentRules(),
-      onRemoveAttachment: (index) => this.compose.edit({ attachments: (this.compose.draft.attachments ?? []).filter((_, i) => i !== index) }),
-      onSubmit: () => this.submit(mode),
+      onRemoveAttachment: (index) => compose.edit({ attachments: (compose.draft.attachments ?? []).filter((_, i) => i !== index) }),
+      onSubmit: () => this.submit(writing, mode),
       onCancel: mode === 'new' ? () => this.go({ name: 'inbox' }, '#inbox-title') : undefined,
     });
   }
@@ -336,7 +349,7 @@ export class PortalMessages extends PortalElement {
         <button class="link-button" part="back" type="button" @click=${back}>${this.l10n.t('messages.backToInbox')}</button>`;
       const data = state.status === 'ready' ? state.value : state.status === 'loading' ? state.stale : undefined;
       if (!data) return renderLoading(this.l10n);
-      return renderThread({ l10n: this.l10n, data, nowMs: Date.now(), onBack: back, attachments: this.attachments, reply: this.renderComposer('reply') });
+      return renderThread({ l10n: this.l10n, data, nowMs: Date.now(), onBack: back, attachments: this.writing.value?.attachments, reply: this.renderComposer('reply') });
     }
     const state = this.threads.state;
     if (state.status === 'error') return renderError(this.l10n, state.error, () => void this.threads.reload());

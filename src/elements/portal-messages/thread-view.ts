@@ -10,7 +10,8 @@ export interface ThreadContext {
   data: ThreadWithMessages;
   nowMs: number;
   onBack(): void;
-  attachments: AttachmentsController;
+  /** Opens received files; absent while the writing part loads (the files are then named, not yet offered). */
+  attachments: AttachmentsController | undefined;
   /** The reply form, below the messages. */
   reply: TemplateResult | typeof nothing;
 }
@@ -29,6 +30,7 @@ function renderBody(body: string): TemplateResult {
 function renderReceived(ctx: ThreadContext, key: string, attachment: AttachmentMeta): TemplateResult {
   const { l10n, attachments } = ctx;
   const name = attachment.title || attachment.contentType || '';
+  if (!attachments) return html`<span class="muted">${name}</span>`;
   const opened = attachments.state(key);
   switch (opened?.status) {
     case 'loading':

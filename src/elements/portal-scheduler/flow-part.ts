@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { LazyPartController } from './lazy-part.js';
+import { LazyPartController } from '../../controllers/lazy-part.js';
 import type { Slot } from '../../model/index.js';
 import type { AppointmentsOptions } from './appointments-controller.js';
 import type { BookingFlow } from './booking-flow.js';

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveControllerHost } from 'lit';
-import { LazyPartController } from '../../../src/elements/portal-scheduler/lazy-part.js';
+import { LazyPartController } from '../../src/controllers/lazy-part.js';
 
 function recordingHost() {
   const host = {

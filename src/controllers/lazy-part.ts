@@ -1,9 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
-import { loadOnce } from '../../api/lazy.js';
+import { loadOnce } from '../api/lazy.js';
 
 /**
- * A part of an element whose code loads on first use (the scheduler's booking flow), so a page does not
- * download it before its first content shows. A failed load is kept with a retry that repeats what the
+ * A part of an element whose code loads on first use (the scheduler's booking flow, the messages form), so a
+ * page does not download it before its first content shows. A failed load is kept with a retry that repeats what the
  * person was doing; the host renders it with its error view. It has no lifecycle of its own, so it is not
  * added to the host: the parts it loads add their own controllers.
  */
