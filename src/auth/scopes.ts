@@ -16,8 +16,10 @@ export const SCOPES = {
   patient: 'patient/Patient.r',
   /** Find, book, list, cancel and reschedule the patient's appointments. */
   appointments: 'patient/Appointment.crus',
-  /** Read the patient's conversations, send messages and mark them read (read state is an update). */
-  messages: 'patient/Communication.cru',
+  /** Read and search the patient's conversations, send messages and mark them read (read state is an update). */
+  messages: 'patient/Communication.crus',
+  /** The patient's care teams: who may be messaged, beside the clinicians. */
+  careTeams: 'patient/CareTeam.rs',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];

@@ -97,6 +97,12 @@ for (const mode of MODES) {
       }
     });
 
+    it('still offers the clinicians when the server refuses CareTeam', async () => {
+      await injectFaults(tenant, { status: 403, count: 5, pathIncludes: '/CareTeam' });
+      const { items } = await api.messaging.listRecipients(signal());
+      expect(items.map((r) => r.id)).to.deep.equal(['dr-ortiz']);
+    });
+
     it('uploads a file as Binary, sends it with a topic, and fetches back the same bytes', async () => {
       const bytes = new Uint8Array(300).map((_, i) => (i * 37) % 256);
       bytes.set([0x89, 0x50, 0x4e, 0x47], 0);

@@ -173,7 +173,13 @@ export function fhirMessaging(fhir: FhirClient, options: FhirMessagingOptions = 
       const patientId = fhir.patientId(operation);
       const [people, teams] = await Promise.all([
         listClinicians(fhir, operation, signal),
-        fhir.search(`CareTeam?patient=${encodeURIComponent(`Patient/${patientId}`)}&status=active`, operation, signal),
+        // A server without CareTeam (or that refuses it) still has clinicians to write to.
+        fhir
+          .search(`CareTeam?patient=${encodeURIComponent(`Patient/${patientId}`)}&status=active`, operation, signal)
+          .catch((error: unknown) => {
+            if (isApiError(error) && !error.retryable) return { matches: [] as unknown[], truncated: false };
+            throw error;
+          }),
       ]);
       // Each recipient gets its own copies: a caller changing one changes no other, nor the adapter's defaults.
       const offer = () => ({ topics: topics.map((topic) => ({ ...topic })), limits: { ...limits, contentTypes: [...limits.contentTypes] } });

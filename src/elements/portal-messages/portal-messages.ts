@@ -87,7 +87,7 @@ type View = { name: 'inbox' } | { name: 'thread'; threadId: string } | { name: '
 export class PortalMessages extends PortalElement {
   static override tagName = 'portal-messages';
   static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, messagesStyles];
-  static override access: AccessDeclaration = { session: 'required', scopes: [SCOPES.messages] };
+  static override access: AccessDeclaration = { session: 'required', scopes: [SCOPES.messages, SCOPES.careTeams] };
   static override strings = messagesStrings;
   declare protected readonly l10n: MessagesL10n;
 

@@ -82,8 +82,8 @@ export class Tenant {
     const answerLost = spec.answerLost === true;
     const status = answerLost ? 0 : Number(spec.status);
     const count = spec.count === undefined ? 1 : Number(spec.count);
-    if ((!answerLost && ![429, 500, 502, 503, 504].includes(status)) || !Number.isInteger(count) || count < 1) {
-      throw new HttpError(400, 'invalid', 'A fault needs status 429/500/502/503/504 (or answerLost: true) and a positive integer count');
+    if ((!answerLost && ![403, 404, 429, 500, 502, 503, 504].includes(status)) || !Number.isInteger(count) || count < 1) {
+      throw new HttpError(400, 'invalid', 'A fault needs status 403/404/429/500/502/503/504 (or answerLost: true) and a positive integer count');
     }
     this.faults.push({
       status,
