@@ -303,3 +303,69 @@ export function chooseReferenceRange(
   if (typeDecided) because.push('type');
   return { kind: 'chosen', range: chosen.range, index: ranges.indexOf(chosen.range), because: because.length > 0 ? because : ['only-range'] };
 }
+
+const UCUM = 'http://unitsofmeasure.org';
+
+/** One line of a trend chart: results whose values share one unit, oldest first. */
+export interface ResultSeries {
+  /** `ucum:<code>` for a UCUM-coded unit, `text:<unit>` for a unit known only by its text, `none` for none. */
+  readonly key: string;
+  /** The unit to label the axis with: the first point's display unit. */
+  readonly unit?: string;
+  readonly points: readonly { readonly result: Result; readonly quantity: Quantity }[];
+}
+
+export interface ResultTrend {
+  /** Largest series first (ties: the one seen first). */
+  readonly series: readonly ResultSeries[];
+  /** Results that are never plotted, and why; a list shows them instead. */
+  readonly unplotted: readonly { readonly result: Result; readonly because: 'entered-in-error' | 'cancelled' | 'not-a-quantity' }[];
+}
+
+/** The unit a value is compared by: its UCUM code when it has one, else its text ("mmol/l" and "mmol/L" as text differ). */
+export function unitKey(quantity: Quantity): string {
+  if (quantity.code && (quantity.system === undefined || quantity.system === UCUM)) return `ucum:${quantity.code}`;
+  if (quantity.system && quantity.code) return `${quantity.system}|${quantity.code}`;
+  return quantity.unit ? `text:${quantity.unit}` : 'none';
+}
+
+const whenMs = (result: Result): number => {
+  const value = result.effective ?? result.issued;
+  // Date-only values order by their day; a missing time sorts first. Only for ordering, never for display.
+  const ms = value ? Date.parse(/^\d{4}(-\d{2})?$/.test(value) ? `${value}${value.length === 4 ? '-01' : ''}-01` : value) : Number.NaN;
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+};
+
+/**
+ * A test's history as trend series: values in different units are never on one series (a chart draws one
+ * axis per series and lists the rest). Entered-in-error and cancelled results, and values that are not
+ * a single quantity (text, coded, absent, ranges), are left out of every series and returned with why.
+ */
+export function groupResultSeries(history: readonly Result[]): ResultTrend {
+  const byKey = new Map<string, { result: Result; quantity: Quantity }[]>();
+  const unplotted: { result: Result; because: 'entered-in-error' | 'cancelled' | 'not-a-quantity' }[] = [];
+  const ordered = history.map((result, index) => ({ result, index, ms: whenMs(result) })).sort((a, b) => a.ms - b.ms || a.index - b.index);
+  for (const { result } of ordered) {
+    if (result.status === 'entered-in-error' || result.status === 'cancelled') {
+      unplotted.push({ result, because: result.status });
+      continue;
+    }
+    if (result.value.kind !== 'quantity') {
+      unplotted.push({ result, because: 'not-a-quantity' });
+      continue;
+    }
+    const key = unitKey(result.value.quantity);
+    const points = byKey.get(key) ?? [];
+    points.push({ result, quantity: result.value.quantity });
+    byKey.set(key, points);
+  }
+  const series = [...byKey].map(([key, points]) => compactSeries(key, points));
+  // Stable: equal sizes keep the order they were first seen in.
+  series.sort((a, b) => b.points.length - a.points.length);
+  return { series, unplotted };
+}
+
+function compactSeries(key: string, points: { result: Result; quantity: Quantity }[]): ResultSeries {
+  const unit = points[0].quantity.unit;
+  return unit === undefined ? { key, points } : { key, unit, points };
+}
