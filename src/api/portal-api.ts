@@ -19,6 +19,7 @@ import type {
   Recommendation,
   Report,
   Result,
+  HomeReading,
   Service,
   SlotQuery,
   SlotSearchResult,
@@ -112,6 +113,8 @@ export interface ResultsApi {
   getReport(reportId: string, signal: AbortSignal): Promise<Report>;
   /** Earlier values of one test (by LOINC or the server's code), oldest first, for trends. */
   resultHistory(code: { system?: string; code: string }, signal: AbortSignal): Promise<ListResult<Result>>;
+  /** Saves a home reading as a patient-reported Observation, once however often it is retried. */
+  addReading(reading: HomeReading, signal: AbortSignal): Promise<Result>;
 }
 
 export interface ImmunizationsApi {

@@ -94,6 +94,8 @@ export const ResultSchema = /* @__PURE__ */ z.object({
   /** Member results of a panel (`hasMember`), by id. */
   memberIds: z.array(IdSchema),
   note: z.optional(z.string()),
+  /** The patient is its performer: a home reading, shown as "you reported". */
+  patientReported: z.optional(z.boolean()),
 });
 export type Result = z.infer<typeof ResultSchema>;
 
@@ -369,3 +371,15 @@ function compactSeries(key: string, points: { result: Result; quantity: Quantity
   const unit = points[0].quantity.unit;
   return unit === undefined ? { key, points } : { key, unit, points };
 }
+
+/** A reading a patient takes at home, as the form gives it; values are decimal text as typed. */
+export type HomeReading = {
+  /** When it was taken: a full dateTime with the patient's offset. */
+  readonly takenAt: string;
+  /** One key per reading, kept across retries: a resend stores it once. */
+  readonly clientRequestId: string;
+} & (
+  | { readonly kind: 'blood-pressure'; readonly systolic: string; readonly diastolic: string }
+  | { readonly kind: 'glucose'; readonly value: string; readonly unit: 'mg/dL' | 'mmol/L' }
+  | { readonly kind: 'weight'; readonly value: string; readonly unit: 'kg' | '[lb_av]' }
+);

@@ -45,7 +45,7 @@ export function createFhirAdapter(options: FhirAdapterOptions): PortalApi {
       },
       async () => (await records()).fhirMessaging(fhir, options.messaging),
     ),
-    results: lazyFeature<ResultsApi>('results', { listReports: true, getReport: true, resultHistory: true }, async () => (await records()).fhirResults(fhir)),
+    results: lazyFeature<ResultsApi>('results', { listReports: true, getReport: true, resultHistory: true, addReading: true }, async () => (await records()).fhirResults(fhir)),
     immunizations: lazyFeature<ImmunizationsApi>('immunizations', { list: true, recommendations: true, report: true }, async () =>
       (await records()).fhirImmunizations(fhir),
     ),

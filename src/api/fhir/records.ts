@@ -19,6 +19,7 @@ import {
 } from './map/index.js';
 import { isRecord, parseReference } from './map/common.js';
 import { collectMapped } from './mapped.js';
+import { addReading } from './results.js';
 import { sharedWhileRunning } from '../in-flight.js';
 import { indexByReference } from './search.js';
 
@@ -96,6 +97,8 @@ export function fhirResults(fhir: FhirClient): ResultsApi {
       const found = await fhir.search(`Observation?patient=${patient}&code=${token}&_sort=date&_count=100`, operation, signal, 10);
       return { ...collectMapped(found.matches, mapObservation), truncated: found.truncated };
     },
+
+    addReading: (reading, signal) => addReading(fhir, reading, signal),
   };
 }
 

@@ -28,6 +28,7 @@ export const MEMORY_OPERATIONS = [
   'results.listReports',
   'results.getReport',
   'results.resultHistory',
+  'results.addReading',
   'immunizations.list',
   'immunizations.recommendations',
   'immunizations.report',

@@ -30,6 +30,7 @@ function callEach(api: MemoryAdapter, s: AbortSignal): Record<(typeof MEMORY_OPE
     'results.listReports': () => api.results.listReports(s),
     'results.getReport': () => api.results.getReport('rpt-lipid-4', s),
     'results.resultHistory': () => api.results.resultHistory({ code: '2345-7' }, s),
+    'results.addReading': () => api.results.addReading({ kind: 'weight', value: '70.5', unit: 'kg', takenAt: '2026-01-05T08:00:00-05:00', clientRequestId: 'sw-1' }, s),
     'immunizations.list': () => api.immunizations.list(s),
     'immunizations.recommendations': () => api.immunizations.recommendations(s),
     'immunizations.report': () => api.immunizations.report({ cvx: '88', vaccineText: 'Flu', occurrenceDate: '2020', clientRequestId: 'r' }, s),

@@ -218,6 +218,7 @@ export const mapObservation = guarded((resource: unknown): MapOutcome<Result> =>
       components,
       memberIds: records(observation.hasMember).flatMap((m) => referenceIdOf(m, ['Observation'], true) ?? []),
       note: notes.length > 0 ? notes.join('\n\n') : undefined,
+      patientReported: records(observation.performer).some((p) => referenceIdOf(p, ['Patient']) !== undefined) || undefined,
     }),
   );
 });
