@@ -35,10 +35,11 @@ describe('results.addReading (FHIR)', () => {
   });
 
   it('creates with If-None-Exist on the key, reads it back as patient-reported', async () => {
-    const { api, fetch } = adapterWith((call) => fhirJson({ ...(call.body as object), id: 'o-9' }, { status: 201 }));
+    const { api, fetch } = adapterWith((call) => (call.url.endsWith('/metadata') ? fhirJson({}, { status: 404 }) : fhirJson({ ...(call.body as object), id: 'o-9' }, { status: 201 })));
     const result = await api.results.addReading(bp, signal());
-    expect(fetch.calls.map((c) => [c.method, c.url])).to.deep.equal([['POST', `${BASE}/Observation`]]);
-    expect(fetch.calls[0].headers['If-None-Exist']).to.equal(`identifier=${encodeURIComponent('urn:portal-kit:client-request|k-1')}`);
+    const writes = fetch.calls.filter((c) => !c.url.endsWith('/metadata'));
+    expect(writes.map((c) => [c.method, c.url])).to.deep.equal([['POST', `${BASE}/Observation`]]);
+    expect(writes[0].headers['If-None-Exist']).to.equal(`identifier=${encodeURIComponent('urn:portal-kit:client-request|k-1')}`);
     expect(result).to.include({ id: 'o-9', patientReported: true });
     expect(result.components.map((c) => c.value.kind === 'quantity' && c.value.quantity.code)).to.deep.equal(['mm[Hg]', 'mm[Hg]']);
   });
@@ -47,6 +48,7 @@ describe('results.addReading (FHIR)', () => {
     let posts = 0;
     let stored: unknown;
     const { api, fetch } = adapterWith((call) => {
+      if (call.url.endsWith('/metadata')) return fhirJson({}, { status: 404 });
       if (call.method === 'POST') {
         posts++;
         stored = { ...(call.body as object), id: 'o-1' };
@@ -57,6 +59,6 @@ describe('results.addReading (FHIR)', () => {
     const result = await api.results.addReading(bp, signal());
     expect(posts).to.equal(1);
     expect(result.id).to.equal('o-1');
-    expect(fetch.calls.map((c) => c.method)).to.deep.equal(['POST', 'GET']);
+    expect(fetch.calls.filter((c) => !c.url.endsWith('/metadata')).map((c) => c.method)).to.deep.equal(['POST', 'GET']);
   });
 });
