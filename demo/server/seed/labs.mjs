@@ -141,7 +141,11 @@ function rangeOf(test) {
   if (test.low !== undefined) range.low = quantity(test.low, test.unit, test.human);
   if (test.high !== undefined) range.high = quantity(test.high, test.unit, test.human);
   if (test.rangeText !== undefined) range.text = test.rangeText;
-  if (test.appliesTo !== undefined) range.appliesTo = [{ text: test.appliesTo }];
+  // Sex as an administrative-gender code beside the words, so a client can choose the patient's range.
+  const sex = { Men: 'male', Women: 'female' }[test.appliesTo ?? ''];
+  if (sex) range.appliesTo = [{ text: test.appliesTo, coding: [{ system: 'http://hl7.org/fhir/administrative-gender', code: sex }] }];
+  else if (test.appliesTo === 'Children 1-2 years') range.age = { low: quantity(1, 'a', 'years'), high: quantity(2, 'a', 'years') };
+  else if (test.appliesTo !== undefined) range.appliesTo = [{ text: test.appliesTo }];
   return range;
 }
 
