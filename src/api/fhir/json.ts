@@ -29,10 +29,17 @@ const HAS_SOURCE_TEXT: boolean = (() => {
   return seen;
 })();
 
-/** `sourceText` is for tests that need the fallback in an engine that has the access. */
-export function parseFhirJson(text: string, sourceText: boolean = HAS_SOURCE_TEXT): unknown {
+export function parseFhirJson(text: string): unknown {
+  return HAS_SOURCE_TEXT ? parseWithSourceText(text) : parseFhirJsonFallback(text);
+}
+
+/** The path taken where JSON.parse gives a reviver no source text; exported so tests run it in any engine. */
+export function parseFhirJsonFallback(text: string): unknown {
+  return MAY_HOLD_DECIMAL.test(text) ? JSON.parse(quoteDecimals(text)) : JSON.parse(text);
+}
+
+function parseWithSourceText(text: string): unknown {
   if (!MAY_HOLD_DECIMAL.test(text)) return JSON.parse(text);
-  if (!sourceText) return JSON.parse(quoteDecimals(text));
   return JSON.parse(text, function reviveDecimal(this: unknown, key: string, value: unknown, context?: SourceContext) {
     if (typeof value === 'number' && DECIMAL_KEYS.has(key)) {
       return context?.source ?? String(value);
