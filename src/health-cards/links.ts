@@ -8,7 +8,7 @@
  * link's own server is contacted because the person handed us its link; card issuers only if trusted).
  */
 import { checkCardInput, type CardCheckOptions, type FetchLike, type Verdict } from './trust.js';
-import { DEFAULT_MAX_PAYLOAD_BYTES } from './verify.js';
+import { DEFAULT_MAX_PAYLOAD_BYTES, inflateRawCapped } from './verify.js';
 
 export type HealthLinkProblem = 'link-format' | 'link-url' | 'link-key' | 'link-expired' | 'passcode-required' | 'passcode-wrong' | 'manifest' | 'decrypt' | 'file';
 
@@ -77,29 +77,6 @@ export function parseHealthLink(text: string): HealthLink {
   };
 }
 
-async function inflateCapped(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      void reader.cancel().catch(() => undefined);
-      throw new Error('too large');
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
-}
-
 /** A compact JWE with direct AES-256-GCM, decrypted: its plaintext as text and its declared content type. */
 export async function decryptHealthLinkFile(jwe: string, key: Uint8Array<ArrayBuffer>, maxBytes = 4 * DEFAULT_MAX_PAYLOAD_BYTES): Promise<{ text: string; cty?: string }> {
   try {
@@ -118,8 +95,11 @@ export async function decryptHealthLinkFile(jwe: string, key: Uint8Array<ArrayBu
     const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'AES-GCM' }, false, ['decrypt']);
     // The protected header is the additional data: a changed header fails like changed content.
     let plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(headerPart), tagLength: 128 }, cryptoKey, sealed));
-    if (header.zip === 'DEF') plain = await inflateCapped(plain, maxBytes);
-    else if (plain.length > maxBytes) throw new Error('too large');
+    if (header.zip === 'DEF') {
+      const inflated = await inflateRawCapped(plain, maxBytes);
+      if (!inflated) throw new Error('too large');
+      plain = inflated;
+    } else if (plain.length > maxBytes) throw new Error('too large');
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(plain), ...(typeof header.cty === 'string' ? { cty: header.cty } : {}) };
   } catch {
     return fail('decrypt');

@@ -141,26 +141,25 @@ interface JwsHeader {
 /** The inflated payload's ceiling unless the host sets another: example-02, a 55-entry lab report, is 30 KB. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 512 * 1024;
 
-/** Raw DEFLATE, read chunk by chunk and abandoned as soon as it passes `limit`: a few hundred bytes of a
- * compression bomb never become gigabytes in memory, and nothing is parsed until the whole payload is in. */
-async function inflateRaw(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array> {
+/**
+ * Raw DEFLATE, read chunk by chunk and abandoned as soon as it passes `limit`: a few hundred bytes of a
+ * compression bomb never become gigabytes in memory, and nothing is parsed until the whole payload is in.
+ * Undefined when it passes the limit; rejects when the bytes are no DEFLATE stream. Cards and Health Link files
+ * share it.
+ */
+export async function inflateRawCapped(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        void reader.cancel().catch(() => undefined);
-        return refuse('payload-too-large');
-      }
-      chunks.push(value);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      return undefined;
     }
-  } catch (error) {
-    if (error instanceof HealthCardError) throw error;
-    return refuse('inflate');
+    chunks.push(value);
   }
   const out = new Uint8Array(size);
   let at = 0;
@@ -169,6 +168,16 @@ async function inflateRaw(bytes: Uint8Array<ArrayBuffer>, limit: number): Promis
     at += chunk.byteLength;
   }
   return out;
+}
+
+async function inflateRaw(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array> {
+  let inflated: Uint8Array | undefined;
+  try {
+    inflated = await inflateRawCapped(bytes, limit);
+  } catch {
+    return refuse('inflate');
+  }
+  return inflated ?? refuse('payload-too-large');
 }
 
 /** A JSON object, parsed strictly: a byte-order mark or anything after the JSON is refused, not trimmed. */
@@ -244,7 +253,7 @@ async function readJws(jws: string, maxPayloadBytes: number): Promise<ReadJws> {
   };
 }
 
-/** The signature checked against the issuer's key, and the key returned with the card; the validity window is
+/** The signature checked against the issuer's key, and the key returned with the card; the validity period is
  * left to the caller, so that a card both revoked and expired can be called revoked. */
 export async function checkHealthCardJws(jws: string, options: Omit<VerifyOptions, 'now'>): Promise<{ card: HealthCard; key: JsonWebKey & { kid: string; crlVersion?: unknown } }> {
   const { header, payload, issuer, signingInput, signature } = await readJws(jws, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);

@@ -2,21 +2,13 @@
 // the health-card type: each refusal by name, each seen failing once with its check removed.
 import { expect } from '@open-wc/testing';
 import { ecThumbprint, keyProblem, keySetProblems } from '../../src/health-cards/keys.js';
-import { HealthCardError, verifyHealthCardJws, type HealthCardProblem } from '../../src/health-cards/verify.js';
+import { verifyHealthCardJws } from '../../src/health-cards/verify.js';
 import { makeIssuer } from './issuer.js';
+import { problemOf } from './problem-of.js';
 
 const SHC = '/test/fixtures/shared/smart-health-cards';
 const json = async (path: string): Promise<unknown> => (await fetch(`${SHC}/${path}`)).json();
 const ISS = 'https://issuer.test/shc';
-
-async function problemOf(run: () => Promise<unknown>): Promise<HealthCardProblem | 'verified' | string> {
-  try {
-    await run();
-    return 'verified';
-  } catch (error) {
-    return error instanceof HealthCardError ? error.problem : String(error);
-  }
-}
 
 describe('SMART Health Card issuer keys', () => {
   it('computes the RFC 7638 thumbprint: every published spec and validator kid is its own key\'s', async () => {

@@ -2,7 +2,8 @@
 // (test/fixtures/shared/smart-health-cards, never edited): what the spec calls valid verifies, every defect is
 // refused with its reason, including those that lenient readers repair.
 import { expect } from '@open-wc/testing';
-import { HealthCardError, numericToJws, verifyHealthCardJws, type HealthCardProblem } from '../../src/health-cards/verify.js';
+import { numericToJws, verifyHealthCardJws, type HealthCardProblem } from '../../src/health-cards/verify.js';
+import { problemOf } from './problem-of.js';
 
 const SHC = '/test/fixtures/shared/smart-health-cards';
 const SPEC_ISSUER = 'https://spec.smarthealth.cards/examples/issuer';
@@ -18,15 +19,6 @@ const options = {
     return (await fetch(`${SHC}/spec-examples/issuer/.well-known/jwks.json`)).json();
   },
 };
-
-async function problemOf(run: () => Promise<unknown>): Promise<HealthCardProblem | 'verified' | string> {
-  try {
-    await run();
-    return 'verified';
-  } catch (error) {
-    return error instanceof HealthCardError ? error.problem : String(error);
-  }
-}
 
 describe('SMART Health Cards, verified in the browser', () => {
   it('verifies the specification examples from their JWS, their file and their numeric QR', async () => {
