@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { numberFormat } from '../../time/intl.js';
 import { renderError } from '../../ui/state-view.js';
 import type { MessageLimits, Recipient } from '../../model/messaging.js';
 import type { AttachmentRules, AttachmentsController } from './attachments-controller.js';
@@ -36,9 +37,11 @@ export function composeProblems(ctx: Pick<ComposeContext, 'compose' | 'mode' | '
   return problems;
 }
 
+const MEGABYTES: Intl.NumberFormatOptions = { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 };
+
 /** "10 MB", "1.5 MB" in the element's language. */
 export function sizeWords(bytes: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_048_576);
+  return numberFormat(locale === 'es' ? 'es-US' : 'en-US', MEGABYTES).format(bytes / 1_048_576);
 }
 
 function renderAttachments(ctx: ComposeContext, busy: boolean): TemplateResult {

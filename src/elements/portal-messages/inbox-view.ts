@@ -8,7 +8,6 @@ export interface InboxContext {
   threads: readonly Thread[];
   nowMs: number;
   checking: boolean;
-  canWrite: boolean;
   onOpen(threadId: string): void;
   onNew(): void;
   onRefresh(): void;
@@ -25,7 +24,7 @@ export function renderInbox(ctx: InboxContext): TemplateResult {
   return html`<section part="inbox" aria-labelledby="inbox-title">
     <h2 class="title" id="inbox-title" tabindex="-1">${l10n.t('messages.inbox')}</h2>
     <div class="toolbar">
-      ${ctx.canWrite ? html`<button class="button" part="button new" type="button" @click=${ctx.onNew}>${l10n.t('messages.new')}</button>` : nothing}
+      <button class="button" part="button new" type="button" @click=${ctx.onNew}>${l10n.t('messages.new')}</button>
       <button class="link-button" part="refresh" type="button" ?disabled=${ctx.checking} @click=${ctx.onRefresh}>
         ${ctx.checking ? l10n.t('messages.refreshing') : l10n.t('messages.refresh')}
       </button>

@@ -1,12 +1,15 @@
 import { formatFhirDate, formatInstant } from '../../i18n/index.js';
 import type { Locale } from '../../model/config.js';
 import { addDays } from '../../time/days.js';
+import { dateTimeFormat } from '../../time/intl.js';
 import { dayInZone, instantMs, localDayOf } from '../../time/zones.js';
 import type { MessagesL10n } from './strings.js';
 
-/** The zone the person reading sits in: a message's time is read on their own clock. */
+const NO_FIELDS = {};
+
+/** The zone the person reading sits in: a message's time is read on their own clock (one cached formatter asks). */
 export function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return dateTimeFormat('en-US', undefined, NO_FIELDS).resolvedOptions().timeZone;
 }
 
 /**

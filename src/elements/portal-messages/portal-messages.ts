@@ -7,6 +7,7 @@ import { formatFhirDate } from '../../i18n/index.js';
 import type { ListResult } from '../../model/common.js';
 import type { Message, Recipient, Thread, ThreadWithMessages } from '../../model/messaging.js';
 import { replyByDay } from '../../time/business-days.js';
+import { dateTimeFormat } from '../../time/intl.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
 import type { AttachmentRules } from './attachments-controller.js';
@@ -26,6 +27,7 @@ const DEFAULT_MAX_LENGTH = 1500;
 const DEFAULT_MAX_ATTACHMENTS = 5;
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_FILE_TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
+const WEEKDAY = { weekday: 'long' } as const;
 /** The form, drafts, sending and files: fetched on first use, or ahead of it once a patient is signed in. */
 const loadWriting = () => import('./writing.js');
 
@@ -272,9 +274,8 @@ export class PortalMessages extends PortalElement {
     if (!this.replyDays || this.replyDays < 0) return undefined;
     const day = replyByDay(Date.now(), this.replyDays, this.practiceZone ?? viewerZone());
     const date = formatFhirDate(day, this.l10n.locale, 'long');
-    const weekday = new Intl.DateTimeFormat(this.l10n.locale === 'es' ? 'es-US' : 'en-US', { weekday: 'long', timeZone: 'UTC' }).format(
-      new Date(`${day}T12:00:00Z`),
-    );
+    // The day's own weekday: noon UTC of that date, read in UTC, is that date wherever the reader is.
+    const weekday = dateTimeFormat(this.l10n.locale === 'es' ? 'es-US' : 'en-US', 'UTC', WEEKDAY).format(new Date(`${day}T12:00:00Z`));
     const when = `${weekday}, ${date}`;
     return this.replyDays === 1 ? this.l10n.t('compose.replyByOne', { date: when }) : this.l10n.t('compose.replyBy', { days: this.replyDays, date: when });
   }
@@ -360,7 +361,6 @@ export class PortalMessages extends PortalElement {
       threads: list.items,
       nowMs: Date.now(),
       checking: this.poll.checking,
-      canWrite: true,
       onOpen: (threadId) => this.go({ name: 'thread', threadId }, '#thread-title'),
       onNew: () => this.go({ name: 'new' }, '#compose-title'),
       onRefresh: () => void this.poll.refresh().then(() => this.threads.reload()),

@@ -2,7 +2,6 @@ import type { MessagesCatalogue } from './strings.js';
 
 /** Spanish strings of the messages element (neutral Latin American usage, formal "usted"). */
 export const es: MessagesCatalogue = {
-  'messages.title': 'Mensajes',
   'messages.inbox': 'Sus conversaciones',
   'messages.empty': 'Aún no hay mensajes. Escriba a su equipo de atención cuando tenga una pregunta que pueda esperar.',
   'messages.new': 'Mensaje nuevo',
@@ -24,7 +23,6 @@ export const es: MessagesCatalogue = {
   'messages.onDay': '{day}, {time}',
   'messages.arrived': 'Llegaron mensajes nuevos.',
   'messages.arrivedOne': 'Llegó un mensaje nuevo.',
-  'messages.threadLoadFailed': 'No se pudo abrir esta conversación.',
   'compose.newTitle': 'Escriba a su equipo de atención',
   'compose.replyTitle': 'Responder',
   'compose.to': 'Para',
@@ -46,7 +44,6 @@ export const es: MessagesCatalogue = {
   'compose.sending': 'Enviando…',
   'compose.cancel': 'Cancelar',
   'compose.draftRestored': 'Guardamos lo que estaba escribiendo. Se guarda solo en este dispositivo hasta que lo envíe.',
-  'compose.draftSaved': 'Guardado en este dispositivo',
   'attach.add': 'Adjuntar una foto o un PDF',
   'attach.hint': 'Hasta {count} archivos, de {size} cada uno. Las fotos se envían sin su ubicación.',
   'attach.hintNone': 'Este destinatario no recibe archivos.',

@@ -3,7 +3,6 @@ import { defineStrings } from '../../i18n/index.js';
 
 /** The messages element's own English strings (the shared ones are in `src/i18n/en.ts`). */
 const en = {
-  'messages.title': 'Messages',
   'messages.inbox': 'Your conversations',
   'messages.empty': 'No messages yet. Write to your care team when you have a question that can wait.',
   'messages.new': 'New message',
@@ -25,7 +24,6 @@ const en = {
   'messages.onDay': '{day}, {time}',
   'messages.arrived': 'New messages arrived.',
   'messages.arrivedOne': 'A new message arrived.',
-  'messages.threadLoadFailed': 'This conversation could not be opened.',
   'compose.newTitle': 'Write to your care team',
   'compose.replyTitle': 'Reply',
   'compose.to': 'To',
@@ -47,7 +45,6 @@ const en = {
   'compose.sending': 'Sending…',
   'compose.cancel': 'Cancel',
   'compose.draftRestored': 'We kept what you were writing. It is saved on this device only until you send it.',
-  'compose.draftSaved': 'Saved on this device',
   'attach.add': 'Attach a photo or PDF',
   'attach.hint': 'Up to {count} files, {size} each. Photos are sent without their location.',
   'attach.hintNone': 'This recipient does not take files.',
