@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbortError, outcomeUnknown } from '../../api/errors.js';
+import { isAbortError, isApiError, outcomeUnknown } from '../../api/errors.js';
 import type { PortalApi } from '../../api/portal-api.js';
 import type { Message, NewMessage } from '../../model/messaging.js';
 import type { Draft, DraftStore } from './drafts.js';
@@ -148,11 +148,15 @@ export class ComposeController implements ReactiveController {
     await this.run({ ...message, clientRequestId });
   }
 
+  private isOnline(): boolean {
+    return this.options.online?.() ?? navigator.onLine;
+  }
+
   private async run(message: NewMessage): Promise<void> {
     const api = this.options.api();
     if (!api) return;
     this.pending = message;
-    if (!(this.options.online?.() ?? navigator.onLine)) {
+    if (!this.isOnline()) {
       this.state = { status: 'waiting-online' };
       this.host.requestUpdate();
       return;
@@ -176,6 +180,12 @@ export class ComposeController implements ReactiveController {
       this.options.onSent(stored);
     } catch (error) {
       if (isAbortError(error)) return;
+      // The connection dropped during the send: wait for it like a send made offline. The retry reuses the
+      // same key, so the adapter finds the message if the server stored it before the line went.
+      if (isApiError(error) && error.kind === 'network' && !this.isOnline()) {
+        this.state = { status: 'waiting-online' };
+        return;
+      }
       this.state = { status: 'failed', error, unknown: outcomeUnknown(error) };
       this.options.onError(error);
     } finally {

@@ -241,6 +241,47 @@ describe('<portal-messages>', () => {
   });
 });
 
+describe('<portal-messages> when the connection drops during a send', () => {
+  it('waits for the connection instead of failing, then sends the message once', async () => {
+    const memory = createMemoryAdapter({ patientId: 'patient-ana-mejia' });
+    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    let offline = false;
+    // The line goes while the send is on its way: the request fails as a network error and the browser is offline.
+    const api: PortalApi = {
+      ...memory,
+      messaging: {
+        ...memory.messaging,
+        send: async (message, signal) => {
+          if (!offline) {
+            offline = true;
+            Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+            memory.controls.set({ fail: { kind: 'network', operations: ['messaging.send'] } });
+          }
+          return memory.messaging.send(message, signal);
+        },
+      },
+    };
+    const { element, events } = await mount<PortalMessages>(subject, { api });
+    try {
+      await openThread(element, 'blood pressure');
+      type(shadow(element, '[part~="body-input"]') as HTMLTextAreaElement, 'Sent as the train left the station');
+      (shadow(element, '[part~="send"]') as HTMLButtonElement).click();
+      await waitUntil(() => shadow(element, '[part~="send-state"]')?.textContent?.includes('offline'), 'waiting for the connection');
+      expect(shadow(element, '[part~="send-state"][role="alert"]'), 'no failure shown').to.equal(null);
+      expect(events.filter((e) => e.type === 'portal-error')).to.have.length(0);
+      expect((shadow(element, '[part~="body-input"]') as HTMLTextAreaElement).value).to.equal('Sent as the train left the station');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+      Object.defineProperty(Navigator.prototype, 'onLine', online);
+    }
+    memory.controls.set({ fail: undefined });
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => shadow(element, '[part~="send-state"][role="status"]')?.textContent?.includes('sent'), 'sent');
+    const thread = await memory.messaging.getThread('thread-blood-pressure', new AbortController().signal);
+    expect(thread.messages.filter((m) => m.body === 'Sent as the train left the station')).to.have.length(1);
+  });
+});
+
 describe('<portal-messages> without a provider value yet', () => {
   it('renders nothing broken before its provider arrives', async () => {
     const element = await fixture<PortalMessages>(html`<portal-messages></portal-messages>`);
