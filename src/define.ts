@@ -5,3 +5,4 @@ import './elements/portal-patient-banner/define.js';
 import './elements/portal-sign-in/define.js';
 import './elements/portal-scheduler/define.js';
 import './elements/portal-messages/define.js';
+import './elements/portal-results/define.js';

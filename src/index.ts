@@ -35,3 +35,4 @@ export { PortalPatientBanner } from './elements/portal-patient-banner/portal-pat
 export { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 export { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
 export { PortalMessages } from './elements/portal-messages/portal-messages.js';
+export { PortalResults } from './elements/portal-results/portal-results.js';

@@ -10,6 +10,7 @@ export { PortalProvider } from './elements/portal-provider/portal-provider.js';
 export { PortalPatientBanner } from './elements/portal-patient-banner/portal-patient-banner.js';
 export { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
 export { PortalMessages } from './elements/portal-messages/portal-messages.js';
+export { PortalResults } from './elements/portal-results/portal-results.js';
 export { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 
 /** The loader's `define()`: in this file every tag is defined on load, so it only checks the names it is given. */

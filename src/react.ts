@@ -5,6 +5,7 @@ import { PortalPatientBanner } from './elements/portal-patient-banner/portal-pat
 import { PortalProvider } from './elements/portal-provider/portal-provider.js';
 import { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
 import { PortalMessages } from './elements/portal-messages/portal-messages.js';
+import { PortalResults } from './elements/portal-results/portal-results.js';
 import { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 
 // React wrappers: properties (api, auth, session) pass through as properties, and portal events map to
@@ -13,6 +14,7 @@ PortalProvider.define();
 PortalPatientBanner.define();
 PortalScheduler.define();
 PortalMessages.define();
+PortalResults.define();
 PortalSignIn.define();
 
 /**
@@ -41,3 +43,4 @@ export const PortalSignInReact = wrap('portal-sign-in', PortalSignIn);
 export const PortalPatientBannerReact = wrap('portal-patient-banner', PortalPatientBanner);
 export const PortalSchedulerReact = wrap('portal-scheduler', PortalScheduler);
 export const PortalMessagesReact = wrap('portal-messages', PortalMessages);
+export const PortalResultsReact = wrap('portal-results', PortalResults);

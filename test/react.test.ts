@@ -21,6 +21,7 @@ const DETAILS: { [K in PortalEventName]: PortalEventDetails[K] } = {
   'portal-appointment-cancelled': { appointmentId: 'appt-1', serviceId: 'svc-flu', locationId: 'loc-downtown' },
   'portal-message-sent': { messageId: 'msg-1', threadId: 'thread-1', attachmentCount: 0 },
   'portal-message-read': { threadId: 'thread-1', count: 2 },
+  'portal-result-opened': { reportId: 'report-1' },
   'portal-sign-out-requested': {},
   'portal-idle-stay': {},
   'portal-idle-sign-out': {},

@@ -20,6 +20,10 @@ export const SCOPES = {
   messages: 'patient/Communication.crus',
   /** The patient's care teams: who may be messaged, beside the clinicians. */
   careTeams: 'patient/CareTeam.rs',
+  /** Read and search the patient's reports (DiagnosticReport). */
+  results: 'patient/DiagnosticReport.rs',
+  /** Read and search the patient's results and their history (Observation). */
+  observations: 'patient/Observation.rs',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];

@@ -27,6 +27,8 @@ export interface PortalEventDetails {
   'portal-message-sent': { messageId: string; threadId: string; attachmentCount: number };
   /** The patient opened a conversation and its unread messages were marked read (thread id and count only). */
   'portal-message-read': { threadId: string; count: number };
+  /** The patient opened a lab report (its id only). */
+  'portal-result-opened': { reportId: string };
   /**
    * The person asked to sign out. Cancelable: an element holding something unsent (a message being written)
    * cancels it to ask first, and signs out itself once the person has chosen. Idle timeouts do not ask.
@@ -59,6 +61,7 @@ export const PORTAL_EVENTS = {
   'portal-appointment-cancelled': { page: true, firedBy: ['portal-scheduler'] },
   'portal-message-sent': { page: true, firedBy: ['portal-messages'] },
   'portal-message-read': { page: true, firedBy: ['portal-messages'] },
+  'portal-result-opened': { page: true, firedBy: ['portal-results'] },
   'portal-sign-out-requested': { page: true, firedBy: ['portal-provider'] },
   // The idle warning talks to the provider that opened it, and to no one else.
   'portal-idle-stay': { page: false, firedBy: ['portal-idle-warning'] },

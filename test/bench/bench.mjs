@@ -37,6 +37,7 @@ const READY = {
   'portal-patient-banner': '[part~="banner"]',
   'portal-sign-in': '[part~="name"]',
   'portal-messages': '[part~="inbox"]',
+  'portal-results': '[part~="reports"], [part~="empty"]',
   // A time button, or an hour button on a day too full to list every time at once.
   [SCHEDULER]: '[part~="slot"], [part~="hour"]',
 };
