@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
+import { browser, signIn as signInAs, type Page } from '../support/second-browser-client.js';
 
 // The whole SMART round trip as a patient makes it, in a second browser context driven by Playwright: the
 // harness page's "Sign in" leaves for the tenant's authorization server, the patient is picked there, the
@@ -13,45 +13,11 @@ const HOSPITAL_ZONE = 'America/New_York';
 const hospitalToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: HOSPITAL_ZONE }).format(new Date());
 const PATIENT = { id: 'daniel-okafor', name: 'Daniel Okafor' };
 
-interface Page {
-  id: string;
-}
-interface Inspection {
-  url: string;
-  sessionStorage: Record<string, string>;
-  localStorage: Record<string, string>;
-  databases: string[];
-  cookies: Array<{ name: string; value: string }>;
-  text: string;
-}
-interface SeenRequest {
-  url: string;
-  method: string;
-  authorization: string | null;
-  body: string | null;
-}
-
-const browser = {
-  open: async (url: string) => (await executeServerCommand('second-browser', { action: 'open', url })) as Page,
-  click: (page: Page, selector: string) => executeServerCommand('second-browser', { action: 'click', id: page.id, selector, timeout: 20_000 }),
-  waitFor: (page: Page, selector: string) => executeServerCommand('second-browser', { action: 'waitFor', id: page.id, selector, timeout: 20_000 }),
-  text: async (page: Page, selector: string) =>
-    ((await executeServerCommand('second-browser', { action: 'text', id: page.id, selector, timeout: 20_000 })) as { text: string }).text,
-  call: (page: Page, name: string, arg: unknown) => executeServerCommand('second-browser', { action: 'call', id: page.id, name, arg }),
-  inspect: async (page: Page) => (await executeServerCommand('second-browser', { action: 'inspect', id: page.id })) as Inspection,
-  requests: async (page: Page) => ((await executeServerCommand('second-browser', { action: 'requests', id: page.id })) as { requests: SeenRequest[] }).requests,
-  close: (page: Page) => executeServerCommand('second-browser', { action: 'close', id: page.id }),
-};
-
-/** Signs in through the real pages and returns the access token the elements were given. */
+/** Signs in as Daniel through the real pages; the banner shows him once every element has him. */
 async function signIn(page: Page): Promise<string> {
-  await browser.click(page, 'portal-sign-in [part~="sign-in"]');
-  // The tenant's authorization page: the demo patient picker, no password.
-  await browser.click(page, `button:has-text("${PATIENT.name}")`);
+  const token = await signInAs(page, PATIENT.name);
   await browser.waitFor(page, 'portal-patient-banner [part~="name"]');
-  const bearer = (await browser.requests(page)).find((r) => r.authorization?.startsWith('Bearer '))?.authorization;
-  expect(bearer, 'a FHIR request carried a token').to.be.a('string');
-  return bearer!.slice('Bearer '.length);
+  return token;
 }
 
 async function expectNothingLeft(page: Page, token: string) {

@@ -6,7 +6,10 @@
  * cannot stage honestly, such as two patients confirming the same time.
  *
  * Payload: { action: 'open', url } -> { id } · { action: 'click' | 'waitFor' | 'text' | 'count', id, selector }
- * · { action: 'press', id, key } · { action: 'call', id, name, arg } (a function the page put on `window.portalTest`)
+ * · { action: 'press', id, key } · { action: 'fill', id, selector, text } (types into a field, firing its input
+ * events) · { action: 'value', id, selector } -> { value } · { action: 'offline', id, offline } (the whole context's
+ * network goes or returns, with the browser's offline and online events) · { action: 'call', id, name, arg } (a
+ * function the page put on `window.portalTest`)
  * · { action: 'inspect', id } -> what the page keeps: storage, cookies, IndexedDB names, and every text and
  * attribute in the document and its shadow roots · { action: 'requests', id } -> every request the context made
  * (url, method, Authorization header, body) · { action: 'close', id }. Every context a test file opened is closed
@@ -24,7 +27,7 @@ export function secondBrowserPlugin() {
     name: 'second-browser',
     async executeCommand({ command, payload, session }) {
       if (command !== 'second-browser') return undefined;
-      const request = /** @type {{ action: string, id?: string, url?: string, selector?: string, timeout?: number, key?: string, name?: string, arg?: unknown }} */ (payload);
+      const request = /** @type {{ action: string, id?: string, url?: string, selector?: string, timeout?: number, key?: string, text?: string, offline?: boolean, name?: string, arg?: unknown }} */ (payload);
       if (request.action === 'open') {
         const launcher = /** @type {{ getPage?: (id: string) => import('playwright').Page }} */ (/** @type {unknown} */ (session.browser));
         const testPage = launcher.getPage?.(session.id);
@@ -58,6 +61,14 @@ export function secondBrowserPlugin() {
           return { text: await entry.page.locator(/** @type {string} */ (request.selector)).first().textContent({ timeout }) };
         case 'press':
           await entry.page.keyboard.press(/** @type {string} */ (request.key));
+          return {};
+        case 'fill':
+          await entry.page.locator(/** @type {string} */ (request.selector)).first().fill(request.text ?? '', { timeout });
+          return {};
+        case 'value':
+          return { value: await entry.page.locator(/** @type {string} */ (request.selector)).first().inputValue({ timeout }) };
+        case 'offline':
+          await entry.context.setOffline(Boolean(request.offline));
           return {};
         case 'call':
           return {

@@ -20,10 +20,17 @@ export interface SignOutGuardOptions {
  */
 export class SignOutGuard implements ReactiveController {
   open = false;
-  /** The person chose; the sign-out that follows must not ask again. */
+  /**
+   * The person chose; the sign-out request that follows must not ask again. It may come later than the call (a
+   * provider whose session code is still loading signs out once it has loaded), so the flag waits for it.
+   */
   private passing = false;
   private readonly onRequest = (event: Event) => {
-    if (this.passing || !this.options.hasUnsent()) return;
+    if (this.passing) {
+      this.passing = false;
+      return;
+    }
+    if (!this.options.hasUnsent()) return;
     event.preventDefault();
     this.open = true;
     this.host.requestUpdate();
@@ -45,6 +52,7 @@ export class SignOutGuard implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.passing = false;
     this.options.document.removeEventListener('portal-sign-out-requested', this.onRequest);
   }
 
@@ -58,11 +66,7 @@ export class SignOutGuard implements ReactiveController {
     if (discard) await this.options.discard();
     this.close();
     this.passing = true;
-    try {
-      this.options.signOut();
-    } finally {
-      this.passing = false;
-    }
+    this.options.signOut();
   }
 
   render(l10n: MessagesL10n): TemplateResult | typeof nothing {

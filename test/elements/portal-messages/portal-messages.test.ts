@@ -151,7 +151,15 @@ describe('<portal-messages>', () => {
   it('asks before an explicit sign-out discards an unsent message, and signs out after the answer', async () => {
     const drafts = freshDrafts();
     let signOuts = 0;
-    const auth = { signIn: () => undefined, signOut: () => void signOuts++, need: () => () => undefined };
+    // As the page's session does: the sign-out asks the page first, a moment later (its code may still be loading).
+    const auth = {
+      signIn: () => undefined,
+      signOut: () =>
+        void Promise.resolve().then(() => {
+          if (document.dispatchEvent(new CustomEvent('portal-sign-out-requested', { detail: {}, cancelable: true }))) signOuts++;
+        }),
+      need: () => () => undefined,
+    };
     const { element } = await mount<PortalMessages>({ ...subject, template: () => html`<portal-messages .drafts=${drafts}></portal-messages>` }, { auth });
     await openThread(element, 'blood pressure');
     const ask = () => document.dispatchEvent(new CustomEvent('portal-sign-out-requested', { detail: {}, cancelable: true, bubbles: true, composed: true }));
@@ -176,7 +184,15 @@ describe('<portal-messages>', () => {
   it('keeps the message for the next sign-in when the person chooses to', async () => {
     const drafts = freshDrafts();
     let signOuts = 0;
-    const auth = { signIn: () => undefined, signOut: () => void signOuts++, need: () => () => undefined };
+    // As the page's session does: the sign-out asks the page first, a moment later (its code may still be loading).
+    const auth = {
+      signIn: () => undefined,
+      signOut: () =>
+        void Promise.resolve().then(() => {
+          if (document.dispatchEvent(new CustomEvent('portal-sign-out-requested', { detail: {}, cancelable: true }))) signOuts++;
+        }),
+      need: () => () => undefined,
+    };
     const { element } = await mount<PortalMessages>({ ...subject, template: () => html`<portal-messages .drafts=${drafts}></portal-messages>` }, { auth });
     await openThread(element, 'blood pressure');
     type(shadow(element, '[part~="body-input"]') as HTMLTextAreaElement, 'Keep me');
