@@ -33,7 +33,7 @@ function renderValue(l10n: ResultsL10n, value: ResultValue, hasParts: boolean): 
   switch (value.kind) {
     case 'quantity': {
       const unit = unitText(value.quantity);
-      return html`<span class="value-text" part="value-text">${quantityNumber(value.quantity, locale)}</span>${unit ? html` <span part="unit">${unit}</span>` : nothing}`;
+      return html`<span class="value-text" part="value-text" data-kind="quantity">${quantityNumber(value.quantity, locale)}</span>${unit ? html` <span part="unit">${unit}</span>` : nothing}`;
     }
     case 'text':
       return html`<span class="value-text" part="value-text text">${value.text}</span>`;
