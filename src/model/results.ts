@@ -124,6 +124,13 @@ export const ReportSchema = /* @__PURE__ */ z.object({
   performer: z.optional(z.string()),
   conclusion: z.optional(z.string()),
   results: z.array(ResultSchema),
+  /**
+   * The report as the lab formatted it (`presentedForm`): its declared type, title, and the bytes inline (base64) or a
+   * link to them. The element offers inline bytes only after they prove to be of the declared type.
+   */
+  presentedForms: z.optional(
+    z.array(z.object({ contentType: z.optional(z.string()), title: z.optional(z.string()), data: z.optional(z.string()), url: z.optional(z.string()) })),
+  ),
   /** Results referenced by the report that could not be read or did not validate. */
   missingResults: /* @__PURE__ */ z.number().check(z.int(), z.nonnegative()),
 });

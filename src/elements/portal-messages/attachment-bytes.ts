@@ -4,22 +4,9 @@
  * before `uploadAttachment`; DOM-free, so it can be tested on bytes alone.
  */
 
-/** The file types the messages element can check by their first bytes. */
-export type SniffedType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp' | 'image/heic' | 'application/pdf';
+import { ascii, sniffType, type SniffedType } from '../../ui/sniff-type.js';
 
-const ascii = (bytes: Uint8Array, at: number, text: string) => [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
-
-/** The type the file's own first bytes (its magic number) declare; undefined for anything else. */
-export function sniffType(bytes: Uint8Array): SniffedType | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b)) return 'image/png';
-  if (ascii(bytes, 0, 'GIF87a') || ascii(bytes, 0, 'GIF89a')) return 'image/gif';
-  if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP')) return 'image/webp';
-  // ISO base media: a `ftyp` box whose brand is HEIF's (what iPhones save photos as).
-  if (ascii(bytes, 4, 'ftyp') && ['heic', 'heix', 'mif1', 'msf1'].some((brand) => ascii(bytes, 8, brand))) return 'image/heic';
-  if (ascii(bytes, 0, '%PDF-')) return 'application/pdf';
-  return undefined;
-}
+export { sniffType, type SniffedType };
 
 export interface AttachmentLimits {
   maxBytes: number;

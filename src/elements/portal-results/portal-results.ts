@@ -9,6 +9,7 @@ import { surfaceStyles } from '../../styles/tokens.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { nameOf, renderList } from './list-view.js';
 import { resultsStyles } from './portal-results.styles.js';
+import { ReportFiles } from './report-files.js';
 import { renderReport } from './report-view.js';
 import { SeenReports, type SeenStorage } from './seen-reports.js';
 import { resultsStrings, type ResultsL10n } from './strings.js';
@@ -65,6 +66,9 @@ function pageStorage(): SeenStorage | undefined {
  * @csspart note - The lab's or clinician's note.
  * @csspart about - "About this test".
  * @csspart members - The results of a panel, nested.
+ * @csspart files - The report's attached files.
+ * @csspart download - A report file, offered once its bytes are the type declared.
+ * @csspart file-refused - A report file not offered, and why.
  * @csspart sensitive - The choice before a result in a sensitive category.
  * @csspart button - Every button (with `view-now`, `wait`, `retry`, `sign-in`).
  * @csspart state - Loading, error, signed-out and not-configured boxes.
@@ -109,6 +113,7 @@ export class PortalResults extends PortalElement {
   /** Sensitive reports the patient chose to see now (this visit only). */
   @state() private revealed: ReadonlySet<string> = new Set();
   private focusAfterRender: string | undefined;
+  private readonly files = new ReportFiles(this);
   private readonly seen = new SeenReports(() => this.seenStorage ?? pageStorage());
 
   private readonly reports = this.loader<ListResult<Report>>((api, signal) => api.results.listReports(signal));
@@ -227,7 +232,7 @@ export class PortalResults extends PortalElement {
         </div>
       </section>`;
     }
-    return renderReport({ l10n: this.l10n, report, patient: fresh?.patient, about: this.aboutLink, onBack: back });
+    return renderReport({ l10n: this.l10n, report, patient: fresh?.patient, about: this.aboutLink, files: this.files.files(report), onBack: back });
   }
 }
 

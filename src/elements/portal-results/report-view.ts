@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { chooseReferenceRange, type RangeChoice, type ReferenceRange, type Report, type Result, type ResultComponent, type ResultValue } from '../../model/results.js';
 import { aboutHref, type AboutSetting } from './about-link.js';
 import { resultFlag, TONE_ICON, type Flag } from './flags.js';
+import type { ReportFile } from './report-files.js';
 import { nameOf } from './list-view.js';
 import { conceptWords, quantityNumber, quantityText, rangeAudience, rangeBounds, recordedTime, unitText } from './result-text.js';
 import type { ResultsKey, ResultsL10n } from './strings.js';
@@ -12,6 +13,8 @@ export interface ReportContext {
   /** Whose ranges apply (age and sex), when the patient's record could be read. */
   patient?: { birthDate?: string; gender?: string };
   about: AboutSetting;
+  /** The report's attached files, each checked against its declared type. */
+  files: readonly ReportFile[];
   onBack(): void;
   /** What a result with history offers (the trend), when the element has it. */
   extra?(result: Result): TemplateResult | typeof nothing;
@@ -154,6 +157,19 @@ function renderResult(ctx: ReportContext, result: Result, depth: number, byId: R
   </li>`;
 }
 
+function renderFiles(l10n: ResultsL10n, files: readonly ReportFile[]): TemplateResult | typeof nothing {
+  if (files.length === 0) return nothing;
+  const one = (file: ReportFile) => {
+    const title = file.title || l10n.t('report.fileUntitled');
+    if (file.status === 'ready') return html`<a part="download" href=${file.url} download=${file.fileName}>${l10n.t('report.download', { title })}</a>`;
+    return html`<span part="file-refused">${l10n.t(file.status === 'refused' ? 'report.fileRefused' : 'report.fileElsewhere', { title })}</span>`;
+  };
+  return html`<section class="files" part="files" aria-labelledby="files-title">
+    <h3 id="files-title">${l10n.t('report.files')}</h3>
+    <ul>${files.map((file) => html`<li>${one(file)}</li>`)}</ul>
+  </section>`;
+}
+
 /**
  * The results to list at the top: those no other result holds as a panel member, then any that only a cycle of
  * panels holds (A in B, B in A), so that a malformed report still shows every result once.
@@ -201,6 +217,7 @@ export function renderReport(ctx: ReportContext): TemplateResult {
           <p>${report.conclusion}</p>
         </section>`
       : nothing}
+    ${renderFiles(l10n, ctx.files)}
     ${missing > 0 ? html`<p class="notice" part="missing">${missing === 1 ? l10n.t('report.missingOne') : l10n.t('report.missing', { count: missing })}</p>` : nothing}
     ${shown.length === 0
       ? html`<p class="notice" part="no-results">${l10n.t('report.noResults')}</p>`

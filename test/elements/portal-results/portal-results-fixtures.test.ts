@@ -142,4 +142,19 @@ describe('<portal-results> over the shared fixtures', function () {
       element.remove();
     }
   });
+
+  it('offers the spec examples’ report files only where the bytes are a PDF (101 is; pgx is not)', async () => {
+    const found: Record<string, string[]> = {};
+    for (const file of ['fhir-r4/r4-spec-examples/diagnostic-reports/Bundle-101.json', 'fhir-r4/r4-spec-examples/diagnostic-reports/DiagnosticReport-example-pgx.json']) {
+      const { reports } = reportsOf(file, texts.get(file)!, true, new Map());
+      const withForms = reports.filter((r) => r.presentedForms);
+      const { element } = await mount<PortalResults>(subject, { api: apiWithReports(withForms.map((r, i) => ({ ...r, code: { text: `${i}: x`, codings: [] } }))) });
+      await waitUntil(() => shadow(element, '[part~="reports"]'));
+      shadow<HTMLButtonElement>(element, 'button[part~="report-item"]')!.click();
+      await waitUntil(() => shadow(element, '[part~="files"]'));
+      found[file.split('/').pop()!] = all(element, '[part~="download"], [part~="file-refused"]').map((n) => n.getAttribute('part')!);
+      element.remove();
+    }
+    expect(found).to.deep.equal({ 'Bundle-101.json': ['download'], 'DiagnosticReport-example-pgx.json': ['file-refused'] });
+  });
 });

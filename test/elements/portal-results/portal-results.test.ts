@@ -287,4 +287,31 @@ describe('<portal-results>', () => {
     expect(textOf(shadow(element, '[part~="empty"]'))).to.contain('No test results yet');
     await expect(element).to.be.accessible();
   });
+
+  it('offers a report file only once its bytes are the type declared', async () => {
+    const pdf = btoa('%PDF-1.4\n% report\n');
+    const api = apiWithReports([
+      report('r1', [result('o1')], {
+        presentedForms: [
+          { contentType: 'application/pdf', title: 'Full report', data: pdf },
+          { contentType: 'application/pdf', title: 'Not a PDF', data: btoa('<script>alert(1)</script>') },
+          { contentType: 'application/pdf', title: 'On the server', url: 'https://lab.example.org/Binary/1' },
+        ],
+      }),
+    ]);
+    const { element } = await mount<PortalResults>(subject, { api });
+    await openReport(element, 'Basic metabolic panel');
+    const link = shadow<HTMLAnchorElement>(element, '[part~="download"]')!;
+    expect(textOf(link)).to.equal('Download Full report');
+    expect(link.href).to.match(/^blob:/);
+    expect(link.getAttribute('download')).to.equal('report-1.pdf');
+    expect(new Uint8Array(await (await fetch(link.href)).arrayBuffer())[0]).to.equal('%'.charCodeAt(0));
+    const refused = all(element, '[part~="file-refused"]').map((n) => textOf(n));
+    expect(refused).to.deep.equal([
+      '“Not a PDF” is not offered: its contents are not the kind of file the lab said it is.',
+      '“On the server” is kept on the lab’s system and cannot be opened here. Ask your care team for a copy.',
+    ]);
+    expect(all(element, '[part~="download"]')).to.have.length(1);
+    await expect(element).to.be.accessible();
+  });
 });

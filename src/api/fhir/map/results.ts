@@ -231,6 +231,17 @@ function observationFor(ref: unknown, report: Json, observationsById: ReadonlyMa
   return observationsById.get(parsed.id);
 }
 
+/** presentedForm attachments that carry bytes or a link; undefined when there are none. */
+function presentedForms(value: unknown): Report['presentedForms'] {
+  const forms = records(value).flatMap((form) => {
+    const data = str(form.data);
+    const url = str(form.url);
+    if (!data && !url) return [];
+    return [compact({ contentType: str(form.contentType), title: str(form.title), data, url })];
+  });
+  return forms.length > 0 ? forms : undefined;
+}
+
 /**
  * DiagnosticReport → Report with its results in the report's order. A `result` reference that cannot be
  * resolved, or resolves to an Observation that does not map, is counted in `missingResults`, so the page
@@ -264,6 +275,7 @@ export const mapDiagnosticReport = guarded(
         performer: records(report.performer).flatMap((p) => referenceDisplay(p) ?? [])[0],
         conclusion: str(report.conclusion),
         results,
+        presentedForms: presentedForms(report.presentedForm),
         missingResults,
       }),
     );
