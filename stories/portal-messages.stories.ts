@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createDraftStore } from '../src/elements/portal-messages/drafts.js';
+import { createFhirAdapter } from '../src/api/fhir/adapter.js';
+import { createDraftStore, type DraftStore } from '../src/elements/portal-messages/drafts.js';
+import { MARKUP_STORY_BASE, markupMessagesFetch } from './support/markup-messages-server.js';
 import { pressPart, shadowPart, storyElement } from './support/play.js';
-import type { PortalParameters } from './support/with-portal.js';
+import { STORY_PATIENT_ID, type PortalParameters } from './support/with-portal.js';
 
 /** Drafts of each story live in memory only, so that a draft typed in one story never appears in another. */
 const storyDrafts = () => createDraftStore({ indexedDB: {} as IDBFactory });
@@ -24,6 +26,21 @@ const openThread = async (canvas: HTMLElement, subject: string) => {
   await pressPart(element, '[part~="thread"]', (button) => button.textContent!.includes(subject));
   return element;
 };
+const pickFiles = async (element: HTMLElement, files: File[]) => {
+  const input = (await shadowPart(element, '[part~="attach"]')) as HTMLInputElement;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+};
+/** The drafts, handed to the element only once `saved` has been written (a property the element reads on open). */
+const withSaved = (drafts: DraftStore, saved: Promise<void>): DraftStore => ({
+  ...drafts,
+  load: async (patientId, scope) => (await saved, drafts.load(patientId, scope)),
+});
+/** A small PNG (a monitor's dark screen) and a minimal well-formed PDF: bytes that pass the element's check of what a file is. */
+const MONITOR_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAPklEQVR42u3XMQ0AIAwAwcphYKx/PYQBDaggJc0lL+DWj7XPVwUQUGvQmFkSEBAQEBAQEBAQUBeQ6wACetAFABmRiGSK9pEAAAAASUVORK5CYII=';
+const SMALL_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 const typeReply = async (element: HTMLElement, text: string) => {
   const box = (await shadowPart(element, '[part~="body-input"]')) as HTMLTextAreaElement;
   box.value = text;
@@ -32,10 +49,34 @@ const typeReply = async (element: HTMLElement, text: string) => {
 
 /** The inbox: conversations newest first, unread ones marked and counted. */
 export const Inbox: Story = {};
-/** One conversation, oldest first, with its reply box; a message taken back by its sender reads "withdrawn". */
+/** One conversation, oldest first, with its reply box; the clinician's drawing shows once its bytes prove it a PNG. */
 export const Thread: Story = { play: async ({ canvasElement }) => void (await openThread(canvasElement, 'blood pressure')) };
-/** A conversation whose answer carries a file. */
+/** A message taken back by its sender (`entered-in-error`) reads "withdrawn"; its words are never shown. */
+export const WithdrawnMessage: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await openThread(canvasElement, 'blood pressure');
+    (await shadowPart(element, '[part~="message"][data-withdrawn]'))?.scrollIntoView({ block: 'center' });
+  },
+};
+/** A conversation whose answer carries a PDF: offered as a download, never opened in the page. */
 export const WithAttachment: Story = { play: async ({ canvasElement }) => void (await openThread(canvasElement, 'lab results')) };
+/**
+ * Bodies a server stored as markup (an XHTML attachment with a script, a tracking image and a link; HTML with line
+ * breaks and entities; a narrative only), read by the real FHIR adapter: plain words, nothing run or loaded.
+ */
+export const HtmlBodyAsText: Story = {
+  parameters: portal({
+    api: () => createFhirAdapter({ baseUrl: MARKUP_STORY_BASE, fetch: markupMessagesFetch(), auth: { getAccessToken: async () => 'story', patientId: STORY_PATIENT_ID } }),
+  }),
+  play: async ({ canvasElement }) => void (await openThread(canvasElement, 'blood test')),
+};
+/** A reply being written: the live counter, the reply-by date and the notices. */
+export const Reply: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await openThread(canvasElement, 'blood pressure');
+    await typeReply(element, 'My readings this week: 128/82, 131/85 and 126/80. I still feel a little dizzy in the morning.');
+  },
+};
 /** Writing to the care team: recipient, topic, subject, the live counter and the notices. */
 export const NewMessage: Story = { play: async ({ canvasElement }) => void (await pressPart(await messages(canvasElement), '[part~="new"]')) };
 /** "Send" pressed with nothing filled in: each problem beside its field, as an alert. */
@@ -82,6 +123,31 @@ export const LostAnswer: Story = {
     await pressPart(element, '[part~="send"]');
   },
 };
+/** Sent while offline: the reply waits in its box, and goes by itself when the connection returns. */
+export const OfflineQueue: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await openThread(canvasElement, 'blood pressure');
+    await typeReply(element, 'Sent from the train: 128/82 this morning.');
+    // The browser reports offline for the press only; the reply then waits for an `online` event, which the
+    // story never fires.
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      await pressPart(element, '[part~="send"]');
+      await shadowPart(element, '[part~="send-state"]');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  },
+};
+/** Back after a reload (or a timeout and a new sign-in): what was being written is in the box, with a note saying so. */
+export const RestoredDraft: Story = {
+  render: () => {
+    const drafts: DraftStore = storyDrafts();
+    const saved = drafts.save(STORY_PATIENT_ID, 'thread-blood-pressure', { text: 'Monday 128/82, Tuesday 131/85, Wednesday' });
+    return html`<portal-messages .drafts=${withSaved(drafts, saved)} reply-days="3"></portal-messages>`;
+  },
+  play: async ({ canvasElement }) => void (await openThread(canvasElement, 'blood pressure')),
+};
 export const Empty: Story = { parameters: portal({ memory: { empty: true } }) };
 export const Loading: Story = { parameters: portal({ memory: { latencyMs: 1e9 } }) };
 export const ServerError: Story = { parameters: portal({ memory: { fail: 'server' } }) };
@@ -106,15 +172,24 @@ export const SignOutWithUnsentMessage: Story = {
     document.dispatchEvent(new CustomEvent('portal-sign-out-requested', { detail: {}, cancelable: true }));
   },
 };
-/** Files picked for a reply: a photo attached (sent without its location), a file that is not what its name says refused. */
+/** A photo and a PDF attached to a reply (the photo leaves without its location), each removable before sending. */
+export const AttachmentsPicked: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await openThread(canvasElement, 'blood pressure');
+    const photo = await (await fetch(MONITOR_PNG)).blob();
+    await pickFiles(element, [
+      new File([photo], 'monitor.png', { type: 'image/png' }),
+      new File([SMALL_PDF], 'readings.pdf', { type: 'application/pdf' }),
+    ]);
+  },
+};
+/** Files refused before upload, each with its reason: one that is not what its name says, one too large. */
 export const AttachmentRefused: Story = {
   play: async ({ canvasElement }) => {
     const element = await openThread(canvasElement, 'blood pressure');
-    const input = (await shadowPart(element, '[part~="attach"]')) as HTMLInputElement;
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(['MZ not a picture'], 'readings.png', { type: 'image/png' }));
-    transfer.items.add(new File([new Uint8Array(11 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' }));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change'));
+    await pickFiles(element, [
+      new File(['MZ not a picture'], 'readings.png', { type: 'image/png' }),
+      new File([new Uint8Array(11 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' }),
+    ]);
   },
 };

@@ -53,9 +53,17 @@ export const stateStyles = css`
     font: inherit;
     cursor: pointer;
   }
+  .button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
   @media (forced-colors: active) {
     .button {
       border-color: ButtonText;
+    }
+    .button:disabled {
+      border-color: GrayText;
+      color: GrayText;
     }
   }
 `;

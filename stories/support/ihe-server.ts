@@ -9,6 +9,7 @@
  */
 import { addDays, weekday } from '../../src/time/days.js';
 import { dayInZone, zonedInstant } from '../../src/time/zones.js';
+import { json, outcome, requestOf, searchset as searchsetOn, type Resource } from './fhir-stand-in.js';
 
 export const IHE_STORY_BASE = 'https://ihe-scheduling.example.org/fhir';
 
@@ -67,18 +68,7 @@ const capabilityStatement = {
   ],
 };
 
-type Resource = { resourceType: string; id: string };
-const entry = (resource: Resource, mode: 'match' | 'include' = 'match') => ({
-  fullUrl: `${IHE_STORY_BASE}/${resource.resourceType}/${resource.id}`,
-  resource,
-  search: { mode },
-});
-const searchset = (matches: Resource[], included: Resource[] = []) => ({
-  resourceType: 'Bundle',
-  type: 'searchset',
-  total: matches.length,
-  entry: [...matches.map((r) => entry(r)), ...included.map((r) => entry(r, 'include'))],
-});
+const searchset = (matches: Resource[], included: Resource[] = []) => searchsetOn(IHE_STORY_BASE, matches, included);
 
 /** Proposed Appointments: every half hour 9:00–16:30 New York time (not over lunch), weekdays, from now for 14 days. */
 function proposals(fromMs: number, toMs: number, now = Date.now()): Resource[] {
@@ -122,22 +112,15 @@ function find(body: unknown) {
   return json(searchset(ours ? proposals(from, to) : [], [location, role, practitioner, service]));
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/fhir+json' } });
-const outcome = (status: number, code: string, text: string) =>
-  json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics: text }] }, status);
-
 /** A `fetch` for `createFhirAdapter({ baseUrl: IHE_STORY_BASE, fetch })` that answers from the stand-in above. */
 export const iheServerFetch: typeof fetch = async (input, init = {}) => {
-  init.signal?.throwIfAborted();
-  const url = new URL(input instanceof Request ? input.url : String(input));
-  const path = url.pathname.replace(new URL(IHE_STORY_BASE).pathname, '').replace(/^\//, '');
-  const method = (init.method ?? 'GET').toUpperCase();
+  const { method, path, body } = requestOf(IHE_STORY_BASE, input, init);
   if (method === 'GET' && path === 'metadata') return json(capabilityStatement);
   if (method === 'GET' && path === 'HealthcareService') return json(searchset([service]));
   if (method === 'GET' && path === 'Schedule') return json(searchset([]));
   if (method === 'GET' && path === 'Location') return json(searchset([location]));
   if (method === 'GET' && path === 'PractitionerRole') return json(searchset([role], [practitioner]));
-  if (method === 'POST' && path === 'Appointment/$find') return find(typeof init.body === 'string' ? JSON.parse(init.body) : undefined);
+  if (method === 'POST' && path === 'Appointment/$find') return find(body);
   if (path === 'Appointment/$hold' || path === 'Appointment/$book') return outcome(501, 'not-supported', 'This stand-in only finds times');
   return outcome(404, 'not-found', `The stand-in does not answer ${method} ${path}`);
 };

@@ -40,7 +40,7 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 export function createMessagingApi(store: MemoryStore, runtime: Runtime): MessagingApi {
   // The adapter's "server side" for files: uploaded bytes by URL, the seeded ones included.
   const files = new Map<string, { contentType: string; bytes: Uint8Array<ArrayBuffer> }>(
-    Object.entries(SEED_ATTACHMENTS).map(([url, file]) => [url, { contentType: file.contentType, bytes: new TextEncoder().encode(file.text) }]),
+    Object.entries(SEED_ATTACHMENTS).map(([url, file]) => [url, { contentType: file.contentType, bytes: file.base64 ? bytesOf(file.base64) : new TextEncoder().encode(file.text ?? '') }]),
   );
   // When each thread last changed (ms), for changesSince. Stamps only grow, also under a frozen test clock, so a
   // change is never hidden behind the instant an earlier poll returned.

@@ -38,10 +38,13 @@ export function composeProblems(ctx: Pick<ComposeContext, 'compose' | 'mode' | '
 }
 
 const MEGABYTES: Intl.NumberFormatOptions = { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 };
+const KILOBYTES: Intl.NumberFormatOptions = { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 };
 
-/** "10 MB", "1.5 MB" in the element's language. */
+/** "10 MB", "1.5 MB", and below a megabyte "245 kB" (never "0 MB"), in the element's language. */
 export function sizeWords(bytes: number, locale: string): string {
-  return numberFormat(locale === 'es' ? 'es-US' : 'en-US', MEGABYTES).format(bytes / 1_048_576);
+  const tag = locale === 'es' ? 'es-US' : 'en-US';
+  if (bytes < 1_048_576) return numberFormat(tag, KILOBYTES).format(Math.max(1, Math.ceil(bytes / 1024)));
+  return numberFormat(tag, MEGABYTES).format(bytes / 1_048_576);
 }
 
 function renderAttachments(ctx: ComposeContext, busy: boolean): TemplateResult {
@@ -55,12 +58,12 @@ function renderAttachments(ctx: ComposeContext, busy: boolean): TemplateResult {
     input.value = '';
     void attachments.add(files);
   };
+  // The browser's own file button speaks the browser's language, so the input is out of sight and its label, which
+  // speaks the element's, is the button.
   return html`<div part="attachments-input">
-    <label>
-      ${l10n.t('attach.add')}
-      <input type="file" part="attach" multiple accept=${rules.contentTypes.join(',')} ?disabled=${busy || attached.length >= rules.maxAttachments}
-        aria-describedby="attach-hint" @change=${pick} />
-    </label>
+    <input id="attach" class="file-input" type="file" part="attach" multiple accept=${rules.contentTypes.join(',')}
+      ?disabled=${busy || attached.length >= rules.maxAttachments} aria-describedby="attach-hint" @change=${pick} />
+    <label class="file-button" part="attach-button" for="attach">${l10n.t('attach.add')}</label>
     <p class="muted" id="attach-hint" part="attach-hint">${l10n.t('attach.hint', { count: rules.maxAttachments, size })}</p>
     ${attachments.uploading > 0 ? html`<p class="muted" role="status">${l10n.t('attach.uploading')}</p>` : nothing}
     ${attachments.refusals.length > 0

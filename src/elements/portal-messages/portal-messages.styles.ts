@@ -191,8 +191,33 @@ export const messagesStyles = css`
     block-size: auto;
     border-radius: ${token('--portal-radius')};
   }
-  input[type='file'] {
-    padding: calc(${token('--portal-space')} / 2);
+  /* The file input stays in the page, focusable and named by its label, but out of sight. */
+  .file-input {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    opacity: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  .file-button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: ${token('--portal-target-size')};
+    padding: 0 calc(${token('--portal-space')} * 2);
+    border: 1px solid ${token('--portal-color-accent')};
+    border-radius: ${token('--portal-radius')};
+    color: ${token('--portal-color-accent')};
+    font-weight: normal;
+    cursor: pointer;
+  }
+  .file-input:focus-visible + .file-button {
+    outline: ${token('--portal-focus-ring')};
+    outline-offset: 2px;
+  }
+  .file-input:disabled + .file-button {
+    opacity: 0.6;
+    cursor: not-allowed;
   }
   dialog {
     max-inline-size: min(32rem, calc(100vw - 2rem));

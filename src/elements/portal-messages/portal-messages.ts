@@ -52,7 +52,8 @@ type View = { name: 'inbox' } | { name: 'thread'; threadId: string } | { name: '
  * @csspart open-attachment - "Open …" on a received file.
  * @csspart download - A received file offered as a download.
  * @csspart attachments-input - Picking files to send.
- * @csspart attach - The file picker.
+ * @csspart attach - The file picker (out of sight; its label is the button).
+ * @csspart attach-button - The button that opens the file picker.
  * @csspart attach-hint - How many files, how large.
  * @csspart attach-refused - Files that were not attached, and why.
  * @csspart attached - Files the message will carry.

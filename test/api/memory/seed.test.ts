@@ -136,12 +136,12 @@ describe('memory adapter: seed', () => {
     expect(appointments.items.filter((a) => Date.parse(a.start!) < MARCH_NOW.getTime()).length).to.be.at.least(3);
   });
 
-  it('seeds messages: threads with several messages, one unread, one attachment', async () => {
+  it('seeds messages: threads with several messages, one unread, a received image and a received PDF', async () => {
     const { threads, threadBodies, recipients } = await snapshot(adapterAt(MARCH_NOW));
     expect(threads.items.length).to.be.at.least(3);
     expect(threads.items.reduce((sum, t) => sum + t.unreadCount, 0)).to.equal(1);
     const messages = threadBodies.flatMap((t) => t.messages);
-    expect(messages.filter((m) => m.attachments.length > 0)).to.have.length(1);
+    expect(messages.flatMap((m) => m.attachments.map((a) => a.contentType)).sort()).to.deep.equal(['application/pdf', 'image/png']);
     expect(threadBodies.some((t) => t.messages.length >= 3)).to.equal(true);
     expect(recipients.items.map((r) => r.kind)).to.include.members(['practitioner', 'care-team', 'organization']);
   });

@@ -1,6 +1,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../../src/api/memory/index.js';
 import type { PortalApi } from '../../../src/api/portal-api.js';
+import { sizeWords } from '../../../src/elements/portal-messages/compose-view.js';
 import { createDraftStore } from '../../../src/elements/portal-messages/drafts.js';
 import type { PortalMessages } from '../../../src/elements/portal-messages/portal-messages.js';
 import type { AttachmentMeta, Message, UploadedAttachment } from '../../../src/model/messaging.js';
@@ -131,5 +132,14 @@ describe('<portal-messages> attachments', () => {
     expect((shadow(element, '[part~="download"]') as HTMLAnchorElement).textContent).to.equal('Download page.png');
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('file sizes in words', () => {
+  it('never says "0 MB" for a small file, and speaks the element language', () => {
+    expect(sizeWords(246, 'en')).to.equal('1 kB');
+    expect(sizeWords(245_000, 'en')).to.equal('240 kB');
+    expect(sizeWords(10 * 1_048_576, 'en')).to.equal('10 MB');
+    expect(sizeWords(1.5 * 1_048_576, 'es')).to.equal('1.5 MB');
   });
 });

@@ -42,10 +42,16 @@ export const RECIPIENTS: readonly Recipient[] = [
 ];
 
 /**
- * Bytes of the seeded attachments, by the URL their message names (fetchAttachment answers them). A small but
- * well-formed PDF, so the element's check of the bytes against the declared type passes.
+ * Bytes of the seeded attachments, by the URL their message names (fetchAttachment answers them): `text` (read as
+ * UTF-8) or `base64`. A small but well-formed PDF and PNG, so the element's check of the bytes against the
+ * declared type passes.
  */
-export const SEED_ATTACHMENTS: Readonly<Record<string, { contentType: string; text: string }>> = {
+export const SEED_ATTACHMENTS: Readonly<Record<string, { contentType: string; text?: string; base64?: string }>> = {
+  // A drawing of a blood-pressure cuff on an arm, 120 × 80 px.
+  'memory-attachment/how-to-wear-the-cuff.png': {
+    contentType: 'image/png',
+    base64: 'iVBORw0KGgoAAAANSUhEUgAAAHgAAABQCAIAAABd+SbeAAAAvUlEQVR42u3cMQ2AMBCG0ZrBRd1gp1IYKwgVhHRiJWH/Q+E1n4F7813LcQ4FKghAgxZo0KApgAYt0KBBUwANWqBBgxZo0AINGrQ+DL2sPRNo0KBBgwYN+rXQ+9YCxaAz4zwDDRo0aNCgQYMGDRo0aNCgQYMGDRo0aNCgQYMGDRo0aNCgQYMGPSu0TSUrYaBBgwYNGvRvr7Lq7bnKAg0aNGjQoEGDBg0aNGjQoEGDBg0aNGjQoEGD9u+dQE/YBTQTDq8duCemAAAAAElFTkSuQmCC',
+  },
   'memory-attachment/lab-results-summary.pdf': {
     contentType: 'application/pdf',
     text:
@@ -96,6 +102,14 @@ const THREADS: readonly SeedThread[] = [
         body:
           'Thank you for letting me know. Please keep taking it, stand up slowly, and check your blood pressure ' +
           'twice a day this week. Send me the readings and we will adjust the dose if needed.',
+        attachments: [
+          {
+            title: 'How to wear the cuff.png',
+            contentType: 'image/png',
+            size: 246,
+            url: 'memory-attachment/how-to-wear-the-cuff.png',
+          },
+        ],
       },
       {
         from: PRACTITIONER_IDS.okafor,
@@ -124,7 +138,7 @@ const THREADS: readonly SeedThread[] = [
           {
             title: 'Lab results summary.pdf',
             contentType: 'application/pdf',
-            size: SEED_ATTACHMENTS['memory-attachment/lab-results-summary.pdf'].text.length,
+            size: SEED_ATTACHMENTS['memory-attachment/lab-results-summary.pdf'].text!.length,
             url: 'memory-attachment/lab-results-summary.pdf',
           },
         ],
