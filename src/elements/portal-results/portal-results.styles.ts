@@ -197,7 +197,63 @@ export const resultsStyles = css`
     background: ${token('--portal-color-surface')};
     color: ${token('--portal-color-accent')};
   }
+  .trend {
+    margin-block-start: ${token('--portal-space')};
+    display: grid;
+    gap: ${token('--portal-space')};
+  }
+  .trend-chart {
+    inline-size: 100%;
+    max-inline-size: 28rem;
+    block-size: auto;
+  }
+  .trend-chart .band {
+    fill: ${token('--portal-color-success-surface')};
+    stroke: ${token('--portal-color-success')};
+    stroke-dasharray: 4 3;
+  }
+  .trend-chart .line {
+    fill: none;
+    stroke: ${token('--portal-color-accent')};
+    stroke-width: 2;
+  }
+  .trend-chart .point {
+    fill: ${token('--portal-color-accent')};
+  }
+  .trend-chart .point.reported {
+    fill: ${token('--portal-color-surface')};
+    stroke: ${token('--portal-color-accent')};
+    stroke-width: 2;
+  }
+  .trend-table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-size: 0.9em;
+  }
+  .trend-table caption {
+    text-align: start;
+    font-weight: 600;
+  }
+  .trend-table th,
+  .trend-table td {
+    padding: calc(${token('--portal-space')} / 2);
+    border-block-end: 1px solid ${token('--portal-color-border')};
+    text-align: start;
+    vertical-align: top;
+  }
+  .change {
+    font-weight: 600;
+  }
   @media (forced-colors: active) {
+    .trend-chart .band {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    .trend-chart .line,
+    .trend-chart .point {
+      stroke: CanvasText;
+      fill: CanvasText;
+    }
     .result[data-tone='abnormal'],
     .result[data-tone='critical'],
     .report-item[data-new] {

@@ -1,10 +1,11 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SCOPES } from '../../auth/scopes.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import type { ListResult } from '../../model/common.js';
 import type { PatientSummary } from '../../model/patient.js';
-import type { Report } from '../../model/results.js';
+import type { ReferenceRange, Report, Result } from '../../model/results.js';
+import { LazyPartController } from '../../controllers/lazy-part.js';
 import { surfaceStyles } from '../../styles/tokens.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { nameOf, renderList } from './list-view.js';
@@ -15,6 +16,9 @@ import { SeenReports, type SeenStorage } from './seen-reports.js';
 import { resultsStrings, type ResultsL10n } from './strings.js';
 
 type View = { name: 'list' } | { name: 'report'; reportId: string };
+type TrendFor = { resultId: string; name: string; code: { system?: string; code: string }; range?: ReferenceRange };
+/** The chart and its table: fetched the first time a trend opens. */
+const loadTrend = () => import('./trend-view.js');
 
 /** The page's storage, when it has one it lets us use (sandboxed frames and some privacy modes throw on access). */
 function pageStorage(): SeenStorage | undefined {
@@ -69,6 +73,12 @@ function pageStorage(): SeenStorage | undefined {
  * @csspart files - The report's attached files.
  * @csspart download - A report file, offered once its bytes are the type declared.
  * @csspart file-refused - A report file not offered, and why.
+ * @csspart trend-toggle - "Show how … has changed" (a disclosure button).
+ * @csspart trend - A result's history.
+ * @csspart trend-change - The change since the result before, in words.
+ * @csspart trend-chart - The chart (one unit's axis, the normal range as a band, the points).
+ * @csspart trend-table - The same points as a table.
+ * @csspart trend-other-units - Results in other units, listed rather than plotted.
  * @csspart sensitive - The choice before a result in a sensitive category.
  * @csspart button - Every button (with `view-now`, `wait`, `retry`, `sign-in`).
  * @csspart state - Loading, error, signed-out and not-configured boxes.
@@ -112,6 +122,8 @@ export class PortalResults extends PortalElement {
   @state() private query = '';
   /** Sensitive reports the patient chose to see now (this visit only). */
   @state() private revealed: ReadonlySet<string> = new Set();
+  /** The result whose history is open (one at a time). */
+  @state() private trendFor?: TrendFor;
   private focusAfterRender: string | undefined;
   private readonly files = new ReportFiles(this);
   private readonly seen = new SeenReports(() => this.seenStorage ?? pageStorage());
@@ -129,6 +141,16 @@ export class PortalResults extends PortalElement {
     },
     { inputs: () => (this.view.name === 'report' ? this.view.reportId : undefined) },
   );
+
+  private readonly history = this.loader<ListResult<Result> | undefined>(
+    (api, signal) => (this.trendFor ? api.results.resultHistory(this.trendFor.code, signal) : Promise.resolve(undefined)),
+    { inputs: () => this.trendFor?.code },
+  );
+  private readonly trendPart = new LazyPartController<Awaited<ReturnType<typeof loadTrend>>>(this, {
+    operation: 'results.resultHistory',
+    load: loadTrend,
+    onError: (error) => this.reportError(error),
+  });
 
   private patientId(): string | undefined {
     return this.session?.status === 'signed-in' ? this.session.patientId : undefined;
@@ -176,6 +198,7 @@ export class PortalResults extends PortalElement {
 
   private back(): void {
     this.view = { name: 'list' };
+    this.trendFor = undefined;
     this.focusAfterRender = '#results-title';
   }
 
@@ -232,7 +255,39 @@ export class PortalResults extends PortalElement {
         </div>
       </section>`;
     }
-    return renderReport({ l10n: this.l10n, report, patient: fresh?.patient, about: this.aboutLink, files: this.files.files(report), onBack: back });
+    return renderReport({ l10n: this.l10n, report, patient: fresh?.patient, about: this.aboutLink, files: this.files.files(report), onBack: back, extra: (result, range) => this.renderTrendFor(result, range) });
+  }
+
+  private toggleTrend(result: Result, range: ReferenceRange | undefined): void {
+    if (this.trendFor?.resultId === result.id) {
+      this.trendFor = undefined;
+      return;
+    }
+    const coding = result.code.codings[0]!;
+    this.trendFor = { resultId: result.id, name: nameOf(result), code: { system: coding.system, code: coding.code }, range };
+    void this.trendPart.ready(() => this.toggleTrend(result, range));
+  }
+
+  /** "Show how … has changed" on a measured, coded result; its chart and table when open. */
+  private renderTrendFor(result: Result, range: ReferenceRange | undefined) {
+    if (result.value.kind !== 'quantity' || result.code.codings.length === 0) return nothing;
+    const open = this.trendFor?.resultId === result.id;
+    const name = nameOf(result);
+    const id = `trend-${result.id}`;
+    const toggle = html`<button class="link-button" part="trend-toggle" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? id : nothing}
+      @click=${() => this.toggleTrend(result, range)}>${open ? this.l10n.t('trend.hide') : this.l10n.t('trend.show', { name })}</button>`;
+    // One template whether open or not, so the button stays the same node (and keeps focus).
+    return html`${toggle}${open ? html`<div id=${id}>${this.renderTrendBody(name)}</div>` : nothing}`;
+  }
+
+  private renderTrendBody(name: string) {
+    const state = this.history.state;
+    const part = this.trendPart.value;
+    let body;
+    if (this.trendPart.failure) body = renderError(this.l10n, this.trendPart.failure.error, () => this.trendPart.retry());
+    else if (state.status === 'error') body = renderError(this.l10n, state.error, () => void this.history.reload());
+    else if (state.status !== 'ready' || !state.value || !part) body = renderLoading(this.l10n);
+    else body = part.renderTrend({ l10n: this.l10n, name, history: state.value.items, range: this.trendFor?.range });
+    return body;
   }
 }
-

@@ -17,7 +17,7 @@ export interface ReportContext {
   files: readonly ReportFile[];
   onBack(): void;
   /** What a result with history offers (the trend), when the element has it. */
-  extra?(result: Result): TemplateResult | typeof nothing;
+  extra?(result: Result, range: ReferenceRange | undefined): TemplateResult | typeof nothing;
 }
 
 const ABSENT_CODES = new Set([
@@ -148,7 +148,7 @@ function renderResult(ctx: ReportContext, result: Result, depth: number, byId: R
       ? html`<p><a part="about" href=${about.href} target="_blank" rel="noopener noreferrer"
           aria-label=${l10n.t(about.medlinePlus ? 'result.aboutName' : 'result.aboutNameOther', { name })}>${l10n.t('result.about')}</a></p>`
       : nothing}
-    ${ctx.extra?.(result) ?? nothing}
+    ${ctx.extra?.(result, chosenRange(choice)) ?? nothing}
     ${members.length > 0
       ? html`<ul class="results members" part="members" aria-label=${l10n.t('result.panel')}>
           ${members.map((member) => renderResult(ctx, member, depth + 1, byId, inside))}

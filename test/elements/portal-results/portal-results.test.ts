@@ -314,4 +314,42 @@ describe('<portal-results>', () => {
     expect(all(element, '[part~="download"]')).to.have.length(1);
     await expect(element).to.be.accessible();
   });
+
+  it('shows a result’s trend: the change in words, a chart with the range band, and the same points as a table', async () => {
+    const { element } = await mount<PortalResults>(subject);
+    await openReport(element, 'Lipid panel');
+    const ldl = all(element, '[part~="result"]').find((r) => textOf(r.querySelector('.result-name')).startsWith('LDL'))!;
+    const toggle = ldl.querySelector<HTMLButtonElement>('[part~="trend-toggle"]')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await waitUntil(() => shadow(element, '[part~="trend-table"]'), 'trend never shown');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    // 150 → 139 mg/dL: down 7%.
+    expect(textOf(shadow(element, '[part~="trend-change"]'))).to.match(/^Down 7% since [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(all(element, '[part~="trend-chart"] .point')).to.have.length(4);
+    expect(shadow(element, '[part~="trend-chart"]')!.getAttribute('aria-label')).to.match(/^LDL.*: 4 results from .* in mg\/dL$/);
+    const rows = all(element, '[part~="trend-table"] tbody tr').map((r) => textOf(r));
+    expect(rows).to.have.length(4);
+    expect(rows[0]).to.contain('139 mg/dL').and.contain('Lab');
+    await expect(element).to.be.accessible();
+  });
+
+  it('never puts two units on one axis: other units are listed', async () => {
+    const glucose = (id: string, value: string, unit: 'mg/dL' | 'mmol/L', day: string) =>
+      result(id, {
+        code: { text: 'Glucose', codings: [{ system: 'http://loinc.org', code: '2345-7' }] },
+        effective: `${day}T08:00:00-05:00`,
+        value: { kind: 'quantity', quantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit } },
+      });
+    const history = [glucose('g1', '98', 'mg/dL', '2026-01-02'), glucose('g2', '6.1', 'mmol/L', '2026-02-02'), glucose('g3', '108', 'mg/dL', '2026-03-02')];
+    const base = apiWithReports([report('r1', [history[2]])]);
+    const api = { ...base, results: { ...base.results, resultHistory: async () => ({ items: history, dropped: 0, truncated: false }) } };
+    const { element } = await mount<PortalResults>(subject, { api });
+    await openReport(element, 'Basic metabolic panel');
+    shadow<HTMLButtonElement>(element, '[part~="trend-toggle"]')!.click();
+    await waitUntil(() => shadow(element, '[part~="trend-table"]'));
+    expect(all(element, '[part~="trend-chart"] .point')).to.have.length(2);
+    expect(textOf(shadow(element, '[part~="trend-change"]'))).to.equal('Up 10% since Jan 2, 2026');
+    expect(textOf(shadow(element, '[part~="trend-other-units"]'))).to.contain('6.1 mmol/L (Feb 2, 2026)');
+  });
 });
