@@ -15,6 +15,8 @@ export interface ListContext {
   onCategory(category: string): void;
   onQuery(query: string): void;
   onOpen(reportId: string): void;
+  /** Offered with `allow-readings`: opens the home reading form. */
+  onAddReading?: () => void;
 }
 
 /** A report's or result's name in words (a test known only by its code still shows that code: it is all there is). */
@@ -95,6 +97,9 @@ export function renderList(ctx: ListContext): TemplateResult {
   return html`<section part="results" aria-labelledby="results-title">
     <h2 class="title" id="results-title" tabindex="-1">${l10n.t('results.title')}</h2>
     ${ctx.releaseNotice ? html`<p class="notice" part="release-notice">${ctx.releaseNotice}</p>` : nothing}
+    ${ctx.onAddReading
+      ? html`<p><button class="button" part="button add-reading" type="button" @click=${ctx.onAddReading}>${l10n.t('reading.open')}</button></p>`
+      : nothing}
     ${all.length === 0
       ? html`<p class="notice" part="empty">${l10n.t('results.empty')}</p>`
       : html`<div class="toolbar" part="filters">

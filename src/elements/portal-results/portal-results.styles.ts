@@ -197,6 +197,19 @@ export const resultsStyles = css`
     background: ${token('--portal-color-surface')};
     color: ${token('--portal-color-accent')};
   }
+  form[part~='readings'] {
+    display: grid;
+    gap: calc(${token('--portal-space')} * 1.5);
+    max-inline-size: 32rem;
+  }
+  .problem {
+    color: ${token('--portal-color-danger')};
+    font-weight: 600;
+  }
+  .button[disabled] {
+    opacity: 0.7;
+    cursor: progress;
+  }
   .trend {
     margin-block-start: ${token('--portal-space')};
     display: grid;

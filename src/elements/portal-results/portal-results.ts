@@ -10,15 +10,18 @@ import { surfaceStyles } from '../../styles/tokens.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { nameOf, renderList } from './list-view.js';
 import { resultsStyles } from './portal-results.styles.js';
+import type { Readings } from './readings.js';
 import { ReportFiles } from './report-files.js';
 import { renderReport } from './report-view.js';
 import { SeenReports, type SeenStorage } from './seen-reports.js';
 import { resultsStrings, type ResultsL10n } from './strings.js';
 
-type View = { name: 'list' } | { name: 'report'; reportId: string };
+type View = { name: 'list' } | { name: 'report'; reportId: string } | { name: 'reading' };
 type TrendFor = { resultId: string; name: string; code: { system?: string; code: string }; range?: ReferenceRange };
 /** The chart and its table: fetched the first time a trend opens. */
 const loadTrend = () => import('./trend-view.js');
+/** The home reading form: fetched when the patient first opens it. */
+const loadReadings = () => import('./readings.js');
 
 /** The page's storage, when it has one it lets us use (sandboxed frames and some privacy modes throw on access). */
 function pageStorage(): SeenStorage | undefined {
@@ -79,6 +82,12 @@ function pageStorage(): SeenStorage | undefined {
  * @csspart trend-chart - The chart (one unit's axis, the normal range as a band, the points).
  * @csspart trend-table - The same points as a table.
  * @csspart trend-other-units - Results in other units, listed rather than plotted.
+ * @csspart add-reading - "Add a home reading" (with `allow-readings`).
+ * @csspart readings - The home reading form.
+ * @csspart reading-kind - What was measured.
+ * @csspart reading-unit - The reading's unit.
+ * @csspart reading-input - A reading's number or time.
+ * @csspart reading-state - Saved, or not saved and why.
  * @csspart sensitive - The choice before a result in a sensitive category.
  * @csspart button - Every button (with `view-now`, `wait`, `retry`, `sign-in`).
  * @csspart state - Loading, error, signed-out and not-configured boxes.
@@ -114,6 +123,8 @@ export class PortalResults extends PortalElement {
    * wait to go over it with the clinician.
    */
   @property({ attribute: 'sensitive-categories' }) sensitiveCategories?: string;
+  /** Let the patient add blood pressure, glucose and weight readings taken at home (saved as patient-reported results). */
+  @property({ type: Boolean, attribute: 'allow-readings' }) allowReadings = false;
   /** @internal Where opened reports are remembered (tests and stories pass their own). */
   @property({ attribute: false }) seenStorage?: SeenStorage;
 
@@ -150,6 +161,17 @@ export class PortalResults extends PortalElement {
     operation: 'results.resultHistory',
     load: loadTrend,
     onError: (error) => this.reportError(error),
+  });
+
+  private readonly readings = new LazyPartController<Readings>(this, {
+    operation: 'results.addReading',
+    onError: (error) => this.reportError(error),
+    load: async () =>
+      (await loadReadings()).createReadings(this, {
+        api: () => this.api,
+        onError: (error) => this.reportError(error),
+        onSaved: () => (this.focusAfterRender = '#reading-title'),
+      }),
   });
 
   private patientId(): string | undefined {
@@ -196,6 +218,12 @@ export class PortalResults extends PortalElement {
     this.opened(reportId);
   }
 
+  private openReading(): void {
+    this.view = { name: 'reading' };
+    this.focusAfterRender = '#reading-title';
+    void this.readings.ready(() => this.openReading());
+  }
+
   private back(): void {
     this.view = { name: 'list' };
     this.trendFor = undefined;
@@ -210,7 +238,17 @@ export class PortalResults extends PortalElement {
   protected override render() {
     const access = this.renderAccessState();
     if (access) return access;
-    return html`<div part="results-root">${this.view.name === 'report' ? this.renderOpen(this.view.reportId) : this.renderReports()}</div>`;
+    const view = this.view;
+    return html`<div part="results-root">
+      ${view.name === 'report' ? this.renderOpen(view.reportId) : view.name === 'reading' ? this.renderReading() : this.renderReports()}
+    </div>`;
+  }
+
+  private renderReading() {
+    const part = this.readings.value;
+    if (this.readings.failure) return renderError(this.l10n, this.readings.failure.error, () => this.readings.retry());
+    if (!part) return renderLoading(this.l10n);
+    return part.render({ l10n: this.l10n, form: part.form, onCancel: () => this.back() });
   }
 
   private renderReports() {
@@ -229,6 +267,7 @@ export class PortalResults extends PortalElement {
       onCategory: (category) => (this.category = category),
       onQuery: (query) => (this.query = query),
       onOpen: (id) => this.open(id),
+      onAddReading: this.allowReadings ? () => this.openReading() : undefined,
     });
   }
 
