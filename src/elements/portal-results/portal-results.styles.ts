@@ -92,6 +92,7 @@ export const resultsStyles = css`
     background: none;
     color: ${token('--portal-color-accent')};
     font: inherit;
+    text-align: start;
     text-decoration: underline;
     cursor: pointer;
   }

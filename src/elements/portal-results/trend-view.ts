@@ -55,18 +55,18 @@ function chart(ctx: TrendContext, series: ResultSeries): TemplateResult {
   const all = [...values, ...(band?.low !== undefined ? [band.low] : []), ...(band?.high !== undefined ? [band.high] : [])];
   let min = Math.min(...all);
   let max = Math.max(...all);
-  if (min === max) {
-    min -= 1;
-    max += 1;
-  }
+  // A margin around the values, so points never sit on the frame and a one-sided range still shows as a band.
+  const margin = (max - min || Math.abs(max) || 1) * 0.15;
+  min -= margin;
+  max += margin;
   const times = series.points.map((p) => whenMs(p.result));
   const t0 = Math.min(...times);
   const t1 = Math.max(...times);
   const x = (ms: number, i: number) =>
     PAD.left + (t1 === t0 ? (series.points.length === 1 ? 0.5 : i / (series.points.length - 1)) : (ms - t0) / (t1 - t0)) * (WIDTH - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
-  const bandTop = band ? y(band.high ?? max) : 0;
-  const bandBottom = band ? y(band.low ?? min) : 0;
+  const bandTop = band?.high !== undefined ? y(band.high) : PAD.top;
+  const bandBottom = band?.low !== undefined ? y(band.low) : HEIGHT - PAD.bottom;
   const coords = series.points.map((p, i) => [x(times[i], i), y(values[i])] as const);
   const label = l10n.t('trend.chart', {
     name: ctx.name,
