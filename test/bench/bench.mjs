@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { measureSizes } from './sizes.mjs';
 import { buildBenchBundle, launch, measureRenders, startServer, undefinedInBundle } from './render.mjs';
 import { measureFirstLoad } from './first-load.mjs';
+import { measureAddedLoad } from './added-load.mjs';
 import { consumerBudgets, measureConsumers, printConsumers } from './consumers.mjs';
 import { mainThreadBudgets, measureMainThread, printMainThread } from './main-thread.mjs';
 import { measureLighthouse, printLighthouse } from './lighthouse.mjs';
@@ -19,6 +20,7 @@ import { measureLighthouse, printLighthouse } from './lighthouse.mjs';
 /** @typedef {import('./render.mjs').Case} Case */
 /** @typedef {import('./render.mjs').RenderRow} RenderRow */
 /** @typedef {import('./first-load.mjs').FirstLoad} FirstLoad */
+/** @typedef {import('./added-load.mjs').AddedLoad} AddedLoad */
 /** @typedef {import('./main-thread.mjs').MainThread} MainThread */
 /** @typedef {import('./lighthouse.mjs').LighthouseResult} LighthouseResult */
 /** @typedef {{ name: string, limit: number, value: number | null, unit: 'bytes' | 'ms' | 'ratio' | 'MiB', status: 'pass' | 'fail' | 'n/a', note?: string }} Budget */
@@ -41,6 +43,13 @@ const READY = {
   // A time button, or an hour button on a day too full to list every time at once.
   [SCHEDULER]: '[part~="slot"], [part~="hour"]',
 };
+// Elements a signed-in page adds to the shared core (added-load.mjs), each with its budget and what "first render
+// with data" is on the demo server for its patient.
+/** @type {Array<{ tag: string, ready: string, limit: number }>} */
+const ADDED = [
+  { tag: 'portal-messages', ready: 'portal-messages [part~="inbox"]', limit: 12 * KB },
+  { tag: 'portal-results', ready: 'portal-results [part~="reports"]', limit: 12 * KB },
+];
 // The memory adapter's mass-vaccination site publishes `slotsPerDay` free flu slots a day, 08:00-20:00 in New
 // York, every day. The adapter's clock is set to the small hours of the next New York day, so the day the
 // scheduler opens on is a whole one: exactly `slotsPerDay` slots, counted by the page (see page.ts).
@@ -84,8 +93,8 @@ function renderCases(tags) {
   return cases;
 }
 
-/** @param {SizeRow[]} sizes @param {FirstLoad | undefined} firstLoad @param {MainThread | undefined} mainThread @returns {Budget[]} */
-function checkBudgets(sizes, firstLoad, mainThread) {
+/** @param {SizeRow[]} sizes @param {FirstLoad | undefined} firstLoad @param {MainThread | undefined} mainThread @param {AddedLoad[]} added @returns {Budget[]} */
+function checkBudgets(sizes, firstLoad, mainThread, added) {
   /** @type {(name: string, limit: number, unit: Budget['unit'], value: number | undefined, why?: string) => Budget} */
   const budget = (name, limit, unit, value, why) =>
     value === undefined || why
@@ -101,6 +110,15 @@ function checkBudgets(sizes, firstLoad, mainThread) {
       'bytes',
       firstLoad?.total.gzip,
       firstLoad?.error ? `n/a (${firstLoad.error})` : undefined,
+    ),
+    ...added.map((row) =>
+      budget(
+        `<${row.tag}> added to a signed-in page with the shared core, before its first render with data, gzip`,
+        ADDED.find((a) => a.tag === row.tag)?.limit ?? 0,
+        'bytes',
+        row.total.gzip,
+        row.error ? `n/a (${row.error})` : undefined,
+      ),
     ),
     budget('portal-kit.js loader, gzip', 3 * KB, 'bytes', loader?.gzip, loader ? undefined : 'n/a (dist/portal-kit.js missing)'),
     budget('portal-kit.bundle.js, gzip', 80 * KB, 'bytes', bundle?.gzip, bundle ? undefined : 'n/a (dist/portal-kit.bundle.js missing)'),
@@ -129,8 +147,8 @@ function budgetLine(b) {
   return `  ${b.status === 'pass' ? 'PASS' : 'FAIL'}  ${b.name}: ${show(/** @type {number} */ (b.value))} (limit ${show(b.limit)})`;
 }
 
-/** @param {{ sizes: SizeRow[], renders: RenderRow[], firstLoad?: FirstLoad, consumers?: import('./consumers.mjs').ConsumerRow[], mainThread?: MainThread, lighthouse?: LighthouseResult, budgets: Budget[], chromium: string, warnings: string[] }} report */
-function print({ sizes, renders, firstLoad, consumers, mainThread, lighthouse, budgets, chromium, warnings }) {
+/** @param {{ sizes: SizeRow[], renders: RenderRow[], firstLoad?: FirstLoad, added: AddedLoad[], consumers?: import('./consumers.mjs').ConsumerRow[], mainThread?: MainThread, lighthouse?: LighthouseResult, budgets: Budget[], chromium: string, warnings: string[] }} report */
+function print({ sizes, renders, firstLoad, added, consumers, mainThread, lighthouse, budgets, chromium, warnings }) {
   console.log(`\nSIZES (KB = 1024 bytes; gzip level 9, brotli quality 11)`);
   console.log('"as built": the entry plus the chunks it statically imports, each compressed on its own; lit, @lit/* and zod stay');
   console.log('external except in the portal-kit*.js script-tag files. "self-contained": the entry bundled with everything it needs (lit, zod, and for an element its provider with the FHIR adapter), minified.\n');
@@ -160,6 +178,16 @@ function print({ sizes, renders, firstLoad, consumers, mainThread, lighthouse, b
       ...firstLoad.loaded.map((f) => ['loaded', f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]),
       ['total', '', kb(firstLoad.total.raw), kb(firstLoad.total.gzip), kb(firstLoad.total.brotli)],
       ...firstLoad.later.map((f) => ['later', f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]),
+    ];
+    console.log(table([['when', 'file', 'raw', 'gzip', 'brotli'], ...rows], [false, false, true, true, true]));
+  }
+  for (const row of added) {
+    console.log(`\nADDED TO THE CORE (<${row.tag}> beside the provider, sign-in and patient banner, signed in on the demo server;`);
+    console.log(`scripts the page fetched before the element's first render with data that the core page did not; core page ${kb(row.core.gzip)} KB gzip)\n`);
+    const rows = [
+      ...row.added.map((f) => ['added', f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]),
+      ['total', row.error ? `ERROR: ${row.error}` : '', kb(row.total.raw), kb(row.total.gzip), kb(row.total.brotli)],
+      ...row.later.map((f) => ['later', f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]),
     ];
     console.log(table([['when', 'file', 'raw', 'gzip', 'brotli'], ...rows], [false, false, true, true, true]));
   }
@@ -222,6 +250,12 @@ async function main() {
         ready: `${SCHEDULER} [part~="slot"], ${SCHEDULER} [part~="hour"]`,
       });
     }
+    /** @type {AddedLoad[]} */
+    const added = [];
+    for (const { tag, ready } of ADDED.filter((a) => tags.includes(a.tag))) {
+      console.log(`signing in on the demo server to count what <${tag}> adds to a page with the shared core…`);
+      added.push(await measureAddedLoad({ browser, root: ROOT, dist: DIST, tmp, tag, ready }));
+    }
     /** @type {import('./consumers.mjs').ConsumerRow[] | undefined} */
     let consumers;
     if (tags.includes(SCHEDULER)) {
@@ -237,7 +271,7 @@ async function main() {
     console.log('lighthouse on a production build of the demo site…');
     const lighthouse = await measureLighthouse({ root: ROOT, tmp, executablePath, log: console.log });
 
-    const budgets = [...checkBudgets(sizes, firstLoad, mainThread), ...consumerBudgets(consumers, firstLoad)];
+    const budgets = [...checkBudgets(sizes, firstLoad, mainThread, added), ...consumerBudgets(consumers, firstLoad)];
     const report = {
       date: new Date().toISOString(),
       node: process.version,
@@ -245,13 +279,14 @@ async function main() {
       sizes: sizes.map(({ files: _files, ...row }) => row),
       renders,
       firstLoad,
+      added,
       consumers,
       mainThread,
       lighthouse,
       budgets,
       warnings,
     };
-    print({ sizes, renders, firstLoad, consumers, mainThread, lighthouse, budgets, chromium, warnings });
+    print({ sizes, renders, firstLoad, added, consumers, mainThread, lighthouse, budgets, chromium, warnings });
     await writeFile(join(ROOT, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log('wrote bench-results.json');
   } finally {

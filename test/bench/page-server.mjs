@@ -17,20 +17,25 @@ export async function listFiles(dir) {
 /**
  * Serves `html` on `/` and the files of `outDir` under `/js/`, with the demo FHIR server (its own store in a
  * throwaway folder under `tmp`) behind everything else; loads the page in a fresh browser context and waits for
- * `ready` (a selector; Playwright pierces open shadow roots).
+ * `ready` (a selector; Playwright pierces open shadow roots). With `signIn`, the page first signs in through the
+ * demo's SMART pages (its sign-in `button`, then the `patient` on the authorization server's picker) and comes
+ * back signed in; `fetched` then holds what both visits of the page fetched (the second fetches the same entry and
+ * static chunks again; requests cannot be split reliably at the navigation, the events arrive out of order).
  * @param {{ browser: import('playwright-core').Browser, tmp: string, label: string, html: string, outDir: string,
- *   ready: string, timeoutMs?: number }} options
+ *   ready: string, timeoutMs?: number, signIn?: { button: string, patient: string }, pagePath?: string }} options
+ *   `pagePath`: where the page is served (the demo's authorization server sends people back only below `/demo/`).
  * @returns {Promise<{ files: string[], fetched: Set<string>, errors: string[], error?: string }>} `files`: every
  *   file of `outDir`; `fetched`: those the page requested before `ready` showed; `errors`: uncaught page errors.
  */
-export async function loadUntilReady({ browser, tmp, label, html, outDir, ready, timeoutMs = 30_000 }) {
+export async function loadUntilReady({ browser, tmp, label, html, outDir, ready, timeoutMs = 30_000, signIn, pagePath = '/' }) {
   const files = await listFiles(outDir);
   const demo = await import('../../demo/server/index.mjs');
   const store = demo.openDemoStore({ dataDir: join(tmp, `data-${label}`), label: 'bench' });
   const fhir = demo.fhirMiddleware(store);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/') {
+    // The way back from sign-in lands on the page itself, with code and state in the query.
+    if (path === pagePath) {
       res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
       res.end(html);
       return;
@@ -66,8 +71,13 @@ export async function loadUntilReady({ browser, tmp, label, html, outDir, ready,
       if (path.startsWith('/js/')) fetched.add(path.slice(4));
     });
     tab.on('pageerror', (e) => errors.push(e.message));
-    await tab.goto(origin);
+    await tab.goto(`${origin}${pagePath}`);
     try {
+      if (signIn) {
+        await tab.locator(signIn.button).first().click({ timeout: timeoutMs });
+        await tab.locator(signIn.patient).first().click({ timeout: timeoutMs });
+        await tab.waitForURL((url) => url.origin === origin && url.pathname === pagePath, { waitUntil: 'commit', timeout: timeoutMs });
+      }
       await tab.locator(ready).first().waitFor({ timeout: timeoutMs });
       // What was requested up to now is what the first render needed; later requests (prefetch on idle) are not.
       return { files, fetched: new Set(fetched), errors };

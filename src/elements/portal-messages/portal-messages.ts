@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SCOPES } from '../../auth/scopes.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
@@ -19,6 +19,7 @@ import { messagesStyles } from './portal-messages.styles.js';
 import { messagesStrings, type MessagesL10n } from './strings.js';
 import { SignOutGuard } from './sign-out-guard.js';
 import { renderThread } from './thread-view.js';
+import { LoadAheadController } from './load-ahead.js';
 import type { Writing } from './writing.js';
 
 /** MyChart's limit, and the default when neither the host nor the recipient says otherwise. */
@@ -30,6 +31,8 @@ const DEFAULT_FILE_TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
 const WEEKDAY = { weekday: 'long' } as const;
 /** The form, drafts, sending and files: fetched on first use, or ahead of it once a patient is signed in. */
 const loadWriting = () => import('./writing.js');
+/** How long after the first conversations show the form's code loads by itself, if nobody reached for it before. */
+const WRITING_AHEAD_MS = 2_000;
 
 type View = { name: 'inbox' } | { name: 'thread'; threadId: string } | { name: 'new' };
 
@@ -149,6 +152,14 @@ export class PortalMessages extends PortalElement {
 
   /** Whether the patient has a saved draft anywhere on this device (another conversation's included). */
   private unsentSaved = false;
+  // Signed in, a while after the conversations are on screen (or as soon as the person reaches for the element):
+  // the form's code comes ahead of need, and with it what the patient left unsent on this device.
+  private readonly ahead = new LoadAheadController(this, {
+    key: () => (this.access.allowed ? this.patientId() : undefined),
+    settled: () => this.threads.state.status === 'ready' || this.threads.state.status === 'error',
+    load: () => void this.writing.ready(() => this.requestUpdate(), { quiet: true }).then(() => this.refreshUnsent()),
+    delayMs: WRITING_AHEAD_MS,
+  });
   private readonly signOutGuard = new SignOutGuard(this, {
     document: this.ownerDocument,
     hasUnsent: () => Boolean(this.writing.value?.compose.hasContent()) || this.unsentSaved,
@@ -188,10 +199,8 @@ export class PortalMessages extends PortalElement {
     this.unsentSaved = Boolean(patient && writing && (await writing.hasSaved(patient)));
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const signedIn = this.patientId() !== undefined && this.access.allowed;
-    // Signed in: the form's code comes ahead of need, and with it what the patient left unsent on this device.
-    if (changed.has('session') && signedIn) void this.writing.ready(() => this.requestUpdate(), { quiet: true }).then(() => this.refreshUnsent());
     const scope = this.view.name === 'thread' ? this.view.threadId : this.view.name === 'new' ? 'new' : undefined;
     if (scope && signedIn) void this.writing.ready(() => this.requestUpdate()).then((writing) => writing?.compose.open(scope));
   }

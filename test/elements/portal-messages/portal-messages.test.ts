@@ -257,6 +257,37 @@ describe('<portal-messages>', () => {
   });
 });
 
+describe('<portal-messages> loading the form ahead of need', () => {
+  /** A draft store that counts how often the element asked whether anything is unsent (the form part asks on load). */
+  const countingDrafts = () => {
+    const drafts = freshDrafts();
+    const asked = { count: 0 };
+    return { asked, drafts: { ...drafts, hasAny: (patient: string) => (asked.count++, drafts.hasAny(patient)) } };
+  };
+
+  it('waits until the conversations show, then loads as soon as the person points at the element', async () => {
+    const { asked, drafts } = countingDrafts();
+    const { element } = await mount<PortalMessages>({ ...subject, template: () => html`<portal-messages .drafts=${drafts}></portal-messages>` });
+    await waitUntil(() => shadow(element, '[part~="thread"]'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(asked.count, 'nothing loaded with the first render').to.equal(0);
+    element.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => asked.count === 1, 'loaded when reached for');
+    element.dispatchEvent(new PointerEvent('pointerenter'));
+    element.dispatchEvent(new FocusEvent('focusin'));
+    await new Promise((resolve) => setTimeout(resolve, 2_300));
+    expect(asked.count, 'once per patient').to.equal(1);
+  });
+
+  it('loads by itself a little after the conversations show', async () => {
+    const { asked, drafts } = countingDrafts();
+    const { element } = await mount<PortalMessages>({ ...subject, template: () => html`<portal-messages .drafts=${drafts}></portal-messages>` });
+    await waitUntil(() => shadow(element, '[part~="thread"]'));
+    expect(asked.count).to.equal(0);
+    await waitUntil(() => asked.count === 1, 'loaded ahead', { timeout: 4_000 });
+  });
+});
+
 describe('<portal-messages> when the connection drops during a send', () => {
   it('waits for the connection instead of failing, then sends the message once', async () => {
     const memory = createMemoryAdapter({ patientId: 'patient-ana-mejia' });
