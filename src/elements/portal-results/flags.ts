@@ -3,8 +3,8 @@
  * interpretation codes in words, or — with a numeric range and no interpretation — where the value lies against the
  * range, bounds included. DOM-free.
  */
+import { unitKey } from '../../model/result-logic.js';
 import type { Interpretation, Quantity, ReferenceRange, ResultValue } from '../../model/results.js';
-import { unitKey } from '../../model/results.js';
 import type { Locale } from '../../model/values.js';
 import { interpretationWords, rangePosition, type InterpretationTone, type RangePosition } from './interpretations.js';
 

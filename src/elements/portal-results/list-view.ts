@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Report } from '../../model/results.js';
 import { conceptWords, recordedTime } from './result-text.js';
-import { resultFlag } from './flags.js';
 import type { ResultsL10n } from './strings.js';
 
 export interface ListContext {
@@ -52,10 +51,15 @@ export function filterReports(reports: readonly Report[], category: string, quer
   });
 }
 
+/**
+ * Results the lab flagged abnormal or critical. The list counts the lab's own codes only (a flag worked out from a
+ * range needs the detail's range choice, which loads with the report).
+ */
 function flaggedCount(report: Report): number {
   return report.results.filter((result) => {
-    const flag = resultFlag(result);
-    return flag?.tone === 'abnormal' || flag?.tone === 'critical';
+    if (result.status === 'entered-in-error') return false;
+    const codes = result.interpretations?.length ? result.interpretations : result.interpretation ? [result.interpretation] : [];
+    return codes.some((code) => code.severity === 'abnormal' || code.severity === 'critical');
   }).length;
 }
 

@@ -11,8 +11,7 @@ import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js'
 import { nameOf, renderList } from './list-view.js';
 import { resultsStyles } from './portal-results.styles.js';
 import type { Readings } from './readings.js';
-import { ReportFiles } from './report-files.js';
-import { renderReport } from './report-view.js';
+import type { Detail } from './detail-part.js';
 import { SeenReports, type SeenStorage } from './seen-reports.js';
 import { resultsStrings, type ResultsL10n } from './strings.js';
 
@@ -20,6 +19,8 @@ type View = { name: 'list' } | { name: 'report'; reportId: string } | { name: 'r
 type TrendFor = { resultId: string; name: string; code: { system?: string; code: string }; range?: ReferenceRange };
 /** The chart and its table: fetched the first time a trend opens. */
 const loadTrend = () => import('./trend-view.js');
+/** An open report's view: fetched once the list shows. */
+const loadDetail = () => import('./detail-part.js');
 /** The home reading form: fetched when the patient first opens it. */
 const loadReadings = () => import('./readings.js');
 
@@ -136,7 +137,11 @@ export class PortalResults extends PortalElement {
   /** The result whose history is open (one at a time). */
   @state() private trendFor?: TrendFor;
   private focusAfterRender: string | undefined;
-  private readonly files = new ReportFiles(this);
+  private readonly detail = new LazyPartController<Detail>(this, {
+    operation: 'results.getReport',
+    onError: (error) => this.reportError(error),
+    load: async () => (await loadDetail()).createDetail(this),
+  });
   private readonly seen = new SeenReports(() => this.seenStorage ?? pageStorage());
 
   private readonly reports = this.loader<ListResult<Report>>((api, signal) => api.results.listReports(signal));
@@ -257,6 +262,8 @@ export class PortalResults extends PortalElement {
     const list = state.status === 'ready' ? state.value : state.status === 'loading' ? state.stale : undefined;
     if (!list) return renderLoading(this.l10n);
     const patient = this.patientId();
+    // The list is on screen: the open report's code comes ahead of the first click.
+    if (!this.detail.value) void this.detail.ready(() => this.requestUpdate(), { quiet: true });
     return renderList({
       l10n: this.l10n,
       reports: list.items,
@@ -294,7 +301,21 @@ export class PortalResults extends PortalElement {
         </div>
       </section>`;
     }
-    return renderReport({ l10n: this.l10n, report, patient: fresh?.patient, about: this.aboutLink, files: this.files.files(report), onBack: back, extra: (result, range) => this.renderTrendFor(result, range) });
+    const detail = this.detail.value;
+    if (!detail) {
+      if (this.detail.failure) return renderError(this.l10n, this.detail.failure.error, () => this.detail.retry());
+      void this.detail.ready(() => this.requestUpdate());
+      return renderLoading(this.l10n);
+    }
+    return detail.render({
+      l10n: this.l10n,
+      report,
+      patient: fresh?.patient,
+      about: this.aboutLink,
+      files: detail.files.files(report),
+      onBack: back,
+      extra: (result, range) => this.renderTrendFor(result, range),
+    });
   }
 
   private toggleTrend(result: Result, range: ReferenceRange | undefined): void {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { chooseReferenceRange, type RangeChoice, type ReferenceRange, type Report, type Result, type ResultComponent, type ResultValue } from '../../model/results.js';
+import { chooseReferenceRange, type RangeChoice } from '../../model/result-logic.js';
+import type { ReferenceRange, Report, Result, ResultComponent, ResultValue } from '../../model/results.js';
 import { aboutHref, type AboutSetting } from './about-link.js';
 import { resultFlag, TONE_ICON, type Flag } from './flags.js';
 import type { ReportFile } from './report-files.js';

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { groupResultSeries, unitKey, type ReferenceRange, type Result, type ResultSeries } from '../../model/results.js';
+import { groupResultSeries, unitKey, type ResultSeries } from '../../model/result-logic.js';
+import type { ReferenceRange, Result } from '../../model/results.js';
 import { resultFlag, TONE_ICON } from './flags.js';
 import { quantityNumber, recordedTime } from './result-text.js';
 import type { ResultsL10n } from './strings.js';
