@@ -352,4 +352,35 @@ describe('<portal-results>', () => {
     expect(textOf(shadow(element, '[part~="trend-change"]'))).to.equal('Up 10% since Jan 2, 2026');
     expect(textOf(shadow(element, '[part~="trend-other-units"]'))).to.contain('6.1 mmol/L (Feb 2, 2026)');
   });
+
+  it('marks the patient’s own readings in the trend, drawn apart and labelled "You reported"', async () => {
+    const weight = (id: string, value: string, day: string, patientReported?: boolean) =>
+      result(id, {
+        code: { text: 'Body weight', codings: [{ system: 'http://loinc.org', code: '29463-7' }] },
+        effective: `${day}T08:00:00-05:00`,
+        value: { kind: 'quantity', quantity: { value, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' } },
+        ...(patientReported ? { patientReported } : {}),
+      });
+    const history = [weight('w1', '80.0', '2026-01-02'), weight('w2', '79.2', '2026-02-02', true), weight('w3', '78.5', '2026-03-02')];
+    const base = apiWithReports([report('r1', [history[2]])]);
+    const api = { ...base, results: { ...base.results, resultHistory: async () => ({ items: history, dropped: 0, truncated: false }) } };
+    const { element } = await mount<PortalResults>(subject, { api });
+    await openReport(element, 'Basic metabolic panel');
+    shadow<HTMLButtonElement>(element, '[part~="trend-toggle"]')!.click();
+    await waitUntil(() => shadow(element, '[part~="trend-table"]'));
+    expect(all(element, '[part~="trend-chart"] .point.reported')).to.have.length(1);
+    const rows = all(element, '[part~="trend-table"] tbody tr').map((r) => textOf(r));
+    expect(rows).to.deep.equal(['Mar 2, 2026 78.5 kg Lab', 'Feb 2, 2026 79.2 kg You reported', 'Jan 2, 2026 80.0 kg Lab']);
+  });
+
+  it('speaks Spanish in the report: status, flags, ranges and decimals', async () => {
+    const { element } = await mount<PortalResults>(subject, { lang: 'es' });
+    await openReport(element, 'Basic metabolic panel');
+    const potassium = all(element, '[part~="result"]').find((r) => textOf(r.querySelector('.result-name')) === 'Potassium')!;
+    expect(textOf(potassium.querySelector('[part~="flag"]'))).to.equal('‼ Crítico: muy alto');
+    expect(textOf(potassium.querySelector('[part~="value"]'))).to.equal('6,8 mmol/L');
+    expect(textOf(potassium.querySelector('[part~="range"]'))).to.equal('Rango normal: 3,5–5,1 mmol/L');
+    expect(textOf(shadow(element, '[part~="report-status"]'))).to.equal('Preliminar: aún puede cambiar');
+    await expect(element).to.be.accessible();
+  });
 });
