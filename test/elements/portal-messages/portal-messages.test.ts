@@ -257,6 +257,34 @@ describe('<portal-messages>', () => {
   });
 });
 
+describe('<portal-messages> at 320 px', () => {
+  const fits = (element: PortalMessages, where: string) => {
+    expect(element.scrollWidth, `${where}: no sideways scroll`).to.be.at.most(element.clientWidth);
+    for (const target of element.shadowRoot!.querySelectorAll<HTMLElement>('button, a, select, label.file-button')) {
+      const { width, height } = target.getBoundingClientRect();
+      if (width === 0 && height === 0) continue;
+      expect(Math.min(width, height), `${where}: ${target.textContent!.trim() || target.localName}`).to.be.at.least(24);
+    }
+  };
+
+  it('fits the inbox, a conversation with its reply box and files, and a new message, with targets of at least 24 px', async () => {
+    const { element } = await mount<PortalMessages>(subject);
+    element.style.display = 'block';
+    element.style.width = '320px';
+    await waitUntil(() => shadow(element, '[part~="thread"]'));
+    fits(element, 'inbox');
+    await openThread(element, 'lab results');
+    type(shadow(element, '[part~="body-input"]') as HTMLTextAreaElement, 'A long word: https://example.org/a/very/long/address/that/must/wrap/somewhere/in/the/box');
+    await element.updateComplete;
+    fits(element, 'conversation');
+    (shadow(element, '[part~="back"]') as HTMLButtonElement | null)?.click();
+    await waitUntil(() => shadow(element, '[part~="new"]'));
+    (shadow(element, '[part~="new"]') as HTMLButtonElement).click();
+    await waitUntil(() => shadow(element, '[part~="compose"] [part~="recipient"]'));
+    fits(element, 'new message');
+  });
+});
+
 describe('<portal-messages> loading the form ahead of need', () => {
   /** A draft store that counts how often the element asked whether anything is unsent (the form part asks on load). */
   const countingDrafts = () => {
