@@ -1,6 +1,7 @@
 // DESIGN.md §5: the elements work under a strict CSP (no unsafe-eval, no unsafe-inline) with Trusted Types
 // enforced. A framed page with that policy loads each script-tag file from dist/ (the loader, the loader with
-// the API module, the one-file bundle) and renders from the FHIR server.
+// the API module, the one-file bundle) and renders from the FHIR server: the banner, and secure messages whose
+// bodies the server stored as XHTML and HTML with a script, a remote image and inline handlers in them.
 import { expect, waitUntil } from '@open-wc/testing';
 import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
 
@@ -28,7 +29,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', function (
   const frames: HTMLIFrameElement[] = [];
 
   before(async () => {
-    tenant = await createTenant({ fixtures: [FLOYD.file] });
+    tenant = await createTenant({ fixtures: [FLOYD.file], resources: markupMessages() });
   });
 
   after(async () => {
@@ -67,6 +68,27 @@ describe('under a strict Content-Security-Policy with Trusted Types', function (
     });
   }
 
+  for (const kit of ['loader', 'bundle'] as const) {
+    it(`shows message bodies stored as markup as plain words, with no violation and nothing fetched from them: ${KITS[kit]}`, async () => {
+      const frame = await open(kit);
+      const messages = () => frame.contentDocument!.querySelector('portal-messages')?.shadowRoot;
+      await waitUntil(() => messages()?.querySelector('[part~="thread"]'), 'the inbox never rendered', { timeout: 10_000 });
+      (messages()!.querySelector('[part~="thread"]') as HTMLButtonElement).click();
+      await waitUntil(() => messages()?.querySelectorAll('[part~="message"] [part~="body"]').length === 2, 'the conversation never rendered', { timeout: 10_000 });
+      const bodies = [...messages()!.querySelectorAll('[part~="message"] [part~="body"]')].map((p) => p.textContent!);
+      expect(bodies[0]).to.contain('Your blood count is normal.');
+      expect(bodies[1]).to.contain('Bring your insurance card & your medicines.');
+      expect(bodies.join(' ')).not.to.match(/<|alert|onerror/);
+      expect(messages()!.querySelector('[part~="message"] img, [part~="message"] script')).to.equal(null);
+      const report = win(frame)!.cspReport!;
+      expect(report.errors).to.deep.equal([]);
+      expect(report.violations).to.deep.equal([]);
+      const remote = frame.contentWindow!.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('tracker.example'));
+      expect(remote, 'nothing fetched from a message').to.deep.equal([]);
+      expect((window as { cspMessageRan?: number }).cspMessageRan, 'no script from a message ran').to.equal(undefined);
+    });
+  }
+
   it('would notice a violation (the harness is not blind)', async () => {
     const frame = frames[0] ?? (await open('loader'));
     const doc = frame.contentDocument!;
@@ -80,6 +102,30 @@ describe('under a strict Content-Security-Policy with Trusted Types', function (
     expect(win(frame)!.cspReport!.violations.length).to.be.greaterThan(before);
   });
 });
+
+/** One thread for Floyd: a clinician's message stored as an XHTML attachment, a reply stored as HTML. */
+function markupMessages(): unknown[] {
+  const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+  const patient = { reference: `Patient/${FLOYD.id}` };
+  const clinician = { reference: 'Practitioner/csp-clinician' };
+  const xhtml =
+    '<div xmlns="http://www.w3.org/1999/xhtml"><p>Your blood count is normal.</p><script>window.parent.cspMessageRan = 1</script>' +
+    '<img src="https://tracker.example/pixel.gif" onerror="window.parent.cspMessageRan = 2"/></div>';
+  const htmlBody = '<html><body onload="window.parent.cspMessageRan = 3">Bring your insurance card &amp; your medicines.<br>Thank you.</body></html>';
+  return [
+    { resourceType: 'Practitioner', id: 'csp-clinician', name: [{ prefix: ['Dr.'], given: ['Hana'], family: 'Lee' }] },
+    {
+      resourceType: 'Communication', id: 'csp-root', status: 'completed', subject: patient, sender: clinician, recipient: [patient],
+      sent: '2026-11-30T14:00:00Z', topic: { text: 'Your blood test' },
+      payload: [{ contentAttachment: { contentType: 'application/xhtml+xml', data: base64(xhtml) } }],
+    },
+    {
+      resourceType: 'Communication', id: 'csp-reply', status: 'completed', subject: patient, sender: clinician, recipient: [patient],
+      partOf: [{ reference: 'Communication/csp-root' }], sent: '2026-11-30T15:00:00Z',
+      payload: [{ contentAttachment: { contentType: 'text/html', data: base64(htmlBody) } }],
+    },
+  ];
+}
 
 function win(frame: HTMLIFrameElement) {
   return frame.contentWindow as (Window & { cspReport?: CspReport }) | null;
