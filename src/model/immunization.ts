@@ -12,6 +12,17 @@ export const VaccineSchema = /* @__PURE__ */ z.object({
 });
 export type Vaccine = z.infer<typeof VaccineSchema>;
 
+/** One `protocolApplied` entry: which dose of which series this was, and against what. */
+export const ProtocolAppliedSchema = /* @__PURE__ */ z.object({
+  /** The series' name as recorded ("3-dose"). */
+  series: z.optional(z.string()),
+  /** The diseases this dose counts against, in words ("Type B viral hepatitis"). */
+  targetDiseases: z.optional(z.array(z.string())),
+  doseNumber: z.optional(z.string()),
+  seriesDoses: z.optional(z.string()),
+});
+export type ProtocolApplied = z.infer<typeof ProtocolAppliedSchema>;
+
 export const ImmunizationSchema = /* @__PURE__ */ z.object({
   id: IdSchema,
   vaccine: VaccineSchema,
@@ -31,8 +42,13 @@ export const ImmunizationSchema = /* @__PURE__ */ z.object({
   location: z.optional(z.string()),
   /** False when the patient or another non-clinical source reported it. */
   primarySource: z.boolean(),
+  /** Who reported it when not the giver (`reportOrigin`), in words ("Parent/Guardian/Patient Recall"). */
+  reportOrigin: z.optional(z.string()),
+  /** The first protocol's dose and series, for lists that show one. */
   doseNumber: z.optional(z.string()),
   seriesDoses: z.optional(z.string()),
+  /** Every `protocolApplied` entry (a combination vaccine counts in several series). */
+  protocolApplied: z.optional(z.array(ProtocolAppliedSchema)),
 });
 export type Immunization = z.infer<typeof ImmunizationSchema>;
 
@@ -55,6 +71,8 @@ export interface NewImmunizationReport {
   cvx: string;
   vaccineText: string;
   occurrenceDate: string;
+  /** `record`: from a written record (a card, a pharmacy receipt); `recall`: from memory. Default `recall`. */
+  source?: 'record' | 'recall';
   lotNumber?: string;
   location?: string;
   clientRequestId: string;

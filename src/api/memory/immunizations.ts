@@ -51,6 +51,7 @@ export function createImmunizationsApi(store: MemoryStore, runtime: Runtime): Im
       // Kept at the precision the person gave: "2019" stays a year.
       occurrenceDate: input.occurrenceDate,
       primarySource: false,
+      reportOrigin: input.source === 'record' ? 'Written Record' : 'Parent/Guardian/Patient Recall',
     };
     if (input.lotNumber) record.lotNumber = input.lotNumber;
     if (input.location) record.location = input.location;

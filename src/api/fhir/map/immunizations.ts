@@ -47,6 +47,20 @@ function vaccineOf(concept: unknown): Vaccine | undefined {
   return compact({ text: mapped.text, cvx: codingWithSystem(concept, CVX_SYSTEM)?.code, concept: mapped });
 }
 
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
+
+/** The immunization-origin code system's displays, for a reportOrigin sent as a code alone. */
+const ORIGIN_DISPLAYS: Record<string, string> = { provider: 'Other Provider', record: 'Written Record', recall: 'Parent/Guardian/Patient Recall', school: 'School Record' };
+
+function originWords(concept: Json): string | undefined {
+  return records(concept.coding).flatMap((c) => (c.system === IMMUNIZATION_ORIGIN_SYSTEM && typeof c.code === 'string' ? (ORIGIN_DISPLAYS[c.code] ?? []) : []))[0];
+}
+
+/** A concept's text or a coding's display; nothing for a bare code (a person cannot read "40468003"). */
+function wordsOf(concept: Json): string | undefined {
+  return str(concept.text) ?? records(concept.coding).flatMap((c) => str(c.display) ?? [])[0];
+}
+
 /** positiveInt or string choice (`doseNumber[x]`, `seriesDoses[x]`) as text. */
 function choiceText(source: Json | undefined, base: string): string | undefined {
   const number = int(source?.[`${base}PositiveInt`]);
@@ -84,7 +98,15 @@ export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunizat
   if (immunization.occurrenceDateTime !== undefined && occurrenceDate === undefined) return fail('invalid-occurrence');
   const primarySource =
     typeof immunization.primarySource === 'boolean' ? immunization.primarySource : immunization.reportOrigin === undefined;
-  const protocol = records(immunization.protocolApplied)[0];
+  const protocols = records(immunization.protocolApplied).map((entry) =>
+    compact({
+      series: str(entry.series),
+      targetDiseases: nonEmpty(records(entry.targetDisease).flatMap((disease) => wordsOf(disease) ?? [])),
+      doseNumber: choiceText(entry, 'doseNumber'),
+      seriesDoses: choiceText(entry, 'seriesDoses'),
+    }),
+  );
+  const protocol = protocols[0];
   return validated(
     ImmunizationSchema,
     compact({
@@ -100,8 +122,10 @@ export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunizat
       performer: performerOf(immunization),
       location: referenceDisplay(immunization.location),
       primarySource,
-      doseNumber: choiceText(protocol, 'doseNumber'),
-      seriesDoses: choiceText(protocol, 'seriesDoses'),
+      reportOrigin: isRecord(immunization.reportOrigin) ? (wordsOf(immunization.reportOrigin) ?? originWords(immunization.reportOrigin)) : undefined,
+      doseNumber: protocol?.doseNumber,
+      seriesDoses: protocol?.seriesDoses,
+      protocolApplied: protocols.length > 0 ? protocols : undefined,
     }),
   );
 });
@@ -166,6 +190,12 @@ const recommendationsOutcome = guarded(
   },
 );
 
+/** immunization-origin codes: `recall` (the patient's memory) or `record` (a written record the patient has). */
+const REPORT_ORIGINS = {
+  recall: { system: IMMUNIZATION_ORIGIN_SYSTEM, code: 'recall', display: 'Parent/Guardian/Patient Recall' },
+  record: { system: IMMUNIZATION_ORIGIN_SYSTEM, code: 'record', display: 'Written Record' },
+} as const;
+
 export interface ImmunizationCreateInput {
   report: NewImmunizationReport;
   patientId: string;
@@ -187,7 +217,7 @@ export function buildImmunizationCreate(input: ImmunizationCreateInput): FhirImm
     patient: { reference: `Patient/${patientId}` },
     occurrenceDateTime: report.occurrenceDate,
     primarySource: false,
-    reportOrigin: { coding: [{ system: IMMUNIZATION_ORIGIN_SYSTEM, code: 'recall', display: 'Parent/Guardian/Patient Recall' }] },
+    reportOrigin: { coding: [REPORT_ORIGINS[report.source ?? 'recall']] },
   };
   if (report.lotNumber !== undefined && report.lotNumber.trim() !== '') immunization.lotNumber = report.lotNumber;
   if (report.location !== undefined && report.location.trim() !== '') immunization.location = { display: report.location };

@@ -91,6 +91,7 @@ export function seedImmunizations(ctx: SeedContext): Immunization[] {
       occurrenceDate: '2021-05',
       location: 'Community pharmacy',
       primarySource: false,
+      reportOrigin: 'Parent/Guardian/Patient Recall',
     },
     {
       id: 'imm-hepb-outside-record',

@@ -43,11 +43,37 @@ describe('map/immunizations', () => {
     expect(protocol.vaccine).to.deep.include({ cvx: '104', text: 'Twinrix (HepA/HepB)' });
   });
 
+  it('protocol: keeps every protocolApplied entry (a combination vaccine counts in two series), diseases only in words', async () => {
+    const protocol = await immunization(`${IMM}Immunization-protocol.json`);
+    // The fixture codes its target diseases in SNOMED without a display: no words, so none are kept (never a bare code).
+    expect(protocol.protocolApplied).to.deep.equal([
+      { series: '2-dose', doseNumber: '1' },
+      { series: '3-dose', doseNumber: '2' },
+    ]);
+    const worded = mapImmunization({
+      resourceType: 'Immunization', id: 'w', status: 'completed', vaccineCode: { text: 'Hep B' },
+      protocolApplied: [{ series: '3-dose', doseNumberPositiveInt: 2, seriesDosesPositiveInt: 3, targetDisease: [{ coding: [{ system: 'http://snomed.info/sct', code: '66071002', display: 'Type B viral hepatitis' }] }] }],
+    });
+    expect(worded.ok && worded.value.protocolApplied).to.deep.equal([{ series: '3-dose', targetDiseases: ['Type B viral hepatitis'], doseNumber: '2', seriesDoses: '3' }]);
+    expect(worded.ok && worded.value).to.include({ doseNumber: '2', seriesDoses: '3' });
+  });
+
+  it('reportOrigin in words; an occurrence late in the evening at its offset keeps its own day', () => {
+    const reported = mapImmunization({
+      resourceType: 'Immunization', id: 'r', status: 'completed', vaccineCode: { text: 'Flu' },
+      occurrenceDateTime: '2021-05-03T23:30:00-05:00',
+      reportOrigin: { coding: [{ system: IMMUNIZATION_ORIGIN_SYSTEM, code: 'record', display: 'Written Record' }] },
+    });
+    expect(reported.ok && reported.value).to.include({ reportOrigin: 'Written Record', occurrenceDate: '2021-05-03', primarySource: false });
+  });
+
   it('primarySource absent: true without reportOrigin, false with one', () => {
     const base = { resourceType: 'Immunization', id: 'x', status: 'completed', vaccineCode: { text: 'Flu' } };
     expect(mapImmunization(base).ok && (mapImmunization(base) as { value: Immunization }).value.primarySource).to.equal(true);
     const reported = mapImmunization({ ...base, reportOrigin: { coding: [{ system: IMMUNIZATION_ORIGIN_SYSTEM, code: 'recall' }] } });
     expect(reported.ok && reported.value.primarySource).to.equal(false);
+    // A code alone is named in words, never shown as "recall".
+    expect(reported.ok && reported.value.reportOrigin).to.equal('Parent/Guardian/Patient Recall');
   });
 
   it('maps all 17 Synthea infant immunizations with CVX codes and dates', async () => {
@@ -108,7 +134,31 @@ describe('map/immunizations: recommendations', () => {
   });
 });
 
+describe('map/immunizations: recommendation dates as written', () => {
+  it('cuts a dateTime with an offset to its own date, never the UTC one', () => {
+    const { items } = mapRecommendations({
+      resourceType: 'ImmunizationRecommendation',
+      id: 'late',
+      recommendation: [
+        { vaccineCode: [{ text: 'Flu' }], forecastStatus: { coding: [{ code: 'due' }] }, dateCriterion: [{ code: { text: 'due' }, value: '2015-12-01T23:30:00-05:00' }] },
+        { vaccineCode: [{ text: 'Tdap' }], forecastStatus: { coding: [{ code: 'due' }] }, dateCriterion: [{ code: { text: 'due' }, value: '2016-01-01T00:30:00+14:00' }] },
+      ],
+    });
+    expect(items.map((item) => item.dueDate)).to.deep.equal(['2015-12-01', '2016-01-01']);
+  });
+});
+
 describe('immunization writes', () => {
+  it('a dose from a written record says so in reportOrigin', () => {
+    const resource = buildImmunizationCreate({
+      report: { cvx: '140', vaccineText: 'Flu', occurrenceDate: '2024', source: 'record', clientRequestId: 'key-2' },
+      patientId: 'p1',
+    });
+    expect(resource.reportOrigin).to.deep.equal({ coding: [{ system: IMMUNIZATION_ORIGIN_SYSTEM, code: 'record', display: 'Written Record' }] });
+    const echoed = mapImmunization({ ...resource, id: 'new' });
+    expect(echoed.ok && echoed.value).to.include({ occurrenceDate: '2024', reportOrigin: 'Written Record' });
+  });
+
   it('builds a patient-reported Immunization: primarySource false, recall origin, the partial date as given', () => {
     const resource = buildImmunizationCreate({
       report: { cvx: '208', vaccineText: 'COVID-19 mRNA', occurrenceDate: '2021-05', lotNumber: 'EW0182', location: 'Pharmacy on Elm St', clientRequestId: 'key-1' },
