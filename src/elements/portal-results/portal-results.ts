@@ -1,6 +1,6 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SCOPES } from '../../auth/scopes.js';
+import { SCOPES, scopesCover } from '../../auth/scopes.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import type { ListResult } from '../../model/common.js';
 import type { PatientSummary } from '../../model/patient.js';
@@ -124,7 +124,10 @@ export class PortalResults extends PortalElement {
    * wait to go over it with the clinician.
    */
   @property({ attribute: 'sensitive-categories' }) sensitiveCategories?: string;
-  /** Let the patient add blood pressure, glucose and weight readings taken at home (saved as patient-reported results). */
+  /**
+   * Let the patient add blood pressure, glucose and weight readings taken at home (saved as patient-reported results).
+   * Sign-in then also asks for `patient/Observation.c`; without that grant the form is not offered.
+   */
   @property({ type: Boolean, attribute: 'allow-readings' }) allowReadings = false;
   /** @internal Where opened reports are remembered (tests and stories pass their own). */
   @property({ attribute: false }) seenStorage?: SeenStorage;
@@ -178,6 +181,29 @@ export class PortalResults extends PortalElement {
         onSaved: () => (this.focusAfterRender = '#reading-title'),
       }),
   });
+
+  /** Withdraws the readings scope from the session owner's list (asked for only with `allow-readings`). */
+  private withdrawReadingsNeed?: () => void;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('allowReadings') || changed.has('sessionActions')) {
+      this.withdrawReadingsNeed?.();
+      this.withdrawReadingsNeed = this.allowReadings ? this.sessionActions?.need([SCOPES.readings]) : undefined;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.withdrawReadingsNeed?.();
+    this.withdrawReadingsNeed = undefined;
+    super.disconnectedCallback();
+  }
+
+  /** Readings are offered when the host allows them and the grant covers saving one (a host-managed session states none). */
+  private readingsAllowed(): boolean {
+    if (!this.allowReadings || this.session?.status !== 'signed-in') return false;
+    const granted = this.session.scopes;
+    return granted === undefined || scopesCover(granted, [SCOPES.readings]);
+  }
 
   private patientId(): string | undefined {
     return this.session?.status === 'signed-in' ? this.session.patientId : undefined;
@@ -274,7 +300,7 @@ export class PortalResults extends PortalElement {
       onCategory: (category) => (this.category = category),
       onQuery: (query) => (this.query = query),
       onOpen: (id) => this.open(id),
-      onAddReading: this.allowReadings ? () => this.openReading() : undefined,
+      onAddReading: this.readingsAllowed() ? () => this.openReading() : undefined,
     });
   }
 

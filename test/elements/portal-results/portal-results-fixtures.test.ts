@@ -4,7 +4,7 @@
  * readable form, is the source's lexical value — with JSON.parse source-text access and with the fallback parser.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { parseFhirJson, parseFhirJsonFallback } from '../../../src/api/fhir/json.js';
+import { parseFhirJson, parseFhirJsonFallback } from '../../../src/api/fhir/json-fallback.js';
 import { mapDiagnosticReport, mapObservation } from '../../../src/api/fhir/map/index.js';
 import type { PortalResults } from '../../../src/elements/portal-results/portal-results.js';
 import type { Report, Result } from '../../../src/model/results.js';

@@ -2,7 +2,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../../src/api/memory/index.js';
 import type { PortalApi } from '../../../src/api/portal-api.js';
 import type { PortalResults } from '../../../src/elements/portal-results/portal-results.js';
-import { mount, PATIENT_ID, type ContractSubject } from '../../contract/element-contract.js';
+import { mount, PATIENT_ID, RecordingSessionActions, type ContractSubject } from '../../contract/element-contract.js';
 import { all, shadow, textOf } from '../../support/dom.js';
 import { memoryStorage } from './results-api.js';
 
@@ -105,5 +105,19 @@ describe('<portal-results> home readings', () => {
     expect(keys[0], 'the retry carries the first attempt’s key').to.equal(keys[1]);
     const history = await api.results.resultHistory({ system: 'http://loinc.org', code: '14743-9' }, signal());
     expect(history.items.filter((r) => r.patientReported)).to.have.length(1);
+  });
+
+  it('asks sign-in for the scope to save readings, and offers no form when it was not granted', async () => {
+    const auth = new RecordingSessionActions();
+    const asked = await mount<PortalResults>(subject, { auth, session: { status: 'signed-out' } });
+    expect(auth.calls).to.include('need:patient/Observation.c');
+    asked.element.remove();
+    expect(auth.calls.filter((c) => c === 'withdraw')).to.have.length(2);
+    const granted = ['launch/patient', 'patient/DiagnosticReport.rs', 'patient/Observation.rs'];
+    const { element } = await mount<PortalResults>(subject, { session: { status: 'signed-in', patientId: PATIENT_ID, scopes: granted } });
+    await waitUntil(() => shadow(element, '[part~="reports"]'));
+    expect(shadow(element, '[part~="add-reading"]')).to.equal(null);
+    const withCreate = await mount<PortalResults>(subject, { session: { status: 'signed-in', patientId: PATIENT_ID, scopes: [...granted, 'patient/Observation.c'] } });
+    await waitUntil(() => shadow(withCreate.element, '[part~="add-reading"]'));
   });
 });
