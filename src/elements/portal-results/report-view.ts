@@ -138,7 +138,7 @@ function renderResult(ctx: ReportContext, result: Result, depth: number, byId: R
   const ownTime = result.effective && result.effective !== report.effective ? result.effective : undefined;
   return html`<li class="result" part="result" data-status=${result.status} data-tone=${flag?.tone ?? 'none'}>
     ${title}
-    ${STATUS_SHOWN.has(result.status) ? html`<p class="status" part="result-status">${l10n.t(`result.status.${result.status}` as ResultsKey)}</p>` : nothing}
+    ${STATUS_SHOWN.has(result.status) && result.status !== report.status ? html`<p class="status" part="result-status">${l10n.t(`result.status.${result.status}` as ResultsKey)}</p>` : nothing}
     ${result.patientReported ? html`<p class="status" part="you-reported">${l10n.t('result.youReported')}</p>` : nothing}
     ${value === nothing ? nothing : html`<p class="value" part="value">${value}</p>`}
     ${flag ? html`<p class="flag-line">${renderFlag(l10n, flag)}</p>` : nothing}

@@ -193,11 +193,12 @@ describe('<portal-results>', () => {
   });
 
   it('says "amended" in words on the report', async () => {
-    const api = apiWithReports([report('r1', [result('o1', { status: 'amended' })], { status: 'amended' })]);
+    const api = apiWithReports([report('r1', [result('o1', { status: 'amended' }), result('o2', { status: 'corrected' })], { status: 'amended' })]);
     const { element } = await mount<PortalResults>(subject, { api });
     await openReport(element, 'Basic metabolic panel');
     expect(textOf(shadow(element, '[part~="report-status"]'))).to.contain('Amended: changed after it was first released');
-    expect(textOf(shadow(element, '[part~="result-status"]'))).to.equal('Amended');
+    // A result's status is said when it differs from the report's.
+    expect(all(element, '[part~="result-status"]').map((s) => textOf(s))).to.deep.equal(['Corrected']);
   });
 
   it('names the range that applies to the patient, or lists them all and says so', async () => {
