@@ -97,15 +97,14 @@ export default defineConfig(({ mode }) => {
               minify: true,
               entryFileNames: '[name].js',
               chunkFileNames: (chunk) => `${CHUNKS}/${elementOf(chunk.facadeModuleId) ?? '[name]'}-[hash].js`,
-              // Every element's first render needs Lit, the base, the controllers and the English catalogue, and the
-              // provider's adapter needs the FHIR read path: two chunks instead of a dozen small ones, so a page with
-              // one element makes a handful of requests and each compresses as one stream.
+              // Every element's first render needs Lit, the base, the controllers and the English catalogue, and every
+              // page's wiring builds the FHIR adapter up to its read path: one chunk instead of a dozen small ones, so
+              // a page with one element makes a handful of requests and the core compresses as one stream.
               codeSplitting: {
                 groups: [
                   // Vite's preload helper, which the loader itself needs: on its own, so the loader stays small.
-                  { name: 'preload-helper', priority: 3, test: /preload-helper/ },
-                  { name: 'core', priority: 2, test: CORE_MODULES },
-                  { name: 'fhir-read', priority: 1, test: FHIR_READ_MODULES },
+                  { name: 'preload-helper', priority: 2, test: /preload-helper/ },
+                  { name: 'core', priority: 1, test: CORE_MODULES },
                 ],
               },
             }
@@ -122,9 +121,13 @@ export default defineConfig(({ mode }) => {
   };
 });
 
-/** What every element's first render runs (the loader build puts it in one chunk). */
+/**
+ * What every element's first render runs (the loader build puts it in one chunk), with what every page's wiring
+ * runs (the provider element and `providePortal` both build the adapter and session through it) and the bundler's
+ * own small runtime: each would otherwise be one more small file on every page's first load.
+ */
 const CORE_MODULES =
-  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|[\\/]src[\\/](base|context|controllers|time|ui|styles)[\\/]|[\\/]src[\\/]i18n[\\/](index|en|format)\.ts$|[\\/]src[\\/]model[\\/]values\.ts$|[\\/]src[\\/]api[\\/](errors|lazy|yield|http)\.ts$|[\\/]src[\\/]auth[\\/]scopes\.ts$/;
+  /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|[\\/]src[\\/](base|context|controllers|time|ui|styles)[\\/]|[\\/]src[\\/]i18n[\\/](index|en|format)\.ts$|[\\/]src[\\/]model[\\/]values\.ts$|[\\/]src[\\/]api[\\/](errors|lazy|yield|http)\.ts$|[\\/]src[\\/]auth[\\/]scopes\.ts$|[\\/]src[\\/]elements[\\/]portal-provider[\\/](idle-settings|smart-link|wiring)\.ts$|rolldown[\\/]runtime/;
 /** The FHIR adapter up to a slot search (its other features load on first use). */
 const FHIR_READ_MODULES =
   /[\\/]src[\\/]api[\\/]fhir[\\/](adapter|client|scheduling|search|json|constants|mapped|slot-query|directory)\.ts$|[\\/]src[\\/]api[\\/]fhir[\\/]map[\\/](common|scheduling)\.ts$/;

@@ -14,7 +14,7 @@ export interface HttpOptions {
   maxRetryAfterMs?: number;
   /** Injected in tests so backoff does not slow them down. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Parses response text; the FHIR adapter passes a decimal-preserving parser. */
+  /** Parses response text; the FHIR adapter passes a decimal-preserving parser (which may first load its fallback). */
   parse?: (text: string) => unknown;
 }
 
@@ -190,7 +190,7 @@ export class HttpClient {
     let body: unknown;
     if (text.trim() !== '') {
       try {
-        body = this.options.parse(text);
+        body = await this.options.parse(text);
       } catch {
         throw new ApiError('invalid-response', { operation, status: response.status });
       }

@@ -105,6 +105,14 @@ describe('HttpClient', () => {
     expect(error.kind).to.equal('invalid-response');
   });
 
+  it('waits for a parser that answers later (the FHIR decimal fallback loads first where an engine needs it)', async () => {
+    const parse = async (text: string) => (await new Promise((resolve) => setTimeout(resolve, 5)), { parsed: JSON.parse(text) });
+    const http = new HttpClient({ baseUrl: BASE, fetch: fakeFetch(() => fhirJson({ value: 1 })), parse });
+    expect((await http.request('Patient/p1', {}, 'op', signal())).body).to.deep.equal({ parsed: { value: 1 } });
+    const failing = new HttpClient({ baseUrl: BASE, fetch: fakeFetch(() => fhirJson({})), parse: async () => Promise.reject(new SyntaxError('bad')) });
+    expect((await failing.request('Patient/p1', {}, 'op', signal()).catch((e) => e)).kind).to.equal('invalid-response');
+  });
+
   it('stops at once when aborted, even mid-backoff', async () => {
     const controller = new AbortController();
     let released = false;

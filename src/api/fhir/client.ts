@@ -2,7 +2,7 @@ import { ApiError, isApiError } from '../errors.js';
 import { untilItSucceeds } from '../lazy.js';
 import { HttpClient, type HttpOptions, type HttpResponse } from '../http.js';
 import type { TokenSource } from '../portal-api.js';
-import { parseFhirJson } from './json.js';
+import { parseFhirResponse } from './json.js';
 import { searchAll, type SearchOutcome } from './search.js';
 import { clientRequestIdOf, clientRequestSearch, isRecord } from './map/common.js';
 
@@ -19,7 +19,7 @@ export class FhirClient {
   );
 
   constructor(options: HttpOptions) {
-    this.http = new HttpClient({ parse: parseFhirJson, ...options });
+    this.http = new HttpClient({ parse: parseFhirResponse, ...options });
     // Bound so a host-provided `window.fetch` is not called with the client as `this` (Illegal invocation).
     this.publicFetch = (options.fetch ?? globalThis.fetch).bind(globalThis);
     this.auth = options.auth;

@@ -3,7 +3,7 @@
  * quantity, range and interpretation, and decimals read with and without JSON.parse source-text access.
  */
 import { expect } from '@open-wc/testing';
-import { parseFhirJson, parseFhirJsonFallback, quoteDecimals } from '../../../src/api/fhir/json.js';
+import { parseFhirJson, parseFhirJsonFallback, quoteDecimals } from '../../../src/api/fhir/json-fallback.js';
 
 /** Both read paths: with source-text access (this Chromium has it) and the fallback, forced. */
 const parse = (text: string, sourceText: boolean): unknown => (sourceText ? parseFhirJson(text) : parseFhirJsonFallback(text));

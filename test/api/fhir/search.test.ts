@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { bookingModeFrom } from '../../../src/api/fhir/capabilities.js';
 import { FhirClient } from '../../../src/api/fhir/client.js';
 import { CLIENT_REQUEST_SYSTEM } from '../../../src/api/fhir/constants.js';
-import { parseFhirJson } from '../../../src/api/fhir/json.js';
+import { parseFhirJson } from '../../../src/api/fhir/json-fallback.js';
 import { HttpClient } from '../../../src/api/http.js';
 import { searchAll } from '../../../src/api/fhir/search.js';
 import { fakeFetch, fhirJson, instantSleep, searchset } from '../../support/fake-fetch.js';

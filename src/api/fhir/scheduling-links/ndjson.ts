@@ -1,4 +1,4 @@
-import { parseFhirJson } from '../json.js';
+import { parseFhirJson } from '../json-fallback.js';
 import { readText, tooLarge, type Budget, type Limits } from './files.js';
 
 /** The resources of one NDJSON file, and how many of its lines were not JSON. */

@@ -3,7 +3,7 @@
  * is the repository root. JSON goes through `parseFhirJson`, exactly as the adapter reads server answers,
  * so decimals arrive as their source text.
  */
-import { parseFhirJson } from '../../../../src/api/fhir/json.js';
+import { parseFhirJson } from '../../../../src/api/fhir/json-fallback.js';
 
 export const SHARED = '/test/fixtures/shared/';
 export const DERIVED = '/test/fixtures/derived/fhir-map/';
