@@ -384,4 +384,21 @@ describe('<portal-results>', () => {
     expect(textOf(shadow(element, '[part~="report-status"]'))).to.equal('Preliminar: aún puede cambiar');
     await expect(element).to.be.accessible();
   });
+
+  it('fits 320 px without scrolling sideways: list, report and trend', async () => {
+    const { element } = await mount<PortalResults>(subject);
+    element.style.inlineSize = '320px';
+    await waitUntil(() => shadow(element, '[part~="reports"]'));
+    const fits = (where: string) => {
+      expect(element.getBoundingClientRect().width, 'laid out at 320 px').to.equal(320);
+      const wide = all(element, '*').filter((node) => node.getBoundingClientRect().right > element.getBoundingClientRect().right + 0.5);
+      expect(wide.map((node) => node.localName + '.' + node.className), where).to.deep.equal([]);
+    };
+    fits('list');
+    await openReport(element, 'Lipid panel');
+    const ldl = all(element, '[part~="result"]').find((r) => textOf(r.querySelector('.result-name')).startsWith('LDL'))!;
+    ldl.querySelector<HTMLButtonElement>('[part~="trend-toggle"]')!.click();
+    await waitUntil(() => shadow(element, '[part~="trend-table"]'));
+    fits('report with trend');
+  });
 });
