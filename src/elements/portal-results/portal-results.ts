@@ -185,7 +185,23 @@ export class PortalResults extends PortalElement {
   /** Withdraws the readings scope from the session owner's list (asked for only with `allow-readings`). */
   private withdrawReadingsNeed?: () => void;
 
+  /** Whose results are on screen: another patient (or none) starts again from an empty list. */
+  private shownFor: string | undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const patient = this.patientId();
+    if (changed.has('session') && patient !== this.shownFor) {
+      // Nothing of the last patient stays: not the open report, the choice made for a sensitive one, the search, a file.
+      if (this.shownFor !== undefined) {
+        this.view = { name: 'list' };
+        this.revealed = new Set();
+        this.trendFor = undefined;
+        this.query = '';
+        this.category = '';
+        this.detail.value?.files.clear();
+      }
+      this.shownFor = patient;
+    }
     if (changed.has('allowReadings') || changed.has('sessionActions')) {
       this.withdrawReadingsNeed?.();
       this.withdrawReadingsNeed = this.allowReadings ? this.sessionActions?.need([SCOPES.readings]) : undefined;

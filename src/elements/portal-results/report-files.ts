@@ -56,6 +56,11 @@ export class ReportFiles implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
+    this.clear();
+  }
+
+  /** Releases every file's object URL (on disconnect, and when the patient changes). */
+  clear(): void {
     for (const files of this.checked.values()) for (const file of files) if (file.status === 'ready') URL.revokeObjectURL(file.url);
     this.checked.clear();
   }

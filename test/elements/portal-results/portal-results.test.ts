@@ -401,4 +401,16 @@ describe('<portal-results>', () => {
     await waitUntil(() => shadow(element, '[part~="trend-table"]'));
     fits('report with trend');
   });
+
+  it('after sign-out nothing of the patient stays: the open report, the search and the choices are gone', async () => {
+    const { element } = await mount<PortalResults>(subject);
+    await openReport(element, 'Lipid panel');
+    const provider = element.closest('portal-provider') as HTMLElement & { session: unknown };
+    provider.session = { status: 'signed-out' };
+    await waitUntil(() => shadow(element, '[part~="sign-in"]'));
+    expect(element.shadowRoot!.textContent).not.to.contain('LDL');
+    provider.session = { status: 'signed-in', patientId: 'patient-ana-mejia' };
+    await waitUntil(() => shadow(element, '[part~="reports"]'), 'back to the list, not the report');
+    expect(shadow(element, '[part~="report"]')).to.equal(null);
+  });
 });
