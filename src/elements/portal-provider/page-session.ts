@@ -9,6 +9,8 @@ import { PortalIdleWarning } from './idle-warning.js';
 
 /** Input that counts as the person being there. Background polling and timers never reach these listeners. */
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
+/** The longest sign-in waits for the page's elements to say what they need (a slow network, a tag never defined). */
+const SETTLE_MS = 3_000;
 
 interface EndedMessage {
   type: 'session-ended';
@@ -86,7 +88,11 @@ export class PageSession {
       document.addEventListener(type, (event) => this.activity(event), { capture: true, passive: true });
     }
     this.actions = {
-      signIn: () => void auth.signIn(unionScopes(...this.needs.values()), { uiLocales: document.documentElement.lang || undefined }),
+      // The scopes asked for are the union of what the page's elements need, so it waits (a moment at most) for
+      // elements still loading their code: signing in before they said what they need would leave them "not
+      // available" until the next sign-in.
+      signIn: () =>
+        void this.elementsSettled().then(() => auth.signIn(unionScopes(...this.needs.values()), { uiLocales: document.documentElement.lang || undefined })),
       // Asked first: an element with an unsent message (or the page) may cancel, ask the person, and call again.
       signOut: () => {
         if (this.document.dispatchEvent(portalEvent('portal-sign-out-requested', {}))) this.end('logout');
@@ -97,6 +103,23 @@ export class PageSession {
         return () => this.needs.delete(token);
       },
     };
+  }
+
+  /**
+   * Resolves once every custom element inside the providers that is not yet defined has been defined and has
+   * rendered once (its access controller has then told this session what it needs), or after SETTLE_MS.
+   */
+  private async elementsSettled(): Promise<void> {
+    const pending = [...this.hosts].flatMap((host) => [...host.querySelectorAll(':not(:defined)')]);
+    if (pending.length === 0) return;
+    const registry = this.document.defaultView?.customElements;
+    const settled = Promise.all(
+      pending.map(async (element) => {
+        await registry?.whenDefined(element.localName);
+        await (element as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+      }),
+    );
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]);
   }
 
   /** A provider joins; returns its leave. */

@@ -125,6 +125,32 @@ describe('<portal-provider> with a SMART client', () => {
     expect([...(auth.signInScopes ?? [])].sort()).to.deep.equal(['patient/Appointment.crus', 'patient/Patient.r']);
   });
 
+  it('waits for an element still loading its code, so that sign-in asks for its scopes too', async () => {
+    const { root, banner, auth } = await mount();
+    // An element whose code arrives late (the script-tag loader fetches each element's code on its own).
+    const tag = `late-messages-${++counter}`;
+    root.querySelector('portal-provider')!.append(document.createElement(tag));
+    click(banner, 'button');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(auth.calls, 'not before the late element said what it needs').to.deep.equal([]);
+    const { PortalElement: Base } = await import('../../../src/base/portal-element.js');
+    class LateMessages extends Base {
+      static override access = { session: 'required' as const, scopes: ['patient/Communication.crus'] };
+    }
+    customElements.define(tag, LateMessages);
+    await waitUntil(() => auth.calls.length > 0, 'sign-in never started');
+    expect([...(auth.signInScopes ?? [])]).to.include('patient/Communication.crus');
+  });
+
+  it('does not wait long for an element that is never defined', async () => {
+    const { root, banner, auth } = await mount();
+    root.querySelector('portal-provider')!.append(document.createElement(`never-defined-${++counter}`));
+    const pressed = Date.now();
+    click(banner, 'button');
+    await waitUntil(() => auth.calls.length > 0, 'sign-in never started', { timeout: 5_000 });
+    expect(Date.now() - pressed).to.be.within(2_900, 4_500);
+  });
+
   it('lets the page take over sign-in by cancelling portal-auth-required', async () => {
     const { root, banner, auth } = await mount();
     root.addEventListener('portal-auth-required', (event) => event.preventDefault());
