@@ -131,3 +131,17 @@ export function renderList(ctx: ListContext): TemplateResult {
               </ul>`}`}
   </section>`;
 }
+
+/** A report in a sensitive category, before the patient chooses: view it now, or wait for the clinician. */
+export function renderSensitiveChoice(ctx: { l10n: ResultsL10n; name: string; onView(): void; onWait(): void }): TemplateResult {
+  const { l10n } = ctx;
+  return html`<section part="sensitive" aria-labelledby="report-title">
+    <button class="link-button" part="back" type="button" @click=${ctx.onWait}>${l10n.t('report.back')}</button>
+    <h2 class="title" id="report-title" tabindex="-1">${ctx.name}</h2>
+    <p>${l10n.t('sensitive.body')}</p>
+    <div class="choice">
+      <button class="button" part="button view-now" type="button" @click=${ctx.onView}>${l10n.t('sensitive.view')}</button>
+      <button class="button secondary" part="button wait" type="button" @click=${ctx.onWait}>${l10n.t('sensitive.wait')}</button>
+    </div>
+  </section>`;
+}

@@ -8,7 +8,7 @@ import type { ReferenceRange, Report, Result } from '../../model/results.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
 import { surfaceStyles } from '../../styles/tokens.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
-import { nameOf, renderList } from './list-view.js';
+import { nameOf, renderList, renderSensitiveChoice } from './list-view.js';
 import { resultsStyles } from './portal-results.styles.js';
 import type { Readings } from './readings.js';
 import type { Detail } from './detail-part.js';
@@ -333,15 +333,7 @@ export class PortalResults extends PortalElement {
     const report = fresh?.report ?? this.listed(reportId);
     if (!report) return renderLoading(this.l10n);
     if (this.isSensitive(report) && !this.revealed.has(reportId)) {
-      return html`<section part="sensitive" aria-labelledby="report-title">
-        <button class="link-button" part="back" type="button" @click=${back}>${this.l10n.t('report.back')}</button>
-        <h2 class="title" id="report-title" tabindex="-1">${nameOf(report)}</h2>
-        <p>${this.l10n.t('sensitive.body')}</p>
-        <div class="choice">
-          <button class="button" part="button view-now" type="button" @click=${() => this.reveal(reportId)}>${this.l10n.t('sensitive.view')}</button>
-          <button class="button secondary" part="button wait" type="button" @click=${back}>${this.l10n.t('sensitive.wait')}</button>
-        </div>
-      </section>`;
+      return renderSensitiveChoice({ l10n: this.l10n, name: nameOf(report), onView: () => this.reveal(reportId), onWait: back });
     }
     const detail = this.detail.value;
     if (!detail) {
