@@ -6,3 +6,4 @@ import './elements/portal-sign-in/define.js';
 import './elements/portal-scheduler/define.js';
 import './elements/portal-messages/define.js';
 import './elements/portal-results/define.js';
+import './elements/vaccine-record/define.js';

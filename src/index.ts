@@ -36,3 +36,4 @@ export { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 export { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
 export { PortalMessages } from './elements/portal-messages/portal-messages.js';
 export { PortalResults } from './elements/portal-results/portal-results.js';
+export { VaccineRecord } from './elements/vaccine-record/vaccine-record.js';

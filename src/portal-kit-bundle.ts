@@ -11,6 +11,7 @@ export { PortalPatientBanner } from './elements/portal-patient-banner/portal-pat
 export { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
 export { PortalMessages } from './elements/portal-messages/portal-messages.js';
 export { PortalResults } from './elements/portal-results/portal-results.js';
+export { VaccineRecord } from './elements/vaccine-record/vaccine-record.js';
 export { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 
 /** The loader's `define()`: in this file every tag is defined on load, so it only checks the names it is given. */

@@ -4,6 +4,6 @@
  * `src/elements/<tag>/define.ts` the first time one appears. A new element is one line here (plus its folder).
  * Plain data on purpose: vite.config.ts reads it too.
  */
-export const ELEMENT_TAGS = ['portal-provider', 'portal-patient-banner', 'portal-sign-in', 'portal-scheduler', 'portal-messages', 'portal-results'] as const;
+export const ELEMENT_TAGS = ['portal-provider', 'portal-patient-banner', 'portal-sign-in', 'portal-scheduler', 'portal-messages', 'portal-results', 'vaccine-record'] as const;
 
 export type ElementTag = (typeof ELEMENT_TAGS)[number];

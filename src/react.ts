@@ -6,6 +6,7 @@ import { PortalProvider } from './elements/portal-provider/portal-provider.js';
 import { PortalScheduler } from './elements/portal-scheduler/portal-scheduler.js';
 import { PortalMessages } from './elements/portal-messages/portal-messages.js';
 import { PortalResults } from './elements/portal-results/portal-results.js';
+import { VaccineRecord } from './elements/vaccine-record/vaccine-record.js';
 import { PortalSignIn } from './elements/portal-sign-in/portal-sign-in.js';
 
 // React wrappers: properties (api, auth, session) pass through as properties, and portal events map to
@@ -15,6 +16,7 @@ PortalPatientBanner.define();
 PortalScheduler.define();
 PortalMessages.define();
 PortalResults.define();
+VaccineRecord.define();
 PortalSignIn.define();
 
 /**
@@ -44,3 +46,4 @@ export const PortalPatientBannerReact = wrap('portal-patient-banner', PortalPati
 export const PortalSchedulerReact = wrap('portal-scheduler', PortalScheduler);
 export const PortalMessagesReact = wrap('portal-messages', PortalMessages);
 export const PortalResultsReact = wrap('portal-results', PortalResults);
+export const VaccineRecordReact = wrap('vaccine-record', VaccineRecord);

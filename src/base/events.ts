@@ -29,6 +29,15 @@ export interface PortalEventDetails {
   'portal-message-read': { threadId: string; count: number };
   /** The patient opened a lab report (its id only). */
   'portal-result-opened': { reportId: string };
+  /** The server stored a vaccine dose the patient reported (its id only). */
+  'portal-immunization-reported': { immunizationId: string };
+  /** A SMART Health Card was checked: the verdict's kind and the issuer's `iss` (a public URL), nothing on the card. */
+  'portal-health-card-verified': { verdict: 'verified' | 'untrusted-issuer' | 'revoked' | 'expired' | 'altered-or-forged' | 'unreadable'; issuer?: string };
+  /**
+   * "Book this vaccine" with no booking page configured: `vaccine` is `CVX:dose` (`208:2`) or a CVX code, the form a
+   * `<portal-scheduler>`'s `vaccine` attribute takes. Cancelable: a page that opens booking cancels it to say so.
+   */
+  'portal-vaccine-booking-requested': { vaccine: string };
   /**
    * The person asked to sign out. Cancelable: an element holding something unsent (a message being written)
    * cancels it to ask first, and signs out itself once the person has chosen. Idle timeouts do not ask.
@@ -62,6 +71,9 @@ export const PORTAL_EVENTS = {
   'portal-message-sent': { page: true, firedBy: ['portal-messages'] },
   'portal-message-read': { page: true, firedBy: ['portal-messages'] },
   'portal-result-opened': { page: true, firedBy: ['portal-results'] },
+  'portal-immunization-reported': { page: true, firedBy: ['vaccine-record'] },
+  'portal-health-card-verified': { page: true, firedBy: ['vaccine-record'] },
+  'portal-vaccine-booking-requested': { page: true, firedBy: ['vaccine-record'] },
   'portal-sign-out-requested': { page: true, firedBy: ['portal-provider'] },
   // The idle warning talks to the provider that opened it, and to no one else.
   'portal-idle-stay': { page: false, firedBy: ['portal-idle-warning'] },

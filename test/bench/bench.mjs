@@ -40,6 +40,7 @@ const READY = {
   'portal-sign-in': '[part~="name"]',
   'portal-messages': '[part~="inbox"]',
   'portal-results': '[part~="reports"], [part~="empty"]',
+  'vaccine-record': '[part~="history"]',
   // A time button, or an hour button on a day too full to list every time at once.
   [SCHEDULER]: '[part~="slot"], [part~="hour"]',
 };

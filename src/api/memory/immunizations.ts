@@ -57,6 +57,7 @@ export function createImmunizationsApi(store: MemoryStore, runtime: Runtime): Im
     if (input.location) record.location = input.location;
     store.immunizations.push(record);
     store.immunizationKeys.set(input.clientRequestId, record.id);
+    if (runtime.switches().loseReportAnswer) throw apiError('network', op);
     return record;
   }
 

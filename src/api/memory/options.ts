@@ -56,6 +56,8 @@ export interface MemorySwitches {
   loseBookAnswer: boolean;
   /** `send` stores the message, then its answer is lost (`network`); sent again with the same key, it answers that message. Default false. */
   loseSendAnswer: boolean;
+  /** `immunizations.report` stores the dose, then its answer is lost (`network`); sent again with the same key, it answers that dose. Default false. */
+  loseReportAnswer: boolean;
   /** `operation` offers holds (`$hold`/`$book`); `rest` books by conditional create. Default `operation`. */
   bookingMode: BookingMode;
   /** How long a hold lasts. Default 5. */
@@ -99,6 +101,7 @@ export const DEFAULT_SWITCHES: Readonly<MemorySwitches> = Object.freeze({
   conflictOnBook: false,
   loseBookAnswer: false,
   loseSendAnswer: false,
+  loseReportAnswer: false,
   bookingMode: 'operation',
   holdMinutes: 5,
 });

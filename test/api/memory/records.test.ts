@@ -112,4 +112,16 @@ describe('memory adapter: immunizations', () => {
     const badDate = api.immunizations.report({ ...report, occurrenceDate: '10/2019', clientRequestId: 'rep-2' }, signal());
     expect(kindOf(await rejection(badDate))).to.equal('invalid-response');
   });
+
+  it('a lost answer: the dose is stored once, and the retry with the same key answers it; the source is kept as reportOrigin', async () => {
+    const api = adapterAt(MARCH_NOW);
+    const report = { cvx: '140', vaccineText: 'Flu', occurrenceDate: '2024', source: 'record' as const, clientRequestId: 'rep-lost' };
+    api.controls.set({ loseReportAnswer: true });
+    expect(kindOf(await rejection(api.immunizations.report(report, signal())))).to.equal('network');
+    api.controls.set({ loseReportAnswer: false });
+    const answered = await api.immunizations.report(report, signal());
+    expect(answered.reportOrigin).to.equal('Written Record');
+    const { items } = await api.immunizations.list(signal());
+    expect(items.filter((i) => i.vaccine.text === 'Flu' && i.occurrenceDate === '2024')).to.have.length(1);
+  });
 });

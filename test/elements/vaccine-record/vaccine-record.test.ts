@@ -1,0 +1,318 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { createMemoryAdapter } from '../../../src/api/memory/index.js';
+import type { VaccineRecord } from '../../../src/elements/vaccine-record/vaccine-record.js';
+import { elementContract, mount, PATIENT_ID, type ContractSubject } from '../../contract/element-contract.js';
+import { all, click, shadow, textOf } from '../../support/dom.js';
+import { makeIssuer } from '../../health-cards/issuer.js';
+import { recordingFetch } from '../../health-cards/recording-fetch.js';
+import { apiWith, CLOCK, dose, fixtureText, passcodeLink, specIssuerOffline, SPEC_ISSUER, vaccine } from './vaccine-api.js';
+
+const subject: ContractSubject = {
+  tag: 'vaccine-record',
+  template: () => html`<vaccine-record></vaccine-record>`,
+  readySelector: '[part~="history"]',
+  loadOperation: 'immunizations.list',
+};
+
+elementContract(subject);
+
+const type = (field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) => {
+  field.value = value;
+  field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
+};
+const doseTexts = (element: Element) => all(element, '[part~="dose"]').map((d) => textOf(d));
+// The page's static imports may fill the default buffer of 250 entries; the parts load later and must be seen.
+performance.setResourceTimingBufferSize(100_000);
+const loadedModules = () => performance.getEntriesByType('resource').map((entry) => entry.name);
+
+async function openVerify(element: VaccineRecord) {
+  click(element, '[part~="verify"][part~="button"]');
+  await waitUntil(() => shadow(element, '[part~="card-input"]'), 'the checker loaded');
+}
+
+async function check(element: VaccineRecord, text: string) {
+  type(shadow<HTMLTextAreaElement>(element, '[part~="card-input"]')!, text);
+  click(element, '[part~="check"]');
+  await element.updateComplete;
+  const done = () => !shadow<HTMLButtonElement>(element, '[part~="check"]')!.disabled;
+  await waitUntil(() => done() && (shadow(element, '[part~="verdict"]') || shadow(element, '[part~="passcode"]') || shadow(element, '.failed')), 'a verdict');
+}
+
+describe('<vaccine-record>', () => {
+  // First, while nothing has opened a form in this page: the record's first render fetches neither part.
+  it('loads the report form and the card checker only when first opened', async () => {
+    const { element } = await mount<VaccineRecord>(subject);
+    await waitUntil(() => shadow(element, '[part~="dose"]'));
+    expect(loadedModules().some((name) => name.includes('verify-part')), 'checker before use').to.equal(false);
+    expect(loadedModules().some((name) => name.includes('report-part')), 'form before use').to.equal(false);
+    // (This test file itself imports the test issuer, which reads src/health-cards/keys.ts; the verifier is trust.ts on.)
+    expect(loadedModules().some((name) => /\/src\/health-cards\/(trust|verify|links)\./.test(name)), 'health-cards verifier before use').to.equal(false);
+    await openVerify(element);
+    expect(loadedModules().some((name) => name.includes('verify-part'))).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
+  it('lists the record newest first, named in words, dates as precise as recorded, with dose, lot, site, place', async () => {
+    const { element } = await mount<VaccineRecord>(subject);
+    await waitUntil(() => shadow(element, '[part~="dose"]'));
+    const texts = doseTexts(element);
+    const covid2 = texts.find((t) => t.includes('EW0196'))!;
+    expect(covid2).to.contain('COVID-19 vaccine (Pfizer-BioNTech)').and.contain('Given May 24, 2021').and.contain('Dose 2 of 2');
+    expect(covid2).to.contain('Site: Left arm').and.contain('Place: Riverside Community Vaccination Center');
+    expect(texts.find((t) => t.includes('Hepatitis B'))).to.contain('Given 2021').and.not.contain('January');
+    expect(texts.find((t) => t.includes('Tdap'))).to.contain('Given May 2021').and.contain('You reported — not yet confirmed');
+    expect(texts.at(-1)).to.contain('In childhood (date not recorded)');
+    const notGiven = texts.find((t) => t.includes('Shingles'))!;
+    expect(notGiven).to.contain('Not given').and.contain('Reason: Vaccine out of stock');
+    // Newest first: the May 24 dose before the May 3 dose.
+    expect(texts.findIndex((t) => t.includes('EW0196'))).to.be.lessThan(texts.findIndex((t) => t.includes('EW0182')));
+    await expect(element).to.be.accessible();
+  });
+
+  it('hides entered-in-error, and a reported dose once a clinician-recorded one of that vaccine on an agreeing date replaces it', async () => {
+    const api = apiWith([
+      dose('wrong', { status: 'entered-in-error', vaccine: vaccine('03', 'MMR mistake'), occurrenceDate: '2020-01-01' }),
+      dose('clinic', { vaccine: vaccine('115', 'Tdap'), occurrenceDate: '2021-05-12', lotNumber: 'CLINIC1' }),
+      dose('reported', { vaccine: vaccine('115', 'Tdap (my report)'), occurrenceDate: '2021-05', primarySource: false }),
+      dose('reported-other', { vaccine: vaccine('140', 'Flu (my report)'), occurrenceDate: '2022', primarySource: false }),
+    ]);
+    const { element } = await mount<VaccineRecord>(subject, { api });
+    await waitUntil(() => shadow(element, '[part~="dose"]'));
+    const texts = doseTexts(element).join('|');
+    expect(texts).to.not.contain('MMR mistake');
+    expect(texts).to.not.contain('Tdap (my report)');
+    expect(texts).to.contain('CLINIC1').and.contain('Flu (my report)');
+    expect(all(element, '[part~="reported"]')).to.have.length(1);
+  });
+
+  it('groups by vaccine with series progress, a combination vaccine in each of its groups', async () => {
+    const api = apiWith([
+      dose('twinrix', { vaccine: vaccine('104', 'Twinrix (HepA/HepB)'), occurrenceDate: '2018-06-18', doseNumber: '2', seriesDoses: '3' }),
+      dose('hepb1', { vaccine: vaccine('43', 'Hepatitis B (adult)'), occurrenceDate: '2018-01', doseNumber: '1', seriesDoses: '3' }),
+      dose('odd', { vaccine: { text: 'Local vaccine', concept: { text: 'Local vaccine', codings: [] } }, occurrenceDate: '2019' }),
+    ]);
+    const { element } = await mount<VaccineRecord>(subject, { api });
+    await waitUntil(() => shadow(element, '[part~="order"]'));
+    const byGroup = all<HTMLInputElement>(element, '[part~="order"] input').find((input) => input.value === 'group')!;
+    byGroup.click();
+    await waitUntil(() => shadow(element, '[part~="group"]'));
+    const groups = all(element, '[part~="group"]').map((g) => textOf(g));
+    expect(groups.find((g) => g.startsWith('Hepatitis B'))).to.contain('Hepatitis B: dose 2 of 3').and.contain('Twinrix').and.contain('Hepatitis B (adult)');
+    expect(groups.find((g) => g.startsWith('Hepatitis A'))).to.contain('Twinrix');
+    expect(groups.find((g) => g.startsWith('Local vaccine'))).to.contain('1 dose recorded');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows due and overdue doses, overdue first, and hands one to a scheduler on the page by an event with CVX:dose only', async () => {
+    const { element, events } = await mount<VaccineRecord>(subject);
+    await waitUntil(() => shadow(element, '[part~="due-item"]'));
+    const due = all(element, '[part~="due-item"]').map((d) => textOf(d));
+    expect(due[0]).to.contain('Shingles').and.contain('Overdue since').and.contain('Dose 1');
+    expect(due.join('|')).to.contain('Flu vaccine').and.contain('Due May 2031');
+    expect(due.join('|')).to.not.contain('MMR');
+    // A scheduler on the page answers by cancelling the request.
+    element.addEventListener('portal-vaccine-booking-requested', (event) => event.preventDefault(), { once: true });
+    click(element, '[part~="due-item"] [part~="book"]');
+    const asked = events.filter((e) => e.type === 'portal-vaccine-booking-requested');
+    expect(asked).to.have.length(1);
+    expect(asked[0]!.detail).to.deep.equal({ vaccine: '187:1' });
+    expect(asked[0]!.bubbles && asked[0]!.composed).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
+  it('with booking-url, books on that page with vaccine=CVX:dose; education links only from the host table and only https', async () => {
+    const api = createMemoryAdapter({ patientId: PATIENT_ID });
+    const education = { '187': { en: 'https://www.example.org/shingles', es: 'https://www.example.org/es/shingles' }, '140': 'javascript:alert(1)' };
+    const { element } = await mount<VaccineRecord>(
+      { ...subject, template: () => html`<vaccine-record booking-url="https://book.example.org/vaccines?site=east" .education=${education}></vaccine-record>` },
+      { api },
+    );
+    await waitUntil(() => shadow(element, '[part~="book-link"]'));
+    const links = all<HTMLAnchorElement>(element, '[part~="book-link"]').map((a) => a.getAttribute('href'));
+    expect(links).to.include('https://book.example.org/vaccines?site=east&vaccine=187:1');
+    expect(links).to.include('https://book.example.org/vaccines?site=east&vaccine=140');
+    const about = all<HTMLAnchorElement>(element, '[part~="about"]').map((a) => a.getAttribute('href'));
+    expect(about.length).to.be.greaterThan(0);
+    expect(about.every((href) => href === 'https://www.example.org/shingles')).to.equal(true);
+    const spanish = await mount<VaccineRecord>({ ...subject, template: () => html`<vaccine-record .education=${education}></vaccine-record>` }, { lang: 'es' });
+    await waitUntil(() => shadow(spanish.element, '[part~="about"]'));
+    expect(shadow<HTMLAnchorElement>(spanish.element, '[part~="about"]')!.getAttribute('href')).to.equal('https://www.example.org/es/shingles');
+  });
+
+  it('report: problems in words beside their fields, linked from a list, focus on the first; nothing saved', async () => {
+    const api = createMemoryAdapter({ patientId: PATIENT_ID });
+    const { element, events } = await mount<VaccineRecord>(subject, { api });
+    await waitUntil(() => shadow(element, '[part~="dose"]'));
+    click(element, '[part~="report"][part~="button"]');
+    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    type(shadow<HTMLInputElement>(element, '#report-year')!, '2099');
+    type(shadow<HTMLInputElement>(element, '#report-day')!, '31');
+    type(shadow<HTMLInputElement>(element, '[part~="lot-input"]')!, 'no spaces allowed!');
+    click(element, '[part~="save"]');
+    await waitUntil(() => shadow(element, '[part~="problems"]'));
+    expect(shadow(element, '[part~="problems"]')!.getAttribute('role')).to.equal('alert');
+    const listed = textOf(shadow(element, '[part~="problems"]'));
+    expect(listed).to.contain('Pick the vaccine from the list of names.').and.contain('Pick the month too, or leave the day empty.').and.contain('at most 20 letters');
+    expect(shadow(element, '#report-vaccine')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(element, '#report-vaccine')!.getAttribute('aria-describedby')).to.contain('report-vaccine-problem');
+    await waitUntil(() => element.shadowRoot!.activeElement?.id === 'report-vaccine', 'focus on the first problem');
+    type(shadow<HTMLSelectElement>(element, '#report-month')!, '02');
+    type(shadow<HTMLInputElement>(element, '#report-day')!, '30');
+    click(element, '[part~="save"]');
+    await waitUntil(() => textOf(shadow(element, '[part~="problems"]')).includes('That day does not exist'));
+    type(shadow<HTMLInputElement>(element, '#report-day')!, '');
+    type(shadow<HTMLInputElement>(element, '#report-vaccine')!, 'Tdap (tetanus, diphtheria, whooping cough)');
+    type(shadow<HTMLInputElement>(element, '[part~="lot-input"]')!, '');
+    click(element, '[part~="save"]');
+    await waitUntil(() => textOf(shadow(element, '[part~="problems"]')).includes('cannot be in the future'));
+    expect(events.some((e) => e.type === 'portal-immunization-reported')).to.equal(false);
+    await expect(element).to.be.accessible();
+  });
+
+  it('report: saves once (a second press while saving writes nothing), month and year kept, shown as reported, event with the id only', async () => {
+    const api = createMemoryAdapter({ patientId: PATIENT_ID });
+    const { element, events } = await mount<VaccineRecord>(subject, { api });
+    await waitUntil(() => shadow(element, '[part~="dose"]'));
+    click(element, '[part~="report"][part~="button"]');
+    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    type(shadow<HTMLInputElement>(element, '#report-vaccine')!, 'Flu shot, high dose (65 and older)');
+    type(shadow<HTMLInputElement>(element, '#report-year')!, '2024');
+    type(shadow<HTMLSelectElement>(element, '#report-month')!, '10');
+    type(shadow<HTMLInputElement>(element, '[part~="lot-input"]')!, 'FL-2024');
+    type(shadow<HTMLInputElement>(element, '[part~="place-input"]')!, 'Pharmacy on Elm St');
+    shadow<HTMLInputElement>(element, '[part~="source-input"] input[value="record"]')!.click();
+    api.controls.set({ latencyMs: 100 });
+    click(element, '[part~="save"]');
+    click(element, '[part~="save"]');
+    await waitUntil(() => shadow(element, '[part~="saved"]'), 'saved');
+    api.controls.set({ latencyMs: 0 });
+    const reported = events.filter((e) => e.type === 'portal-immunization-reported');
+    expect(reported).to.have.length(1);
+    expect(Object.keys(reported[0]!.detail)).to.deep.equal(['immunizationId']);
+    const { items } = await api.immunizations.list(new AbortController().signal);
+    const mine = items.filter((i) => i.lotNumber === 'FL-2024');
+    expect(mine).to.have.length(1);
+    expect(mine[0]).to.deep.include({ occurrenceDate: '2024-10', primarySource: false, location: 'Pharmacy on Elm St', reportOrigin: 'Written Record' });
+    expect(mine[0]!.vaccine.cvx).to.equal('197');
+    await waitUntil(() => doseTexts(element).some((t) => t.includes('FL-2024')));
+    expect(doseTexts(element).find((t) => t.includes('FL-2024'))).to.contain('Given October 2024').and.contain('You reported — not yet confirmed');
+    await waitUntil(() => element.shadowRoot!.activeElement === shadow(element, '[part~="saved"]'));
+  });
+
+  it('report: a lost answer keeps what was typed, and trying again stores the dose once', async () => {
+    const api = createMemoryAdapter({ patientId: PATIENT_ID });
+    const { element, events } = await mount<VaccineRecord>(subject, { api });
+    await waitUntil(() => shadow(element, '[part~="dose"]'));
+    click(element, '[part~="report"][part~="button"]');
+    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    type(shadow<HTMLInputElement>(element, '#report-vaccine')!, 'Shingles vaccine (Shingrix)');
+    type(shadow<HTMLInputElement>(element, '#report-year')!, '2023');
+    api.controls.set({ loseReportAnswer: true });
+    click(element, '[part~="save"]');
+    await waitUntil(() => shadow(element, '[part~="report-failed"]'));
+    expect(shadow<HTMLInputElement>(element, '#report-vaccine')!.value).to.equal('Shingles vaccine (Shingrix)');
+    expect(events.some((e) => e.type === 'portal-error' && e.detail.kind === 'network')).to.equal(true);
+    api.controls.set({ loseReportAnswer: false });
+    click(element, '[part~="save"]');
+    await waitUntil(() => shadow(element, '[part~="saved"]'));
+    const { items } = await api.immunizations.list(new AbortController().signal);
+    expect(items.filter((i) => i.vaccine.cvx === '187' && i.occurrenceDate === '2023')).to.have.length(1);
+  });
+
+  describe('checking SMART Health Cards (fixture JWKS supplied offline)', () => {
+    const withIssuers = (props: { trusted: unknown; fetch?: unknown }) => ({
+      ...subject,
+      template: () => html`<vaccine-record .trustedIssuers=${props.trusted} .cardFetch=${props.fetch} .clock=${CLOCK} link-recipient="Riverside Health portal"></vaccine-record>`,
+    });
+
+    it('verifies the spec example card, names its issuer, warns that it is someone else’s, and tells the page the verdict and iss only', async () => {
+      const { fetch, requests } = recordingFetch();
+      const { element, events } = await mount<VaccineRecord>(withIssuers({ trusted: [await specIssuerOffline()], fetch }));
+      await openVerify(element);
+      await check(element, await fixtureText('spec-examples/example-00-d-jws.txt'));
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
+      expect(textOf(shadow(element, '[part~="verdict-words"]'))).to.equal('Verified: issued by SMART Health Cards example issuer.');
+      // The signed-in patient is Ana María Mejía; the card is John B. Anyperson's.
+      expect(shadow(element, '[part~="wrong-patient"]')).to.exist;
+      expect(textOf(shadow(element, '[part~="verdict"]'))).to.contain('COVID-19 vaccine');
+      const verified = events.filter((e) => e.type === 'portal-health-card-verified');
+      expect(verified.map((e) => e.detail)).to.deep.equal([{ verdict: 'verified', issuer: SPEC_ISSUER }]);
+      expect(requests).to.deep.equal([]);
+      await expect(element).to.be.accessible();
+    });
+
+    it('reads a .smart-health-card file and a QR numeric text the same way', async () => {
+      const { element } = await mount<VaccineRecord>(withIssuers({ trusted: [await specIssuerOffline()] }));
+      await openVerify(element);
+      await check(element, await fixtureText('spec-examples/example-00-f-qr-code-numeric-value-0.txt'));
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
+      const file = new File([await fixtureText('spec-examples/example-00-e-file.smart-health-card')], 'card.smart-health-card');
+      const input = shadow<HTMLInputElement>(element, '[part~="card-file"]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+      await waitUntil(() => shadow<HTMLTextAreaElement>(element, '[part~="card-input"]')!.value.startsWith('{'));
+      await waitUntil(() => shadow(element, '[part~="verdict"]'));
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
+    });
+
+    it('says revoked, altered or forged, and unreadable, each in words', async () => {
+      const { element, events } = await mount<VaccineRecord>(withIssuers({ trusted: [await specIssuerOffline()] }));
+      await openVerify(element);
+      await check(element, await fixtureText('spec-examples/example-03-d-jws.txt'));
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('revoked');
+      expect(textOf(shadow(element, '[part~="verdict-words"]'))).to.contain('withdrawn by its issuer');
+      const jws = await fixtureText('spec-examples/example-00-d-jws.txt');
+      const last = jws.at(-2) === 'A' ? 'B' : 'A';
+      await check(element, `${jws.slice(0, -2)}${last}${jws.at(-1)}`);
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('altered-or-forged');
+      expect(textOf(shadow(element, '[part~="verdict-words"]'))).to.contain('altered or forged');
+      await check(element, 'hello, this is not a card');
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('unreadable');
+      expect(events.filter((e) => e.type === 'portal-health-card-verified').map((e) => e.detail.verdict)).to.deep.equal(['revoked', 'altered-or-forged', 'unreadable']);
+    });
+
+    it('makes zero requests to an issuer off the trust list, and says it was not checked', async () => {
+      const stranger = await makeIssuer('https://untrusted.example/shc');
+      const jws = await stranger.sign(stranger.card());
+      const { fetch, requests } = recordingFetch({ 'https://untrusted.example/shc/.well-known/jwks.json': stranger.jwks() });
+      const { element, events } = await mount<VaccineRecord>(withIssuers({ trusted: [await specIssuerOffline()], fetch }));
+      await openVerify(element);
+      await check(element, jws);
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('untrusted-issuer');
+      expect(textOf(shadow(element, '[part~="verdict-words"]'))).to.contain('not trust').and.contain('https://untrusted.example/shc');
+      expect(requests).to.deep.equal([]);
+      expect(events.find((e) => e.type === 'portal-health-card-verified')!.detail).to.deep.equal({ verdict: 'untrusted-issuer', issuer: 'https://untrusted.example/shc' });
+    });
+
+    it('asks for a Health Link’s passcode, says how many tries are left, then verifies the card inside', async () => {
+      const link = await passcodeLink();
+      const { element } = await mount<VaccineRecord>(withIssuers({ trusted: link.trusted, fetch: link.fetch }));
+      await openVerify(element);
+      await check(element, link.text);
+      expect(textOf(shadow(element, '[part~="passcode"]'))).to.contain('protected by a passcode');
+      expect(link.requests, 'not tried without a passcode').to.deep.equal([]);
+      type(shadow<HTMLInputElement>(element, '[part~="passcode-input"]')!, '0000');
+      click(element, '[part~="check"]');
+      await waitUntil(() => textOf(shadow(element, '[part~="passcode"]')).includes('2 attempts left'));
+      expect(textOf(shadow(element, '[part~="passcode"]'))).to.contain('That passcode is not right.');
+      type(shadow<HTMLInputElement>(element, '[part~="passcode-input"]')!, '1234');
+      click(element, '[part~="check"]');
+      await waitUntil(() => shadow(element, '[part~="verdict"]'));
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
+      expect(link.requests.every((r) => r.body?.recipient === 'Riverside Health portal')).to.equal(true);
+      await expect(element).to.be.accessible();
+    });
+
+    it('speaks Spanish', async () => {
+      const { element } = await mount<VaccineRecord>(withIssuers({ trusted: [await specIssuerOffline()] }), { lang: 'es' });
+      await waitUntil(() => shadow(element, '[part~="dose"]'));
+      expect(textOf(shadow(element, '#history-title'))).to.equal('Sus vacunas');
+      expect(doseTexts(element).join('|')).to.contain('Aplicada el 24 de mayo de 2021').and.contain('Informada por usted');
+      await openVerify(element);
+      await check(element, await fixtureText('spec-examples/example-00-d-jws.txt'));
+      expect(textOf(shadow(element, '[part~="verdict-words"]'))).to.equal('Verificada: emitida por SMART Health Cards example issuer.');
+    });
+  });
+});
