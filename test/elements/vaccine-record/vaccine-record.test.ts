@@ -5,6 +5,7 @@ import { elementContract, mount, PATIENT_ID, type ContractSubject } from '../../
 import { all, click, shadow, textOf } from '../../support/dom.js';
 import { makeIssuer } from '../../health-cards/issuer.js';
 import { recordingFetch } from '../../health-cards/recording-fetch.js';
+import { storyCard, type StoryCard } from '../../../stories/support/vaccine-cards.js';
 import { apiWith, CLOCK, dose, fixtureText, passcodeLink, specIssuerOffline, SPEC_ISSUER, vaccine } from './vaccine-api.js';
 
 const subject: ContractSubject = {
@@ -303,6 +304,49 @@ describe('<vaccine-record>', () => {
       expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
       expect(link.requests.every((r) => r.body?.recipient === 'Riverside Health portal')).to.equal(true);
       await expect(element).to.be.accessible();
+    });
+
+    // The stories' cards are made on the spot; each must show the verdict its story is named for.
+    const STORY_VERDICTS: Array<[StoryCard, string, string?]> = [
+      ['verified', 'verified'],
+      ['wrong-patient', 'verified', 'wrong-patient'],
+      ['untrusted', 'untrusted-issuer'],
+      ['revoked', 'revoked'],
+      ['expired', 'expired'],
+      ['altered', 'altered-or-forged'],
+      ['unreadable', 'unreadable'],
+    ];
+    for (const [kind, expected, warning] of STORY_VERDICTS) {
+      it(`the ${kind} story card reads ${expected}${warning ? ` with the ${warning} warning` : ''}, and is accessible`, async () => {
+        const world = await storyCard(kind);
+        const { element } = await mount<VaccineRecord>({
+          ...subject,
+          template: () => html`<vaccine-record .trustedIssuers=${world.trusted} .cardFetch=${world.fetch} .clock=${world.now}></vaccine-record>`,
+        });
+        await openVerify(element);
+        await check(element, world.text);
+        expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal(expected);
+        expect(Boolean(shadow(element, '[part~="wrong-patient"]')), 'wrong-patient warning').to.equal(warning === 'wrong-patient');
+        await expect(element).to.be.accessible();
+      });
+    }
+
+    it('the passcode story link asks, counts down, and opens with its passcode', async () => {
+      const world = await storyCard('link');
+      const { element } = await mount<VaccineRecord>({
+        ...subject,
+        template: () => html`<vaccine-record .trustedIssuers=${world.trusted} .cardFetch=${world.fetch} .clock=${world.now}></vaccine-record>`,
+      });
+      await openVerify(element);
+      await check(element, world.text);
+      type(shadow<HTMLInputElement>(element, '[part~="passcode-input"]')!, '0000');
+      click(element, '[part~="check"]');
+      await waitUntil(() => textOf(shadow(element, '[part~="passcode"]')).includes('4 attempts left'));
+      await expect(element).to.be.accessible();
+      type(shadow<HTMLInputElement>(element, '[part~="passcode-input"]')!, '2468');
+      click(element, '[part~="check"]');
+      await waitUntil(() => shadow(element, '[part~="verdict"]'));
+      expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
     });
 
     it('speaks Spanish', async () => {
