@@ -106,11 +106,12 @@ export class PageSession {
   }
 
   /**
-   * Resolves once every custom element inside the providers that is not yet defined has been defined and has
-   * rendered once (its access controller has then told this session what it needs), or after SETTLE_MS.
+   * Resolves once every custom element inside the providers has been defined and has rendered once (its access
+   * controller has then told this session what it needs), or after SETTLE_MS.
    */
   private async elementsSettled(): Promise<void> {
-    const pending = [...this.hosts].flatMap((host) => [...host.querySelectorAll(':not(:defined)')]);
+    const unsettled = (element: Element) => !element.matches(':defined') || (PORTAL_ELEMENT in element && !(element as Element & { hasUpdated?: boolean }).hasUpdated);
+    const pending = [...this.hosts].flatMap((host) => [...host.querySelectorAll('*')].filter(unsettled));
     if (pending.length === 0) return;
     const registry = this.document.defaultView?.customElements;
     const settled = Promise.all(

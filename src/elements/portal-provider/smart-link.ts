@@ -6,6 +6,9 @@ import type { Session, SessionActions } from '../../model/session.js';
 import { SIGNED_OUT } from '../../model/values.js';
 import type { PageSession } from './page-session.js';
 
+/** Every provider's link to the page session that is still loading, on this page. */
+const linking = new Set<Promise<unknown>>();
+
 /** A SMART client given by the page, or the settings to build the page's shared one from. */
 export type SmartSettings = { auth: SmartAuth } | { options: SmartAuthOptions };
 
@@ -42,7 +45,9 @@ export class SmartLinkController implements ReactiveController {
   /** Scope needs elements announced, each with its withdrawal from the loaded session (once there is one). */
   private readonly needs = new Map<symbol, { scopes: readonly string[]; withdraw?: () => void }>();
   private readonly relay: SessionActions = {
-    signIn: () => void this.loaded?.then((link) => link?.page.actions.signIn()),
+    // After every provider on the page has its session code: a provider still loading it has not passed on
+    // its elements' needs, and sign-in asks for the union of them all.
+    signIn: () => void Promise.all([...linking]).then(() => this.loaded?.then((link) => link?.page.actions.signIn())),
     signOut: () => void this.loaded?.then((link) => link?.page.actions.signOut()),
     need: (scopes) => {
       const token = Symbol('need');
@@ -93,7 +98,7 @@ export class SmartLinkController implements ReactiveController {
     this.unlink();
     if (!settings) return;
     this.waiting = looksLikeCallback(this.element.ownerDocument.defaultView?.location.href) ? { status: 'signing-in' } : SIGNED_OUT;
-    this.loaded = import('./page-session.js').then(
+    const loaded = import('./page-session.js').then(
       ({ PageSession, sharedSmartAuth }) => {
         if (this.key !== key) return undefined; // the settings changed while it loaded
         const auth = 'auth' in settings ? settings.auth : sharedSmartAuth(settings.options);
@@ -114,6 +119,9 @@ export class SmartLinkController implements ReactiveController {
         return undefined;
       },
     );
+    this.loaded = loaded;
+    linking.add(loaded);
+    void loaded.finally(() => linking.delete(loaded));
     this.changed();
   }
 

@@ -134,8 +134,9 @@ describe('<portal-provider> with a SMART client', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(auth.calls, 'not before the late element said what it needs').to.deep.equal([]);
     const { PortalElement: Base } = await import('../../../src/base/portal-element.js');
+    const { SCOPES } = await import('../../../src/auth/scopes.js');
     class LateMessages extends Base {
-      static override access = { session: 'required' as const, scopes: ['patient/Communication.crus'] };
+      static override access = { session: 'required' as const, scopes: [SCOPES.messages] };
     }
     customElements.define(tag, LateMessages);
     await waitUntil(() => auth.calls.length > 0, 'sign-in never started');
