@@ -220,6 +220,22 @@ describe('<vaccine-record>', () => {
     expect(items.filter((i) => i.vaccine.cvx === '187' && i.occurrenceDate === '2023')).to.have.length(1);
   });
 
+  it('fits 320 px without horizontal scroll: the record, the form and the checker', async () => {
+    const { element } = await mount<VaccineRecord>({ ...subject, template: () => html`<vaccine-record order="group"></vaccine-record>` });
+    element.style.width = '320px';
+    await waitUntil(() => shadow(element, '[part~="group"]') && shadow(element, '[part~="due-item"]'));
+    const fits = () => all(element, '[part]').every((part) => part.scrollWidth <= part.clientWidth + 1) && element.scrollWidth <= element.clientWidth;
+    const wide = () => all(element, '[part]').filter((part) => part.scrollWidth > part.clientWidth + 1).map((p) => `${p.getAttribute('part')}:${p.scrollWidth}/${p.clientWidth}`);
+    expect(wide(), 'record').to.deep.equal([]);
+    expect(element.getBoundingClientRect().width, 'element').to.equal(320);
+    expect(fits(), 'record').to.equal(true);
+    click(element, '[part~="report"][part~="button"]');
+    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    expect(fits(), 'report form').to.equal(true);
+    await openVerify(element);
+    expect(fits(), 'checker').to.equal(true);
+  });
+
   describe('checking SMART Health Cards (fixture JWKS supplied offline)', () => {
     const withIssuers = (props: { trusted: unknown; fetch?: unknown }) => ({
       ...subject,
