@@ -1,0 +1,42 @@
+/** A reported dose through the FHIR adapter: one Immunization however the answer is lost, as the patient gave it. */
+import { expect } from '@open-wc/testing';
+import { createFhirAdapter } from '../../../src/api/fhir/adapter.js';
+import type { NewImmunizationReport } from '../../../src/model/index.js';
+import { fakeFetch, fhirJson, searchset, type Handler } from '../../support/fake-fetch.js';
+
+const BASE = 'https://fhir.example.org/r4';
+const signal = () => new AbortController().signal;
+const report: NewImmunizationReport = { cvx: '197', vaccineText: 'Flu shot, high dose', occurrenceDate: '2024-10', source: 'record', lotNumber: 'FL-1', clientRequestId: 'imm-key-1' };
+
+function adapterWith(handler: Handler) {
+  const fetch = fakeFetch(handler);
+  const api = createFhirAdapter({ baseUrl: BASE, fetch, auth: { getAccessToken: async () => 'tok', patientId: 'p1' }, maxReadRetries: 0 });
+  return { api, fetch };
+}
+
+describe('immunizations.report (FHIR)', () => {
+  it('creates once with If-None-Exist on the client key, and reads the answer back as reported from a record', async () => {
+    const { api, fetch } = adapterWith((call) => fhirJson({ ...(call.body as object), id: 'imm-9' }, { status: 201 }));
+    const saved = await api.immunizations.report(report, signal());
+    expect(fetch.calls.map((c) => [c.method, c.url])).to.deep.equal([['POST', `${BASE}/Immunization`]]);
+    expect(fetch.calls[0]!.headers['If-None-Exist']).to.equal(`identifier=${encodeURIComponent('urn:portal-kit:client-request|imm-key-1')}`);
+    expect(saved).to.deep.include({ id: 'imm-9', occurrenceDate: '2024-10', primarySource: false, reportOrigin: 'Written Record', lotNumber: 'FL-1' });
+  });
+
+  it('after a lost answer, finds the stored dose by its key instead of writing a second', async () => {
+    let posts = 0;
+    let stored: unknown;
+    const { api, fetch } = adapterWith((call) => {
+      if (call.method === 'POST') {
+        posts++;
+        stored = { ...(call.body as object), id: 'imm-1' };
+        return fhirJson({ resourceType: 'OperationOutcome', issue: [] }, { status: 503 });
+      }
+      return fhirJson(searchset(stored ? [stored] : []));
+    });
+    const saved = await api.immunizations.report(report, signal());
+    expect(posts).to.equal(1);
+    expect(saved.id).to.equal('imm-1');
+    expect(fetch.calls.map((c) => c.method)).to.deep.equal(['POST', 'GET']);
+  });
+});
