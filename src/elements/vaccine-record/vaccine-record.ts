@@ -14,7 +14,7 @@ import { bookingHref, dueRecommendations, shownImmunizations, type EducationLink
 import type { Reporting } from './report-part.js';
 import { vaccineStrings, type VaccinesL10n } from './strings.js';
 import { vaccineRecordStyles } from './vaccine-record.styles.js';
-import type { Verifying } from './verify-part.js';
+import type { QrDetector, Verifying } from './verify-part.js';
 
 /** The report form and the card checker load on first use: a page showing the record does not fetch them. */
 const loadReporting = () => import('./report-part.js');
@@ -63,6 +63,8 @@ type Panel = 'none' | 'report' | 'verify';
  * @csspart verify - The SMART Health Card checker.
  * @csspart card-input - Where a card or link is pasted (or typed by a scanner).
  * @csspart card-file - The file picker for a `.smart-health-card` file.
+ * @csspart card-image - The picker for a photo or screenshot of a QR code.
+ * @csspart image-problem - Says no QR code could be read from the picture.
  * @csspart passcode - A Health Link's passcode question, with attempts left.
  * @csspart passcode-input - The passcode field.
  * @csspart verdicts - The verdicts, one per card.
@@ -112,6 +114,8 @@ export class VaccineRecord extends PortalElement {
   @property({ attribute: false }) cardFetch?: FetchLike;
   /** Who is asking, as a Health Link's server records it: the site's name (never the patient's). */
   @property({ attribute: 'link-recipient' }) linkRecipient?: string;
+  /** @internal A QR reader in place of the browser's `BarcodeDetector` (tests; browsers without one). */
+  @property({ attribute: false }) qrDetector?: QrDetector;
   /** @internal The checker's clock in epoch seconds (tests and stories). */
   @property({ attribute: false }) clock?: () => number;
 
@@ -144,6 +148,7 @@ export class VaccineRecord extends PortalElement {
           ...(this.knownKeys ? { knownKeys: this.knownKeys } : {}),
           ...(this.cardFetch ? { fetch: this.cardFetch } : {}),
           ...(this.clock ? { now: this.clock } : {}),
+          ...(this.qrDetector ? { detector: this.qrDetector } : {}),
           recipient: this.linkRecipient || this.ownerDocument.location?.hostname || 'portal-kit',
         }),
         patient: async () => (this.api ? this.api.patient.current(new AbortController().signal) : undefined),

@@ -18,6 +18,22 @@ import { cardVaccineName } from './card-vaccines.js';
 import type { VaccinesL10n } from './strings.js';
 
 /** What the host supplies for checking cards: whom it trusts, keys it holds, and how (or whether) to reach issuers. */
+/** What the checker needs of a `BarcodeDetector` (the browser's, or one a test or host injects). */
+export interface QrDetector {
+  detect(image: ImageBitmapSource): Promise<Array<{ rawValue: string }>>;
+}
+
+/** The browser's QR reader where it has one (Chromium on Linux has none). */
+async function browserDetector(): Promise<QrDetector | undefined> {
+  const Detector = (globalThis as { BarcodeDetector?: { new (o: { formats: string[] }): QrDetector; getSupportedFormats(): Promise<string[]> } }).BarcodeDetector;
+  if (!Detector) return undefined;
+  try {
+    return (await Detector.getSupportedFormats()).includes('qr_code') ? new Detector({ formats: ['qr_code'] }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface VerifySettings {
   trusted: readonly TrustedIssuer[];
   knownKeys?: Readonly<Record<string, unknown>>;
@@ -27,6 +43,8 @@ export interface VerifySettings {
   recipient: string;
   /** Now, in epoch seconds (tests and stories). */
   now?: () => number;
+  /** A QR reader to use instead of the browser's. */
+  detector?: QrDetector;
 }
 
 export interface VerifyOptions {
@@ -52,6 +70,8 @@ export class CardChecker {
   linkProblem?: 'passcode-required' | 'passcode-wrong' | 'link';
   attemptsLeft?: number;
   nothingGiven = false;
+  /** A photo in which no QR code could be read, or a browser that cannot read one. */
+  imageProblem?: 'no-reader' | 'no-code';
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -73,6 +93,31 @@ export class CardChecker {
     // A card file is a small JSON text; a larger one is refused unread.
     if (file.size > 1_000_000) return this.finish([{ verdict: { kind: 'unreadable', problem: 'payload' }, wrongPatient: false }]);
     this.edit({ text: await file.text() });
+    await this.check();
+  }
+
+  /** A photo or screenshot of the QR code(s): read with the QR reader, every code found (chunks in any order), then checked. */
+  async pickImage(file: File | undefined): Promise<void> {
+    if (!file) return;
+    this.imageProblem = undefined;
+    const detector = this.options.settings().detector ?? (await browserDetector());
+    if (!detector) {
+      this.imageProblem = 'no-reader';
+      return this.host.requestUpdate();
+    }
+    let codes: string[] = [];
+    try {
+      const bitmap = await createImageBitmap(file);
+      codes = (await detector.detect(bitmap)).map((code) => code.rawValue).filter((value) => /^(shc|shlink):\/|#shlink:\//.test(value));
+      bitmap.close();
+    } catch {
+      codes = [];
+    }
+    if (codes.length === 0) {
+      this.imageProblem = 'no-code';
+      return this.host.requestUpdate();
+    }
+    this.edit({ text: codes.join('\n') });
     await this.check();
   }
 
@@ -228,6 +273,12 @@ export function renderVerify({ l10n, checker }: VerifyViewContext): TemplateResu
               .value=${checker.passcode} @input=${(e: Event) => checker.edit({ passcode: (e.target as HTMLInputElement).value })} />
           </div>`
         : nothing}
+      <div class="field">
+        <label for="verify-image">${l10n.t('verify.image')}</label>
+        <input id="verify-image" part="card-image" type="file" accept="image/*"
+          @change=${(e: Event) => void checker.pickImage((e.target as HTMLInputElement).files?.[0])} />
+      </div>
+      ${checker.imageProblem ? html`<p class="failed" part="image-problem" role="alert">${l10n.t(`verify.image.${checker.imageProblem}`)}</p>` : nothing}
       ${checker.linkProblem === 'link' ? html`<p class="failed" role="alert">${l10n.t('verify.linkProblem')}</p>` : nothing}
       ${checker.nothingGiven ? html`<p class="failed" role="alert">${l10n.t('verify.nothing')}</p>` : nothing}
       <button class="button" part="button check" type="submit" ?disabled=${checker.checking}>${checker.checking ? l10n.t('verify.checking') : l10n.t('verify.check')}</button>
