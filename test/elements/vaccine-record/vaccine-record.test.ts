@@ -1,4 +1,5 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '../../../src/api/memory/index.js';
 import type { VaccineRecord } from '../../../src/elements/vaccine-record/vaccine-record.js';
 import { elementContract, mount, PATIENT_ID, type ContractSubject } from '../../contract/element-contract.js';
@@ -218,6 +219,22 @@ describe('<vaccine-record>', () => {
     await waitUntil(() => shadow(element, '[part~="saved"]'));
     const { items } = await api.immunizations.list(new AbortController().signal);
     expect(items.filter((i) => i.vaccine.cvx === '187' && i.occurrenceDate === '2023')).to.have.length(1);
+  });
+
+  it('prints the record and what is due, without the buttons and forms', async () => {
+    const { element } = await mount<VaccineRecord>(subject);
+    await waitUntil(() => shadow(element, '[part~="dose"]') && shadow(element, '[part~="due-item"]'));
+    click(element, '[part~="report"][part~="button"]');
+    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    const shown = (selector: string) => getComputedStyle(shadow(element, selector)!).display !== 'none';
+    expect(shown('[part~="actions"]')).to.equal(true);
+    await emulateMedia({ media: 'print' });
+    try {
+      for (const hidden of ['[part~="toolbar"]', '[part~="actions"]', '[part~="report-form"]', '[part~="book"]']) expect(shown(hidden), hidden).to.equal(false);
+      for (const kept of ['[part~="history"]', '[part~="dose"]', '[part~="due"]', '[part~="due-date"]']) expect(shown(kept), kept).to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('fits 320 px without horizontal scroll: the record, the form and the checker', async () => {
