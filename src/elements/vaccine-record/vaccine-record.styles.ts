@@ -224,6 +224,13 @@ export const vaccineRecordStyles = css`
     color: ${token('--portal-color-danger')};
     font-weight: 600;
   }
+  video {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 24rem;
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface-raised')};
+  }
   /* One printed page for a school or camp form: the record and what is due, without buttons or forms. */
   @media print {
     :host {

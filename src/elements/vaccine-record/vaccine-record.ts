@@ -64,7 +64,10 @@ type Panel = 'none' | 'report' | 'verify';
  * @csspart card-input - Where a card or link is pasted (or typed by a scanner).
  * @csspart card-file - The file picker for a `.smart-health-card` file.
  * @csspart card-image - The picker for a photo or screenshot of a QR code.
- * @csspart image-problem - Says no QR code could be read from the picture.
+ * @csspart image-problem - Says no QR code could be read from the picture (or the camera could not be opened).
+ * @csspart camera - The camera while scanning, with its status and stop button.
+ * @csspart camera-view - The camera's picture.
+ * @csspart stop-camera - "Stop the camera".
  * @csspart passcode - A Health Link's passcode question, with attempts left.
  * @csspart passcode-input - The passcode field.
  * @csspart verdicts - The verdicts, one per card.
@@ -116,6 +119,8 @@ export class VaccineRecord extends PortalElement {
   @property({ attribute: 'link-recipient' }) linkRecipient?: string;
   /** @internal A QR reader in place of the browser's `BarcodeDetector` (tests; browsers without one). */
   @property({ attribute: false }) qrDetector?: QrDetector;
+  /** @internal The camera's stream in place of the browser's (tests). */
+  @property({ attribute: false }) cameraStream?: () => Promise<MediaStream>;
   /** @internal The checker's clock in epoch seconds (tests and stories). */
   @property({ attribute: false }) clock?: () => number;
 
@@ -149,6 +154,7 @@ export class VaccineRecord extends PortalElement {
           ...(this.cardFetch ? { fetch: this.cardFetch } : {}),
           ...(this.clock ? { now: this.clock } : {}),
           ...(this.qrDetector ? { detector: this.qrDetector } : {}),
+          ...(this.cameraStream ? { camera: this.cameraStream } : {}),
           recipient: this.linkRecipient || this.ownerDocument.location?.hostname || 'portal-kit',
         }),
         patient: async () => (this.api ? this.api.patient.current(new AbortController().signal) : undefined),

@@ -1,4 +1,5 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { formatFhirDate } from '../../i18n/format.js';
 import {
   cardPatient,
@@ -45,7 +46,19 @@ export interface VerifySettings {
   now?: () => number;
   /** A QR reader to use instead of the browser's. */
   detector?: QrDetector;
+  /** The camera's stream (tests inject one); the browser's rear camera when absent. */
+  camera?: () => Promise<MediaStream>;
 }
+
+/** Whether the codes seen so far make a whole card: one unchunked code, a link, or every chunk of a chunked one. */
+export function completeScan(codes: readonly string[]): boolean {
+  if (codes.some((code) => /shlink:\//.test(code) || /^shc:\/\d+$/.test(code))) return true;
+  const chunks = codes.map((code) => /^shc:\/(\d+)\/(\d+)\//.exec(code)).filter((m): m is RegExpExecArray => m !== null);
+  const total = Number(chunks[0]?.[2] ?? 0);
+  return total > 0 && new Set(chunks.filter((m) => Number(m[2]) === total).map((m) => m[1])).size === total;
+}
+
+const SCAN_EVERY_MS = 250;
 
 export interface VerifyOptions {
   settings(): VerifySettings;
@@ -60,7 +73,7 @@ interface Checked {
 }
 
 /** Checking what a person pasted or picked: cards or a Health Link (with its passcode), one verdict per card. */
-export class CardChecker {
+export class CardChecker implements ReactiveController {
   text = '';
   passcode = '';
   checking = false;
@@ -71,12 +84,85 @@ export class CardChecker {
   attemptsLeft?: number;
   nothingGiven = false;
   /** A photo in which no QR code could be read, or a browser that cannot read one. */
-  imageProblem?: 'no-reader' | 'no-code';
+  imageProblem?: 'no-reader' | 'no-code' | 'no-camera';
+  /** The camera while scanning, and the codes it has seen. */
+  scanning = false;
+  private stream?: MediaStream;
+  private video?: HTMLVideoElement;
+  private timer?: ReturnType<typeof setTimeout>;
+  private seen = new Set<string>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: VerifyOptions,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  /** The camera goes off when the element leaves the page. */
+  hostDisconnected(): void {
+    this.stopScan();
+  }
+
+  /** Whether a camera scan can be offered: a QR reader, and a camera to ask for. */
+  get canScan(): boolean {
+    const settings = this.options.settings();
+    return Boolean((settings.detector || 'BarcodeDetector' in globalThis) && (settings.camera || globalThis.navigator?.mediaDevices?.getUserMedia));
+  }
+
+  async startScan(): Promise<void> {
+    if (this.scanning) return;
+    this.imageProblem = undefined;
+    const settings = this.options.settings();
+    const detector = settings.detector ?? (await browserDetector());
+    try {
+      if (!detector) throw new Error('no reader');
+      this.stream = await (settings.camera ? settings.camera() : navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }));
+    } catch {
+      this.imageProblem = detector ? 'no-camera' : 'no-reader';
+      return this.host.requestUpdate();
+    }
+    this.scanning = true;
+    this.seen.clear();
+    this.host.requestUpdate();
+    const tick = async () => {
+      if (!this.scanning) return;
+      if (this.video && this.video.readyState >= 2) {
+        try {
+          for (const { rawValue } of await detector.detect(this.video)) if (/^(shc|shlink):\/|#shlink:\//.test(rawValue)) this.seen.add(rawValue);
+        } catch {
+          // A frame the reader could not take; the next one may do.
+        }
+        if (completeScan([...this.seen])) {
+          const text = [...this.seen].join('\n');
+          this.stopScan();
+          this.edit({ text });
+          return void this.check();
+        }
+      }
+      this.timer = setTimeout(() => void tick(), SCAN_EVERY_MS);
+    };
+    void tick();
+  }
+
+  stopScan(): void {
+    clearTimeout(this.timer);
+    this.stream?.getTracks().forEach((track) => track.stop());
+    this.stream = undefined;
+    if (this.scanning) {
+      this.scanning = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The video element the camera plays in (the view hands it over as it renders). */
+  attachVideo(video: Element | undefined): void {
+    this.video = video as HTMLVideoElement | undefined;
+    if (this.video && this.stream && this.video.srcObject !== this.stream) {
+      this.video.srcObject = this.stream;
+      void this.video.play().catch(() => undefined);
+    }
+  }
 
   edit(change: { text?: string; passcode?: string }): void {
     if (change.text !== undefined) {
@@ -278,6 +364,15 @@ export function renderVerify({ l10n, checker }: VerifyViewContext): TemplateResu
         <input id="verify-image" part="card-image" type="file" accept="image/*"
           @change=${(e: Event) => void checker.pickImage((e.target as HTMLInputElement).files?.[0])} />
       </div>
+      ${checker.canScan
+        ? checker.scanning
+          ? html`<div class="field" part="camera">
+              <video part="camera-view" muted playsinline aria-label=${l10n.t('verify.cameraView')} ${ref((video) => checker.attachVideo(video))}></video>
+              <p class="meta" role="status">${l10n.t('verify.scanning')}</p>
+              <button class="link-button" part="stop-camera" type="button" @click=${() => checker.stopScan()}>${l10n.t('verify.stopCamera')}</button>
+            </div>`
+          : html`<button class="button secondary" part="button scan" type="button" @click=${() => void checker.startScan()}>${l10n.t('verify.scan')}</button>`
+        : nothing}
       ${checker.imageProblem ? html`<p class="failed" part="image-problem" role="alert">${l10n.t(`verify.image.${checker.imageProblem}`)}</p>` : nothing}
       ${checker.linkProblem === 'link' ? html`<p class="failed" role="alert">${l10n.t('verify.linkProblem')}</p>` : nothing}
       ${checker.nothingGiven ? html`<p class="failed" role="alert">${l10n.t('verify.nothing')}</p>` : nothing}

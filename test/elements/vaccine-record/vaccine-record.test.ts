@@ -328,6 +328,42 @@ describe('<vaccine-record>', () => {
       expect(textOf(shadow(plain.element, '[part~="image-problem"]'))).to.contain('cannot read QR codes from a picture');
     });
 
+    it('scans with the camera: chunks seen one at a time in any order, then checked, and the camera turned off', async () => {
+      const chunks = await Promise.all([0, 1, 2].map((n) => fixtureText(`spec-examples/example-02-f-qr-code-numeric-value-${n}.txt`)));
+      const shown = [chunks[2]!, chunks[0]!, chunks[0]!, chunks[1]!];
+      let frame = 0;
+      const detector = { detect: async () => (frame < shown.length ? [{ rawValue: shown[frame++]! }] : []) };
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 16;
+      const paint = setInterval(() => canvas.getContext('2d')!.fillRect(0, 0, 16, 16), 50);
+      let stream: MediaStream | undefined;
+      const camera = async () => (stream = canvas.captureStream(20));
+      const trusted = [await specIssuerOffline()];
+      try {
+        const { element } = await mount<VaccineRecord>({
+          ...subject,
+          template: () => html`<vaccine-record .trustedIssuers=${trusted} .clock=${CLOCK} .qrDetector=${detector} .cameraStream=${camera}></vaccine-record>`,
+        });
+        await openVerify(element);
+        click(element, '[part~="scan"]');
+        await waitUntil(() => shadow(element, '[part~="camera-view"]'));
+        await expect(element).to.be.accessible();
+        await waitUntil(() => shadow(element, '[part~="verdict"]'), 'checked after the last chunk', { timeout: 4000 });
+        expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
+        expect(shadow(element, '[part~="camera-view"]')).to.equal(null);
+        expect(stream!.getTracks().every((track) => track.readyState === 'ended')).to.equal(true);
+
+        // Leaving the page turns the camera off.
+        frame = shown.length;
+        click(element, '[part~="scan"]');
+        await waitUntil(() => shadow(element, '[part~="camera-view"]'));
+        element.remove();
+        expect(stream!.getTracks().every((track) => track.readyState === 'ended')).to.equal(true);
+      } finally {
+        clearInterval(paint);
+      }
+    });
+
     it('says revoked, altered or forged, and unreadable, each in words', async () => {
       const { element, events } = await mount<VaccineRecord>(withIssuers({ trusted: [await specIssuerOffline()] }));
       await openVerify(element);
