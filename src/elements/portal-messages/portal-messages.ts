@@ -10,6 +10,7 @@ import { replyByDay } from '../../time/business-days.js';
 import { dateTimeFormat } from '../../time/intl.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
+import { LoadAheadController } from '../../controllers/load-ahead.js';
 import type { AttachmentRules } from './attachments-controller.js';
 import type { DraftStore } from './drafts.js';
 import { renderInbox } from './inbox-view.js';
@@ -19,7 +20,6 @@ import { messagesStyles } from './portal-messages.styles.js';
 import { messagesStrings, type MessagesL10n } from './strings.js';
 import { SignOutGuard } from './sign-out-guard.js';
 import { renderThread } from './thread-view.js';
-import { LoadAheadController } from './load-ahead.js';
 import type { Writing } from './writing.js';
 
 /** MyChart's limit, and the default when neither the host nor the recipient says otherwise. */

@@ -6,6 +6,7 @@ import type { ListResult } from '../../model/common.js';
 import type { PatientSummary } from '../../model/patient.js';
 import type { ReferenceRange, Report, Result } from '../../model/results.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
+import { LoadAheadController } from '../../controllers/load-ahead.js';
 import { surfaceStyles } from '../../styles/tokens.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { nameOf, renderList, renderSensitiveChoice } from './list-view.js';
@@ -21,6 +22,8 @@ type TrendFor = { resultId: string; name: string; code: { system?: string; code:
 const loadTrend = () => import('./trend-view.js');
 /** An open report's view: fetched once the list shows. */
 const loadDetail = () => import('./detail-part.js');
+/** How long after the list shows the open report's code loads by itself, if nobody reached for it before. */
+const DETAIL_AHEAD_MS = 2_000;
 /** The home reading form: fetched when the patient first opens it. */
 const loadReadings = () => import('./readings.js');
 
@@ -144,6 +147,14 @@ export class PortalResults extends PortalElement {
     operation: 'results.getReport',
     onError: (error) => this.reportError(error),
     load: async () => (await loadDetail()).createDetail(this),
+  });
+  // A while after the list shows (or as soon as the person reaches for the element), the open report's code
+  // comes ahead of the first click; the list itself never waits for it.
+  private readonly ahead = new LoadAheadController(this, {
+    key: () => (this.access.allowed ? this.patientId() : undefined),
+    settled: () => this.reports.state.status === 'ready' || this.reports.state.status === 'error',
+    load: () => void this.detail.ready(() => this.requestUpdate(), { quiet: true }),
+    delayMs: DETAIL_AHEAD_MS,
   });
   private readonly seen = new SeenReports(() => this.seenStorage ?? pageStorage());
 
@@ -304,8 +315,6 @@ export class PortalResults extends PortalElement {
     const list = state.status === 'ready' ? state.value : state.status === 'loading' ? state.stale : undefined;
     if (!list) return renderLoading(this.l10n);
     const patient = this.patientId();
-    // The list is on screen: the open report's code comes ahead of the first click.
-    if (!this.detail.value) void this.detail.ready(() => this.requestUpdate(), { quiet: true });
     return renderList({
       l10n: this.l10n,
       reports: list.items,

@@ -9,7 +9,7 @@ import { shadow } from '../../support/dom.js';
 
 let storeCount = 0;
 /** Each test its own draft database, so that one test's draft never shows up in another. */
-const freshDrafts = () => createDraftStore({ name: `portal-messages-test-${Date.now()}-${storeCount++}` });
+const freshDrafts = () => createDraftStore({ name: `portal-messages-test-${storeCount++}-${crypto.randomUUID()}` });
 
 const subject = {
   tag: 'portal-messages',

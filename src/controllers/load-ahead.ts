@@ -12,9 +12,10 @@ export interface LoadAheadOptions {
 }
 
 /**
- * Loads what the element will need next (the messages form's code and the patient's unsent drafts) ahead of need,
- * but after its first content: a while after it settles, or at once when the person points at or tabs into the
- * element. Once for each signed-in patient; again after a sign-out and a new sign-in.
+ * Loads what an element will need next (the messages form and the patient's unsent drafts, the results element's
+ * report view) ahead of need, but after its first content: a while after it settles, or at once when the person
+ * points at or tabs into the element. Once for each key (the signed-in patient); again after a sign-out and a new
+ * sign-in. A page's first render never waits for a part nobody has opened yet.
  */
 export class LoadAheadController implements ReactiveController {
   private scheduledFor?: string;
