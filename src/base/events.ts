@@ -31,7 +31,7 @@ export interface PortalEventDetails {
   'portal-result-opened': { reportId: string };
   /** The server stored a vaccine dose the patient reported (its id only). */
   'portal-immunization-reported': { immunizationId: string };
-  /** A SMART Health Card was checked: the verdict's kind and the issuer's `iss` (a public URL), nothing on the card. */
+  /** A SMART Health Card was checked: the verdict's kind and, when the issuer is on the host's trust list, its `iss`; nothing on the card. */
   'portal-health-card-verified': { verdict: 'verified' | 'untrusted-issuer' | 'revoked' | 'expired' | 'altered-or-forged' | 'unreadable'; issuer?: string };
   /**
    * "Book this vaccine" with no booking page configured: `vaccine` is `CVX:dose` (`208:2`) or a CVX code, the form a

@@ -201,7 +201,9 @@ export class VaccineRecord extends PortalElement {
   }
 
   private verified(verdict: Verdict): void {
-    this.emit('portal-health-card-verified', { verdict: verdict.kind, ...(verdict.issuer ? { issuer: verdict.issuer } : {}) });
+    // Only an issuer on the host's list is named: any other `iss` is whatever the card's maker wrote, and could carry anything.
+    const trusted = verdict.issuer !== undefined && this.trustedIssuers.some((issuer) => issuer.iss === verdict.issuer);
+    this.emit('portal-health-card-verified', { verdict: verdict.kind, ...(trusted ? { issuer: verdict.issuer! } : {}) });
   }
 
   private book(vaccine: string): void {
