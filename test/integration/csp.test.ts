@@ -89,6 +89,19 @@ describe('under a strict Content-Security-Policy with Trusted Types', function (
     });
   }
 
+  for (const kit of ['loader', 'bundle'] as const) {
+    it(`lists lab results and opens one, with no violation and no error: ${KITS[kit]}`, async () => {
+      const frame = await open(kit);
+      const results = () => frame.contentDocument!.querySelector('portal-results')?.shadowRoot;
+      await waitUntil(() => results()?.querySelector('button[part~="report-item"]'), 'the results never listed', { timeout: 10_000 });
+      (results()!.querySelector('button[part~="report-item"]') as HTMLElement).click();
+      await waitUntil(() => results()?.querySelector('[part~="result"]'), 'the report never opened', { timeout: 10_000 });
+      const report = win(frame)!.cspReport!;
+      expect(report.errors).to.deep.equal([]);
+      expect(report.violations).to.deep.equal([]);
+    });
+  }
+
   it('would notice a violation (the harness is not blind)', async () => {
     const frame = frames[0] ?? (await open('loader'));
     const doc = frame.contentDocument!;

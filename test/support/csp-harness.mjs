@@ -26,7 +26,7 @@ export const STRICT_CSP = [
 const CSP_KITS = {
   loader: {
     scripts: ['/dist/portal-kit.js'],
-    body: '<portal-provider><portal-patient-banner></portal-patient-banner><portal-messages></portal-messages></portal-provider>',
+    body: '<portal-provider><portal-patient-banner></portal-patient-banner><portal-messages></portal-messages><portal-results></portal-results></portal-provider>',
   },
   api: {
     scripts: ['/dist/portal-kit.js'],
@@ -34,7 +34,7 @@ const CSP_KITS = {
   },
   bundle: {
     scripts: [],
-    body: '<portal-provider><portal-patient-banner></portal-patient-banner><portal-messages></portal-messages></portal-provider>',
+    body: '<portal-provider><portal-patient-banner></portal-patient-banner><portal-messages></portal-messages><portal-results></portal-results></portal-provider>',
   },
 };
 
