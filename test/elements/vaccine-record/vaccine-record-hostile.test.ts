@@ -14,7 +14,7 @@ const OWN_TAGS = new Set(['div', 'section', 'h2', 'h3', 'h4', 'p', 'ul', 'li', '
 
 const records: Immunization[] = XSS_CORPUS.map((payload, i) => ({
   id: `i${i}`,
-  vaccine: { text: payload, cvx: i % 2 ? '140' : at(i + 1), concept: { text: payload, codings: [] } },
+  vaccine: { text: payload, cvx: ['140', '187', '208', '115'][i % 4], concept: { text: payload, codings: [] } },
   status: i % 5 === 0 ? 'not-done' : 'completed',
   statusReason: at(i + 2),
   occurrenceDate: i % 3 ? '2021-05-03' : '2021',
@@ -36,7 +36,13 @@ const forecasts: Recommendation[] = XSS_CORPUS.slice(0, 40).map((payload, i) => 
   doseNumber: at(i + 1),
   description: at(i + 2),
 }));
-const education = Object.fromEntries(XSS_CORPUS.slice(0, 30).map((payload, i) => [i % 2 ? '140' : '187', payload]));
+// Addresses no link may carry (a script URL, a data document, plain http, a payload as a relative path), one per CVX code on screen.
+const education = {
+  '140': 'javascript:window.__xss=1',
+  '187': { en: 'data:text/html,<script>parent.__xss=1</script>', es: 'http://attacker.invalid/x' },
+  '208': at(1),
+  '115': 'https://user:pass@attacker.invalid/x',
+};
 
 const subject = (order: string): ContractSubject => ({
   tag: 'vaccine-record',
@@ -57,7 +63,8 @@ describe('<vaccine-record> with hostile strings', () => {
         expect([...tags].filter((tag) => !OWN_TAGS.has(tag))).to.deep.equal([]);
         const names = all(element, '[part~="dose-name"]').map((n) => n.textContent!);
         for (const payload of XSS_CORPUS.slice(0, 40)) expect(names, 'as text').to.include(payload);
-        // Links are https, or (a booking-url the host wrote as a path) on this site: never javascript:, data: or elsewhere over http.
+        // No education link from that table; other links are https, or (a booking-url the host wrote as a path) on this site.
+        expect(all(element, '[part~="about"]'), 'education links').to.deep.equal([]);
         for (const link of all<HTMLAnchorElement>(element, 'a[href]')) {
           const ok = link.protocol === 'https:' || link.origin === location.origin || link.getAttribute('href')!.startsWith('#');
           expect(ok, link.getAttribute('href')!).to.equal(true);
