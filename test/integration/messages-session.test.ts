@@ -1,14 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
-import { browser, signIn, type Page } from '../support/second-browser-client.js';
+import { browser, signIn, smartDemoTenant, type Page } from '../support/second-browser-client.js';
 
 // <portal-messages> on a page signed in through the real SMART pages of a demo tenant, in a browser context of its
 // own (another computer): what Daniel types survives an idle timeout and comes back when he signs in again, is
 // kept through an explicit sign-out when he asks for that, never shows for Mia on the same device, and a reply
 // sent while the browser is offline waits, then reaches the server exactly once when the connection returns.
 
-const HOSPITAL_ZONE = 'America/New_York';
-const hospitalToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: HOSPITAL_ZONE }).format(new Date());
 const DANIEL = 'Daniel Okafor';
 const MIA = 'Mia Thompson';
 const BOX = 'portal-messages [part~="body-input"]';
@@ -16,20 +13,10 @@ const SEND_STATE = 'portal-messages [part~="send-state"]';
 
 describe('<portal-messages> through a real SMART session on the demo server', function () {
   this.timeout(90_000);
-  let tenant: Tenant;
-  const pages: Page[] = [];
-
-  before(async () => {
-    tenant = await createTenant({ options: { demoSeed: hospitalToday(), smart: true } } as Parameters<typeof createTenant>[0]);
-  });
-  after(async () => {
-    await Promise.all(pages.map((page) => browser.close(page)));
-    await deleteTenant(tenant);
-  });
+  const demo = smartDemoTenant();
 
   const openPage = async (fakeClock: boolean) => {
-    const page = await browser.open(`/test/support/session-harness.html?base=${encodeURIComponent(tenant.baseUrl)}&messages=1${fakeClock ? '&fakeClock=1' : ''}`);
-    pages.push(page);
+    const page = await demo.open(`/test/support/session-harness.html?base=${encodeURIComponent(demo.tenant().baseUrl)}&messages=1${fakeClock ? '&fakeClock=1' : ''}`);
     await browser.waitFor(page, 'portal-sign-in [part~="sign-in"]');
     return page;
   };
@@ -101,7 +88,7 @@ describe('<portal-messages> through a real SMART session on the demo server', fu
     await browser.offline(page, false);
     await browser.waitFor(page, `${SEND_STATE}:has-text("sent")`);
     expect(await browser.value(page, BOX)).to.equal('');
-    const bundle = await (await fetch(`${tenant.baseUrl}/Communication?_count=500`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const bundle = await (await fetch(`${demo.tenant().baseUrl}/Communication?_count=500`, { headers: { Authorization: `Bearer ${token}` } })).json();
     const stored = (bundle.entry ?? []).filter((e: { resource: { payload?: Array<{ contentString?: string }> } }) =>
       e.resource.payload?.some((p) => p.contentString === text),
     );

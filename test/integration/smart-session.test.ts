@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createTenant, deleteTenant, type Tenant } from '../support/fhir-tenant.js';
-import { browser, signIn as signInAs, type Page } from '../support/second-browser-client.js';
+import type { Tenant } from '../support/fhir-tenant.js';
+import { browser, signIn as signInAs, smartDemoTenant, type Page } from '../support/second-browser-client.js';
 
 // The whole SMART round trip as a patient makes it, in a second browser context driven by Playwright: the
 // harness page's "Sign in" leaves for the tenant's authorization server, the patient is picked there, the
@@ -9,8 +9,6 @@ import { browser, signIn as signInAs, type Page } from '../support/second-browse
 // and the context's own request log must show the token only on its way to the FHIR base and the token and
 // revocation endpoints.
 
-const HOSPITAL_ZONE = 'America/New_York';
-const hospitalToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: HOSPITAL_ZONE }).format(new Date());
 const PATIENT = { id: 'daniel-okafor', name: 'Daniel Okafor' };
 
 /** Signs in as Daniel through the real pages; the banner shows him once every element has him. */
@@ -42,20 +40,11 @@ async function expectTokenOnlyWhereItBelongs(page: Page, tenant: Tenant, token: 
 
 describe('SMART sign-in on the demo server, end to end', function () {
   this.timeout(60_000);
-  let tenant: Tenant;
-  const pages: Page[] = [];
-
-  before(async () => {
-    tenant = await createTenant({ options: { demoSeed: hospitalToday(), smart: true } } as Parameters<typeof createTenant>[0]);
-  });
-  after(async () => {
-    await Promise.all(pages.map((page) => browser.close(page)));
-    await deleteTenant(tenant);
-  });
+  const demo = smartDemoTenant();
 
   it('signs in once for every element, then signs out leaving no token and no patient behind', async () => {
-    const page = await browser.open(`/test/support/session-harness.html?base=${encodeURIComponent(tenant.baseUrl)}`);
-    pages.push(page);
+    const tenant = demo.tenant();
+    const page = await demo.open(`/test/support/session-harness.html?base=${encodeURIComponent(tenant.baseUrl)}`);
     await browser.waitFor(page, 'portal-sign-in [part~="sign-in"]');
     const token = await signIn(page);
 
@@ -79,8 +68,8 @@ describe('SMART sign-in on the demo server, end to end', function () {
   });
 
   it('ends the session after 15 quiet minutes on a fake clock, with the same nothing left behind', async () => {
-    const page = await browser.open(`/test/support/session-harness.html?base=${encodeURIComponent(tenant.baseUrl)}&fakeClock=1`);
-    pages.push(page);
+    const tenant = demo.tenant();
+    const page = await demo.open(`/test/support/session-harness.html?base=${encodeURIComponent(tenant.baseUrl)}&fakeClock=1`);
     await browser.waitFor(page, 'portal-sign-in [part~="sign-in"]');
     const token = await signIn(page);
 

@@ -2,6 +2,7 @@
 // driven through Playwright's selectors, which see into open shadow roots.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { createTenant, deleteTenant, type Tenant } from './fhir-tenant.js';
 
 export interface Page {
   id: string;
@@ -50,4 +51,29 @@ export async function signIn(page: Page, patientName: string): Promise<string> {
   const bearer = [...(await browser.requests(page))].reverse().find((r) => r.authorization?.startsWith('Bearer '))?.authorization;
   expect(bearer, 'a FHIR request carried a token').to.be.a('string');
   return bearer!.slice('Bearer '.length);
+}
+
+/**
+ * For a `describe` block: a SMART-enabled demo tenant seeded for the hospital's today, made before its tests and
+ * deleted after them with every page they opened. `tenant()` is the tenant; `open(url)` opens and remembers a page.
+ */
+export function smartDemoTenant(): { tenant(): Tenant; open(url: string): Promise<Page> } {
+  const hospitalToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+  let tenant: Tenant | undefined;
+  const pages: Page[] = [];
+  before(async () => {
+    tenant = await createTenant({ options: { demoSeed: hospitalToday(), smart: true } } as Parameters<typeof createTenant>[0]);
+  });
+  after(async () => {
+    await Promise.all(pages.map((page) => browser.close(page)));
+    if (tenant) await deleteTenant(tenant);
+  });
+  return {
+    tenant: () => tenant!,
+    open: async (url) => {
+      const page = await browser.open(url);
+      pages.push(page);
+      return page;
+    },
+  };
 }
