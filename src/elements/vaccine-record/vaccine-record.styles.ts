@@ -224,6 +224,36 @@ export const vaccineRecordStyles = css`
     color: ${token('--portal-color-danger')};
     font-weight: 600;
   }
+  .files {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--portal-space')};
+    margin-block-end: calc(${token('--portal-space')} * 1.5);
+  }
+  .file-input {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    opacity: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  .file-button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: ${token('--portal-target-size')};
+    padding: 0 calc(${token('--portal-space')} * 2);
+    border: 1px solid ${token('--portal-color-accent')};
+    border-radius: ${token('--portal-radius')};
+    color: ${token('--portal-color-accent')};
+    background: ${token('--portal-color-surface')};
+    font-weight: normal;
+    cursor: pointer;
+  }
+  .file-input:focus-visible + .file-button {
+    outline: ${token('--portal-focus-ring')};
+    outline-offset: 2px;
+  }
   video {
     display: block;
     inline-size: 100%;

@@ -339,10 +339,14 @@ export function renderVerify({ l10n, checker }: VerifyViewContext): TemplateResu
         <textarea id="verify-text" part="card-input" rows="3" spellcheck="false" autocomplete="off" aria-describedby="verify-intro"
           .value=${checker.text} @input=${(e: Event) => checker.edit({ text: (e.target as HTMLTextAreaElement).value })}></textarea>
       </div>
-      <div class="field">
-        <label for="verify-file">${l10n.t('verify.file')}</label>
-        <input id="verify-file" part="card-file" type="file" accept=".smart-health-card,application/smart-health-card,application/json,text/plain"
+      <!-- The browser's own file button speaks the browser's language: a label in the element's is the button. -->
+      <div class="files">
+        <input id="verify-file" class="file-input" part="card-file" type="file" accept=".smart-health-card,application/smart-health-card,application/json,text/plain"
           @change=${(e: Event) => void checker.pickFile((e.target as HTMLInputElement).files?.[0])} />
+        <label class="file-button" for="verify-file">${l10n.t('verify.file')}</label>
+        <input id="verify-image" class="file-input" part="card-image" type="file" accept="image/*"
+          @change=${(e: Event) => void checker.pickImage((e.target as HTMLInputElement).files?.[0])} />
+        <label class="file-button" for="verify-image">${l10n.t('verify.image')}</label>
       </div>
       ${askPasscode
         ? html`<div class="field" part="passcode">
@@ -359,11 +363,6 @@ export function renderVerify({ l10n, checker }: VerifyViewContext): TemplateResu
               .value=${checker.passcode} @input=${(e: Event) => checker.edit({ passcode: (e.target as HTMLInputElement).value })} />
           </div>`
         : nothing}
-      <div class="field">
-        <label for="verify-image">${l10n.t('verify.image')}</label>
-        <input id="verify-image" part="card-image" type="file" accept="image/*"
-          @change=${(e: Event) => void checker.pickImage((e.target as HTMLInputElement).files?.[0])} />
-      </div>
       ${checker.canScan
         ? checker.scanning
           ? html`<div class="field" part="camera">

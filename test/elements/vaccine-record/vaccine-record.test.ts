@@ -241,8 +241,10 @@ describe('<vaccine-record>', () => {
     const { element } = await mount<VaccineRecord>({ ...subject, template: () => html`<vaccine-record order="group"></vaccine-record>` });
     element.style.width = '320px';
     await waitUntil(() => shadow(element, '[part~="group"]') && shadow(element, '[part~="due-item"]'));
-    const fits = () => all(element, '[part]').every((part) => part.scrollWidth <= part.clientWidth + 1) && element.scrollWidth <= element.clientWidth;
-    const wide = () => all(element, '[part]').filter((part) => part.scrollWidth > part.clientWidth + 1).map((p) => `${p.getAttribute('part')}:${p.scrollWidth}/${p.clientWidth}`);
+    // The file inputs are 1 px and clipped (their labels are the buttons): what they hold overflows nowhere a person sees.
+    const parts = () => all(element, '[part]').filter((part) => !part.classList.contains('file-input'));
+    const fits = () => parts().every((part) => part.scrollWidth <= part.clientWidth + 1) && element.scrollWidth <= element.clientWidth;
+    const wide = () => parts().filter((part) => part.scrollWidth > part.clientWidth + 1).map((p) => `${p.getAttribute('part')}:${p.scrollWidth}/${p.clientWidth}`);
     expect(wide(), 'record').to.deep.equal([]);
     expect(element.getBoundingClientRect().width, 'element').to.equal(320);
     expect(fits(), 'record').to.equal(true);
