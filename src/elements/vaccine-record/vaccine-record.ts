@@ -14,7 +14,8 @@ import { bookingHref, dueRecommendations, shownImmunizations, type EducationLink
 import type { Reporting } from './report-part.js';
 import { vaccineStrings, type VaccinesL10n } from './strings.js';
 import { vaccineRecordStyles } from './vaccine-record.styles.js';
-import type { QrDetector, Verifying } from './verify-part.js';
+import type { QrDetector } from './card-checker.js';
+import type { Verifying } from './verify-part.js';
 
 /** The report form and the card checker load on first use: a page showing the record does not fetch them. */
 const loadReporting = () => import('./report-part.js');
