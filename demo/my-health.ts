@@ -5,6 +5,8 @@
  * or 15 quiet minutes, clears them all.
  */
 import '../src/define.js';
+import type { PortalProvider } from '../src/elements/portal-provider/portal-provider.js';
+import { DEMO_TOPICS, TOPIC_SYSTEM } from './message-topics.mjs';
 import { setUpSite, type SiteText } from './site.js';
 
 const TEXT: SiteText = {
@@ -20,4 +22,11 @@ const TEXT: SiteText = {
   },
 };
 
-setUpSite(TEXT);
+const site = setUpSite(TEXT);
+
+// The practice's message topics, which FHIR does not publish: the adapter offers them with every recipient, in the
+// page's language (a new language builds a new adapter, and the elements load again in it).
+const portal = document.querySelector<PortalProvider>('#portal')!;
+site.onLangChange((lang) => {
+  portal.fhirSettings = { messaging: { topics: DEMO_TOPICS.map((topic) => ({ system: TOPIC_SYSTEM, code: topic.code, display: topic[lang] })) } };
+});

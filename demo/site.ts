@@ -43,12 +43,22 @@ export interface Site {
  * Wires the header switches to the page text (`data-text` keys looked up in `pageText`, then the header's)
  * and to every provider on the page, present and future.
  */
+/** Where the tab keeps the visitor's language and theme (site settings, never patient data). */
+const SITE_CHOICES = 'portal-kit-demo site';
+
 export function setUpSite(pageText: SiteText): Site {
   const langSelect = document.querySelector<HTMLSelectElement>('#lang')!;
   const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
   const params = new URLSearchParams(location.search);
-  langSelect.value = params.get('lang') === 'es' ? 'es' : 'en';
-  themeSelect.value = ['light', 'dark', 'white-label'].includes(params.get('theme') ?? '') ? params.get('theme')! : 'light';
+  // The visitor's choice is kept for this tab, so it survives the way to the sign-in page and back (which drops the
+  // query); a `?lang=`/`?theme=` in the address wins.
+  const kept = JSON.parse(sessionStorage.getItem(SITE_CHOICES) ?? '{}') as { lang?: string; theme?: string };
+  const lang = params.get('lang') ?? kept.lang;
+  const theme = params.get('theme') ?? kept.theme ?? '';
+  langSelect.value = lang === 'es' ? 'es' : 'en';
+  themeSelect.value = ['light', 'dark', 'white-label'].includes(theme) ? theme : 'light';
+  const keep = () => sessionStorage.setItem(SITE_CHOICES, JSON.stringify({ lang: langSelect.value, theme: themeSelect.value }));
+  keep();
   const listeners: Array<(lang: SiteLang) => void> = [];
 
   const applyLang = () => {
@@ -75,6 +85,7 @@ export function setUpSite(pageText: SiteText): Site {
     select.addEventListener('change', () => {
       apply();
       configureProviders();
+      keep();
     });
     apply();
   }

@@ -14,6 +14,7 @@ import { SYSTEMS, concept, pick, ref } from './common.mjs';
 import { CLINICIANS, clinicianRef } from './places.mjs';
 import { PATIENTS, careTeamId, patientRef } from './patients.mjs';
 import { addDays, formatInstant, zonedInstant } from './time.mjs';
+import { TOPIC_SYSTEM, topicDisplay } from '../../message-topics.mjs';
 
 /** @typedef {import('@medplum/fhirtypes').Communication} Communication */
 /** @typedef {import('@medplum/fhirtypes').Reference} Reference */
@@ -30,8 +31,7 @@ import { addDays, formatInstant, zonedInstant } from './time.mjs';
  *   repliesByInResponseToOnly?: true, messages: MessageDef[] }} ThreadDef
  */
 
-/** Coded topics a patient picks when writing (the adapter's `messaging.topics` option offers the same). */
-export const TOPIC_SYSTEM = 'urn:portal-kit:demo-message-topic';
+export { TOPIC_SYSTEM };
 
 /** A one-page PDF small enough to read in a test, well-formed so a check of its bytes passes. */
 const A1C_TREND_PDF =
@@ -45,7 +45,7 @@ const { hart, bell, liu, patel, herrera, alvarez } = CLINICIANS;
 const THREADS = [
   {
     key: 'daniel-a1c', patient: daniel, subject: 'Question about my A1c result', with: hart, category: 'notification',
-    about: ref('DiagnosticReport', 'dr-daniel-a1c-5', 'Hemoglobin A1c'), topic: { code: 'results', display: 'Test results' },
+    about: ref('DiagnosticReport', 'dr-daniel-a1c-5', 'Hemoglobin A1c'), topic: { code: 'results', display: topicDisplay('results') },
     messages: [
       { from: 'patient', day: -18, hour: 19, body: 'Hi Dr. Hart, I saw my A1c went down to 6.6. Does that mean I can stop the metformin?' },
       {
@@ -57,7 +57,7 @@ const THREADS = [
   },
   {
     key: 'daniel-refill', patient: daniel, subject: 'Atorvastatin refill', with: 'team', category: 'instruction',
-    topic: { code: 'medication', display: 'Medication question' }, repliesByInResponseToOnly: true,
+    topic: { code: 'medication', display: topicDisplay('medication') }, repliesByInResponseToOnly: true,
     messages: [
       { from: 'patient', day: -9, hour: 8, body: 'Could you send a refill of my atorvastatin 20 mg to my usual pharmacy? I have five tablets left.' },
       { from: bell, day: -8, hour: 10, body: 'Done. Dr. Hart approved a 90-day refill and it was sent to your pharmacy on file. It should be ready tomorrow afternoon.' },

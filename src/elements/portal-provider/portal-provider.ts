@@ -15,7 +15,7 @@ import type { Session } from '../../model/session.js';
 import { DARK, presetDeclarations, THEME_NAMES, WHITE_LABEL } from '../../styles/tokens.js';
 import { VERSION } from '../../base/version.js';
 import { SmartLinkController, type SmartSettings } from './smart-link.js';
-import { absoluteBase, AdapterCache, isSmartAuth, type PortalAuth } from './wiring.js';
+import { absoluteBase, AdapterCache, isSmartAuth, type FhirSettings, type PortalAuth } from './wiring.js';
 
 /**
  * @tagname portal-provider
@@ -101,6 +101,13 @@ export class PortalProvider extends LitElement {
   /** Explicit session (wins over the one derived from `auth`). */
   @property({ attribute: false }) session?: Session;
 
+  /**
+   * Settings for the FHIR adapter built from `fhir-base-url`, which FHIR does not publish: the topics a patient may
+   * pick when writing and the limits of one message (`{ messaging: { topics, limits } }`), read retries. Replace
+   * the object to change them.
+   */
+  @property({ attribute: false }) fhirSettings?: FhirSettings;
+
   /** @internal The idle timeout's time source; tests pass a fake clock. */
   @property({ attribute: false }) idleClock?: IdleClock;
 
@@ -137,7 +144,7 @@ export class PortalProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) warnIfInvalid(this, 'theme', this.theme, (value) => (THEME_NAMES as string[]).includes(value) || value === 'auto', `${[...THEME_NAMES, 'auto'].map((name) => `"${name}"`).join(', ')}`);
     if (changed.has('idleTimeout')) warnIfInvalid(this, 'idle-timeout', this.idleTimeout, (value) => value.trim() === '' || (Number(value) >= IDLE_MIN_MINUTES && Number(value) <= IDLE_MAX_MINUTES), `minutes from ${IDLE_MIN_MINUTES} to ${IDLE_MAX_MINUTES}`);
-    const rewired = (['auth', 'clientId', 'redirectUri', 'scope', 'fhirBaseUrl'] as const).some((name) => changed.has(name));
+    const rewired = (['auth', 'clientId', 'redirectUri', 'scope', 'fhirBaseUrl', 'fhirSettings'] as const).some((name) => changed.has(name));
     if (rewired) {
       this.smartWanted = this.smartSettings();
       this.smart.configure(this.smartWanted);
@@ -192,7 +199,7 @@ export class PortalProvider extends LitElement {
     const smartBase = settings && ('auth' in settings ? settings.auth.fhirBaseUrl : settings.options.fhirBaseUrl);
     const baseUrl = smartBase ?? (this.fhirBaseUrl ? absoluteBase(this.fhirBaseUrl, this.ownerDocument) : undefined);
     if (!baseUrl) return undefined;
-    return this.adapters.get(baseUrl, settings ? this.smart.tokens : (this.auth as TokenSource | undefined));
+    return this.adapters.get(baseUrl, settings ? this.smart.tokens : (this.auth as TokenSource | undefined), this.fhirSettings);
   }
 
   protected override render() {

@@ -8,7 +8,7 @@ import { idleMinutes } from './idle-settings.js';
 import type { PortalConfig } from '../../model/config.js';
 import type { Session } from '../../model/session.js';
 import { SmartLinkController } from './smart-link.js';
-import { absoluteBase, AdapterCache, isSmartAuth, type PortalAuth } from './wiring.js';
+import { absoluteBase, AdapterCache, isSmartAuth, type FhirSettings, type PortalAuth } from './wiring.js';
 
 export interface PortalOptions {
   /** An adapter object (`createMemoryAdapter()`, a vendor's own); wins over `fhirBaseUrl`. */
@@ -29,6 +29,8 @@ export interface PortalOptions {
   config?: Partial<PortalConfig>;
   /** With a SMART client: minutes without input in any portal element before the session ends (2–30, default 15). */
   idleTimeout?: number;
+  /** Settings for the FHIR adapter built from `fhirBaseUrl` (messaging topics and limits, read retries). */
+  fhirSettings?: FhirSettings;
 }
 
 export interface PortalHandle {
@@ -70,7 +72,7 @@ export function providePortal(root: HTMLElement, options: PortalOptions): Portal
   const smart = new SmartLinkController(host, { element: root, changed: provideSession });
 
   const wire = (next: PortalOptions) => {
-    const rewired = 'auth' in next || 'fhirBaseUrl' in next || 'api' in next;
+    const rewired = 'auth' in next || 'fhirBaseUrl' in next || 'api' in next || 'fhirSettings' in next;
     // New credentials speak for themselves: an explicit session given with the old ones no longer applies.
     current = { ...current, ...('auth' in next && !('session' in next) ? { session: undefined } : {}), ...next };
     if (rewired) {
@@ -80,7 +82,7 @@ export function providePortal(root: HTMLElement, options: PortalOptions): Portal
       stopWatching = given && !isSmartAuth(given) ? given.subscribe?.(provideSession) : undefined;
       // A SMART client's token is for its own FHIR base: the adapter talks to that base, so the token goes nowhere else.
       const baseUrl = isSmartAuth(given) ? given.fhirBaseUrl : current.fhirBaseUrl && absoluteBase(current.fhirBaseUrl, document);
-      api.setValue(current.api ?? (baseUrl ? adapters.get(baseUrl, isSmartAuth(given) ? smart.tokens : given) : undefined));
+      api.setValue(current.api ?? (baseUrl ? adapters.get(baseUrl, isSmartAuth(given) ? smart.tokens : given, current.fhirSettings) : undefined));
     }
     if ('idleTimeout' in next || rewired) smart.configureIdle(idleMinutes(current.idleTimeout), undefined);
     if ('lang' in next || 'config' in next) config.setValue(configFor(next, config.value));

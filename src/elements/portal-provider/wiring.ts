@@ -1,6 +1,9 @@
-import { createFhirAdapter } from '../../api/fhir/adapter.js';
+import { createFhirAdapter, type FhirAdapterOptions } from '../../api/fhir/adapter.js';
 import type { PortalApi, TokenSource } from '../../api/portal-api.js';
 import type { SmartAuth } from '../../auth/smart-auth.js';
+
+/** The FHIR adapter's settings a host may give beside the base and the token (messaging topics and limits, retries). */
+export type FhirSettings = Omit<FhirAdapterOptions, 'baseUrl' | 'auth'>;
 
 /** What `<portal-provider>` and `providePortal` accept as `auth`: the host's token source or a SMART client. */
 export type PortalAuth = TokenSource | SmartAuth;
@@ -19,10 +22,13 @@ export function absoluteBase(fhirBaseUrl: string, document: Document): string {
  * adapter would make every element load again.
  */
 export class AdapterCache {
-  private built?: { baseUrl: string; auth?: TokenSource; api: PortalApi };
+  private built?: { baseUrl: string; auth?: TokenSource; settings?: FhirSettings; api: PortalApi };
 
-  get(baseUrl: string, auth: TokenSource | undefined): PortalApi {
-    if (this.built?.baseUrl !== baseUrl || this.built.auth !== auth) this.built = { baseUrl, auth, api: createFhirAdapter({ baseUrl, auth }) };
-    return this.built.api;
+  get(baseUrl: string, auth: TokenSource | undefined, settings?: FhirSettings): PortalApi {
+    const built = this.built;
+    if (built?.baseUrl !== baseUrl || built.auth !== auth || built.settings !== settings) {
+      this.built = { baseUrl, auth, settings, api: createFhirAdapter({ ...settings, baseUrl, auth }) };
+    }
+    return this.built!.api;
   }
 }
