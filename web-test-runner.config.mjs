@@ -43,7 +43,9 @@ export default {
   concurrency: 2,
   // Lit prints a "dev mode" warning in every test file; hide it, keep every other browser log.
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
-  testFramework: { config: { ui: 'bdd', timeout: 5000 } },
+  // Two test pages share two cores while a test server and a second browser run beside them: a test that opens an
+  // element's lazily loaded part (compiled on first request) can take several seconds there, so 10 s, not mocha's 2.
+  testFramework: { config: { ui: 'bdd', timeout: 10_000 } },
   coverageConfig: {
     include: ['src/**/*.ts'],
     reporters: ['text-summary', 'lcov'],

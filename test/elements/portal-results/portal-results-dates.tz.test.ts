@@ -37,7 +37,7 @@ describe(`<portal-results> dates in ${Intl.DateTimeFormat().resolvedOptions().ti
     const { element } = await mount<PortalResults>(subject, { api: api() });
     await waitUntil(() => shadow(element, 'button[part~="report-item"]'));
     shadow<HTMLButtonElement>(element, 'button[part~="report-item"]')!.click();
-    await waitUntil(() => shadow(element, '[part~="report-time"]'));
+    await waitUntil(() => shadow(element, '[part~="report-time"]'), 'the report', { timeout: 5_000 });
     expect(textOf(shadow(element, '[part~="report-time"]'))).to.equal(
       'Collected Mar 3, 2026, 11:30 PM (lab time, GMT-5) Released Mar 4, 2026, 12:15 AM (lab time, GMT+5:30)',
     );
@@ -46,7 +46,7 @@ describe(`<portal-results> dates in ${Intl.DateTimeFormat().resolvedOptions().ti
     const spanish = await mount<PortalResults>(subject, { api: api(), lang: 'es' });
     await waitUntil(() => shadow(spanish.element, 'button[part~="report-item"]'));
     shadow<HTMLButtonElement>(spanish.element, 'button[part~="report-item"]')!.click();
-    await waitUntil(() => shadow(spanish.element, '[part~="report-time"]'));
+    await waitUntil(() => shadow(spanish.element, '[part~="report-time"]'), 'the report', { timeout: 5_000 });
     const text = textOf(shadow(spanish.element, '[part~="report-time"]'));
     expect(text).to.match(/^Muestra tomada 3 mar 2026, 23:30 \(hora del laboratorio, GMT-5\)/);
     expect(text).to.contain('4 mar 2026, 0:15');

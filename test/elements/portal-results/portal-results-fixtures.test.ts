@@ -64,7 +64,7 @@ function reportsOf(file: string, text: string, sourceText: boolean, corpus: Map<
 async function renderedValues(element: PortalResults, index: number): Promise<string[]> {
   const button = all<HTMLButtonElement>(element, 'button[part~="report-item"]').find((b) => textOf(b.querySelector('.name')).startsWith(`${index}: `))!;
   button.click();
-  await waitUntil(() => shadow(element, '[part~="report"]'), `report ${index} never opened`);
+  await waitUntil(() => shadow(element, '[part~="report"]'), `report ${index} never opened`, { timeout: 5_000 });
   await element.updateComplete;
   const values = all(element, '[part~="value-text"][data-kind="quantity"]').map((v) => lexicalOf(textOf(v)));
   shadow<HTMLButtonElement>(element, '[part~="back"]')!.click();
@@ -129,7 +129,7 @@ describe('<portal-results> over the shared fixtures', function () {
       const { element } = await mount<PortalResults>(subject, { api: apiWithReports([{ ...reports[0], code: { text: '0: decimal', codings: [] } }]) });
       await waitUntil(() => shadow(element, '[part~="reports"]'));
       shadow<HTMLButtonElement>(element, 'button[part~="report-item"]')!.click();
-      await waitUntil(() => shadow(element, '[part~="report"]'));
+      await waitUntil(() => shadow(element, '[part~="report"]'), 'the report', { timeout: 5_000 });
       expect(all(element, '[part~="components"] [part~="value-text"]').map((v) => textOf(v))).to.deep.equal([
         '1.0',
         '1.00',

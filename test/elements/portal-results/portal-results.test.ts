@@ -20,7 +20,7 @@ async function openReport(element: PortalResults, name: string) {
   await waitUntil(() => shadow(element, '[part~="report-item"]'));
   const button = all<HTMLButtonElement>(element, 'button[part~="report-item"]').find((b) => b.textContent!.includes(name))!;
   button.click();
-  await waitUntil(() => shadow(element, '[part~="report"]'), 'report never opened');
+  await waitUntil(() => shadow(element, '[part~="report"]'), 'report never opened', { timeout: 5_000 });
   await element.updateComplete;
 }
 
