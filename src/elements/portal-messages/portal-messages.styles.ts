@@ -2,17 +2,6 @@ import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 
 export const messagesStyles = css`
-  .title {
-    margin: 0 0 ${token('--portal-space')};
-    font-size: 1.25em;
-  }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${token('--portal-space')};
-    align-items: center;
-    margin-block-end: calc(${token('--portal-space')} * 2);
-  }
   .threads,
   .messages {
     list-style: none;
@@ -164,16 +153,6 @@ export const messagesStyles = css`
     flex-wrap: wrap;
     gap: ${token('--portal-space')};
   }
-  .link-button {
-    min-block-size: ${token('--portal-target-size')};
-    padding: 0;
-    border: 0;
-    background: none;
-    color: ${token('--portal-color-accent')};
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
-  }
   .files,
   .attached {
     list-style: none;
@@ -190,34 +169,6 @@ export const messagesStyles = css`
     max-inline-size: min(100%, 24rem);
     block-size: auto;
     border-radius: ${token('--portal-radius')};
-  }
-  /* The file input stays in the page, focusable and named by its label, but out of sight. */
-  .file-input {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    opacity: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
-  .file-button {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: ${token('--portal-target-size')};
-    padding: 0 calc(${token('--portal-space')} * 2);
-    border: 1px solid ${token('--portal-color-accent')};
-    border-radius: ${token('--portal-radius')};
-    color: ${token('--portal-color-accent')};
-    font-weight: normal;
-    cursor: pointer;
-  }
-  .file-input:focus-visible + .file-button {
-    outline: ${token('--portal-focus-ring')};
-    outline-offset: 2px;
-  }
-  .file-input:disabled + .file-button {
-    opacity: 0.6;
-    cursor: not-allowed;
   }
   dialog {
     max-inline-size: min(32rem, calc(100vw - 2rem));

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SCOPES } from '../../auth/scopes.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
+import { contentStyles } from '../../styles/content.js';
 import { surfaceStyles } from '../../styles/tokens.js';
 import { formatFhirDate } from '../../i18n/index.js';
 import type { ListResult } from '../../model/common.js';
@@ -92,7 +93,7 @@ type View = { name: 'inbox' } | { name: 'thread'; threadId: string } | { name: '
  */
 export class PortalMessages extends PortalElement {
   static override tagName = 'portal-messages';
-  static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, messagesStyles];
+  static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, contentStyles, messagesStyles];
   static override access: AccessDeclaration = { session: 'required', scopes: [SCOPES.messages, SCOPES.careTeams] };
   static override strings = messagesStrings;
   declare protected readonly l10n: MessagesL10n;

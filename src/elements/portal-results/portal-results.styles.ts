@@ -2,16 +2,8 @@ import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 
 export const resultsStyles = css`
-  .title {
-    margin: 0 0 ${token('--portal-space')};
-    font-size: 1.25em;
-  }
   .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${token('--portal-space')};
     align-items: end;
-    margin-block-end: calc(${token('--portal-space')} * 2);
   }
   .field {
     display: grid;
@@ -84,17 +76,6 @@ export const resultsStyles = css`
     padding: calc(${token('--portal-space')} * 1.5);
     border-radius: ${token('--portal-radius')};
     background: ${token('--portal-color-surface-raised')};
-  }
-  .link-button {
-    min-block-size: ${token('--portal-target-size')};
-    padding: 0;
-    border: 0;
-    background: none;
-    color: ${token('--portal-color-accent')};
-    font: inherit;
-    text-align: start;
-    text-decoration: underline;
-    cursor: pointer;
   }
   a {
     color: ${token('--portal-color-accent')};

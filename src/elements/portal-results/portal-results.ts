@@ -7,6 +7,7 @@ import type { PatientSummary } from '../../model/patient.js';
 import type { ReferenceRange, Report, Result } from '../../model/results.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
 import { LoadAheadController } from '../../controllers/load-ahead.js';
+import { contentStyles } from '../../styles/content.js';
 import { surfaceStyles } from '../../styles/tokens.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { nameOf, renderList, renderSensitiveChoice } from './list-view.js';
@@ -110,7 +111,7 @@ function pageStorage(): SeenStorage | undefined {
  */
 export class PortalResults extends PortalElement {
   static override tagName = 'portal-results';
-  static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, resultsStyles];
+  static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, contentStyles, resultsStyles];
   static override access: AccessDeclaration = { session: 'required', scopes: [SCOPES.results, SCOPES.observations] };
   static override strings = resultsStrings;
   declare protected readonly l10n: ResultsL10n;
