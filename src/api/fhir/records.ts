@@ -22,6 +22,7 @@ import { collectMapped } from './mapped.js';
 import { addReading } from './results.js';
 import { sharedWhileRunning } from '../in-flight.js';
 import { indexByReference } from './search.js';
+import { writeOnce } from './write-once.js';
 
 // The patient-record features of the FHIR adapter. Every search is scoped to the patient in the token's
 // context; nothing here takes a patient id from the caller.
@@ -126,8 +127,13 @@ export function fhirImmunizations(fhir: FhirClient): ImmunizationsApi {
 
     async report(report, signal): Promise<Immunization> {
       const operation = 'immunizations.report';
-      const resource = buildImmunizationCreate({ report, patientId: fhir.patientId(operation) });
-      const created = await fhir.createOnce('Immunization', resource, report.clientRequestId, operation, signal);
+      const patientId = fhir.patientId(operation);
+      const resource = buildImmunizationCreate({ report, patientId });
+      const created = await writeOnce(
+        fhir,
+        { type: 'Immunization', resource, key: report.clientRequestId, idPrefix: 'pk-imm-', patientId, patientElement: 'patient', operation },
+        signal,
+      );
       const mapped = mapImmunization(created);
       if (!mapped.ok) throw new ApiError('invalid-response', { operation });
       return mapped.value;

@@ -8,9 +8,12 @@ const BASE = 'https://fhir.example.org/r4';
 const signal = () => new AbortController().signal;
 const report: NewImmunizationReport = { cvx: '197', vaccineText: 'Flu shot, high dose', occurrenceDate: '2024-10', source: 'record', lotNumber: 'FL-1', clientRequestId: 'imm-key-1' };
 
-function adapterWith(handler: Handler) {
-  const fetch = fakeFetch(handler);
-  const api = createFhirAdapter({ baseUrl: BASE, fetch, auth: { getAccessToken: async () => 'tok', patientId: 'p1' }, maxReadRetries: 0 });
+/** Every call but the CapabilityStatement read (404 unless `statement` is given: then POST with If-None-Exist). */
+function adapterWith(handler: Handler, statement?: unknown) {
+  const all = fakeFetch((call) => (call.url.endsWith('/metadata') ? (statement ? fhirJson(statement) : fhirJson({}, { status: 404 })) : handler(call)));
+  const fetch = { calls: [] as typeof all.calls };
+  Object.defineProperty(fetch, 'calls', { get: () => all.calls.filter((c) => !c.url.endsWith('/metadata')) });
+  const api = createFhirAdapter({ baseUrl: BASE, fetch: all, auth: { getAccessToken: async () => 'tok', patientId: 'p1' }, maxReadRetries: 0 });
   return { api, fetch };
 }
 
@@ -38,5 +41,41 @@ describe('immunizations.report (FHIR)', () => {
     expect(posts).to.equal(1);
     expect(saved.id).to.equal('imm-1');
     expect(fetch.calls.map((c) => c.method)).to.deep.equal(['POST', 'GET']);
+  });
+
+  it('after a dropped connection (no answer at all), searches by the key before anything is sent again', async () => {
+    let stored: unknown;
+    const { api, fetch } = adapterWith((call) => {
+      if (call.method === 'POST' && !stored) {
+        stored = { ...(call.body as object), id: 'imm-2' };
+        throw new TypeError('Failed to fetch');
+      }
+      if (call.method === 'POST') return fhirJson({ ...(call.body as object), id: 'imm-3' }, { status: 201 });
+      return fhirJson(searchset(stored ? [stored] : []));
+    });
+    const saved = await api.immunizations.report(report, signal());
+    expect(saved.id).to.equal('imm-2');
+    expect(fetch.calls.map((c) => c.method)).to.deep.equal(['POST', 'GET']);
+  });
+
+  it('without conditional create but with update as create: PUT under an id from the key, a resend rewrites it, and a lost answer is looked for by that id', async () => {
+    const statement = { resourceType: 'CapabilityStatement', rest: [{ resource: [{ type: 'Immunization', conditionalCreate: false, updateCreate: true }] }] };
+    let stored: Record<string, unknown> | undefined;
+    let lost = true;
+    const { api, fetch } = adapterWith((call) => {
+      if (call.method === 'PUT') {
+        stored = { ...(call.body as Record<string, unknown>) };
+        if (lost) {
+          lost = false;
+          throw new TypeError('Failed to fetch');
+        }
+        return fhirJson(stored, { status: 201 });
+      }
+      if (call.method === 'GET' && call.url.endsWith('/Immunization/pk-imm-imm-key-1')) return stored ? fhirJson(stored) : fhirJson({ resourceType: 'OperationOutcome' }, { status: 404 });
+      return fhirJson({}, { status: 500 });
+    }, statement);
+    const saved = await api.immunizations.report(report, signal());
+    expect(saved).to.deep.include({ id: 'pk-imm-imm-key-1', primarySource: false });
+    expect(fetch.calls.map((c) => `${c.method} ${c.url.replace(BASE, '')}`)).to.deep.equal(['GET /Immunization/pk-imm-imm-key-1', 'PUT /Immunization/pk-imm-imm-key-1', 'GET /Immunization/pk-imm-imm-key-1']);
   });
 });
