@@ -2,10 +2,6 @@ import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 
 export const vaccineRecordStyles = css`
-  .title {
-    margin: 0 0 ${token('--portal-space')};
-    font-size: 1.25em;
-  }
   section + section,
   .actions,
   .report,
@@ -154,14 +150,10 @@ export const vaccineRecordStyles = css`
   .about {
     display: inline-flex;
     align-items: center;
+  }
+  .about {
     min-block-size: ${token('--portal-target-size')};
-    padding: 0;
-    border: 0;
-    background: none;
     color: ${token('--portal-color-accent')};
-    font: inherit;
-    text-decoration: underline;
-    cursor: pointer;
   }
   .field {
     display: grid;
@@ -230,29 +222,8 @@ export const vaccineRecordStyles = css`
     gap: ${token('--portal-space')};
     margin-block-end: calc(${token('--portal-space')} * 1.5);
   }
-  .file-input {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    opacity: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
   .file-button {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: ${token('--portal-target-size')};
-    padding: 0 calc(${token('--portal-space')} * 2);
-    border: 1px solid ${token('--portal-color-accent')};
-    border-radius: ${token('--portal-radius')};
-    color: ${token('--portal-color-accent')};
     background: ${token('--portal-color-surface')};
-    font-weight: normal;
-    cursor: pointer;
-  }
-  .file-input:focus-visible + .file-button {
-    outline: ${token('--portal-focus-ring')};
-    outline-offset: 2px;
   }
   video {
     display: block;

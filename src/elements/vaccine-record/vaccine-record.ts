@@ -6,6 +6,7 @@ import { LazyPartController } from '../../controllers/lazy-part.js';
 import type { FetchLike, TrustedIssuer, Verdict } from '../../health-cards/index.js';
 import type { ListResult } from '../../model/common.js';
 import type { Immunization, Recommendation } from '../../model/immunization.js';
+import { contentStyles } from '../../styles/content.js';
 import { surfaceStyles } from '../../styles/tokens.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
 import { renderDue } from './due-view.js';
@@ -96,7 +97,7 @@ type Panel = 'none' | 'report' | 'verify';
  */
 export class VaccineRecord extends PortalElement {
   static override tagName = 'vaccine-record';
-  static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, vaccineRecordStyles];
+  static override styles = [...(PortalElement.styles as []), stateStyles, surfaceStyles, contentStyles, vaccineRecordStyles];
   static override access: AccessDeclaration = { session: 'required', scopes: [SCOPES.immunizations, SCOPES.immunizationRecommendations] };
   static override strings = vaccineStrings;
   declare protected readonly l10n: VaccinesL10n;
