@@ -26,8 +26,10 @@ export const SCOPES = {
   observations: 'patient/Observation.rs',
   /** Save a reading the patient took at home (asked for only where the host allows readings). */
   readings: 'patient/Observation.c',
-  /** Read and search the patient's vaccines, and add one the patient reports (create). */
-  immunizations: 'patient/Immunization.crs',
+  /** Read and search the patient's vaccines. */
+  immunizations: 'patient/Immunization.rs',
+  /** Add a vaccine the patient reports (create): a grant without it still shows the record, without the form. */
+  reportImmunization: 'patient/Immunization.c',
   /** Read and search what vaccines are due (ImmunizationRecommendation). */
   immunizationRecommendations: 'patient/ImmunizationRecommendation.rs',
 } as const;

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SCOPES, scopesCover } from '../../auth/scopes.js';
+import { SCOPES } from '../../auth/scopes.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import type { ListResult } from '../../model/common.js';
 import type { PatientSummary } from '../../model/patient.js';
 import type { ReferenceRange, Report, Result } from '../../model/results.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
 import { LoadAheadController } from '../../controllers/load-ahead.js';
+import { OptionalScopeController } from '../../controllers/optional-scope.js';
 import { contentStyles } from '../../styles/content.js';
 import { surfaceStyles } from '../../styles/tokens.js';
 import { renderError, renderLoading, stateStyles } from '../../ui/state-view.js';
@@ -194,8 +195,13 @@ export class PortalResults extends PortalElement {
       }),
   });
 
-  /** Withdraws the readings scope from the session owner's list (asked for only with `allow-readings`). */
-  private withdrawReadingsNeed?: () => void;
+  /** Saving a reading needs its own scope, asked for only with `allow-readings`; offered only where granted. */
+  private readonly readingsScope = new OptionalScopeController(this, {
+    scopes: [SCOPES.readings],
+    wanted: () => this.allowReadings,
+    session: () => this.session,
+    actions: () => this.sessionActions,
+  });
 
   /** Whose results are on screen: another patient (or none) starts again from an empty list. */
   private shownFor: string | undefined;
@@ -214,23 +220,6 @@ export class PortalResults extends PortalElement {
       }
       this.shownFor = patient;
     }
-    if (changed.has('allowReadings') || changed.has('sessionActions')) {
-      this.withdrawReadingsNeed?.();
-      this.withdrawReadingsNeed = this.allowReadings ? this.sessionActions?.need([SCOPES.readings]) : undefined;
-    }
-  }
-
-  override disconnectedCallback(): void {
-    this.withdrawReadingsNeed?.();
-    this.withdrawReadingsNeed = undefined;
-    super.disconnectedCallback();
-  }
-
-  /** Readings are offered when the host allows them and the grant covers saving one (a host-managed session states none). */
-  private readingsAllowed(): boolean {
-    if (!this.allowReadings || this.session?.status !== 'signed-in') return false;
-    const granted = this.session.scopes;
-    return granted === undefined || scopesCover(granted, [SCOPES.readings]);
   }
 
   private patientId(): string | undefined {
@@ -326,7 +315,7 @@ export class PortalResults extends PortalElement {
       onCategory: (category) => (this.category = category),
       onQuery: (query) => (this.query = query),
       onOpen: (id) => this.open(id),
-      onAddReading: this.readingsAllowed() ? () => this.openReading() : undefined,
+      onAddReading: this.readingsScope.allowed ? () => this.openReading() : undefined,
     });
   }
 

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { SCOPES } from '../../auth/scopes.js';
 import { PortalElement, type AccessDeclaration } from '../../base/portal-element.js';
 import { LazyPartController } from '../../controllers/lazy-part.js';
+import { OptionalScopeController } from '../../controllers/optional-scope.js';
 import type { FetchLike, TrustedIssuer, Verdict } from '../../health-cards/index.js';
 import type { ListResult } from '../../model/common.js';
 import type { Immunization, Recommendation } from '../../model/immunization.js';
@@ -134,6 +135,13 @@ export class VaccineRecord extends PortalElement {
   private readonly immunizations = this.loader<ListResult<Immunization>>((api, signal) => api.immunizations.list(signal));
   private readonly recommendations = this.loader<ListResult<Recommendation>>((api, signal) => api.immunizations.recommendations(signal));
 
+  /** Reporting a vaccine needs leave to create one: asked for at sign-in, the form offered only where granted. */
+  private readonly reportScope = new OptionalScopeController(this, {
+    scopes: [SCOPES.reportImmunization],
+    session: () => this.session,
+    actions: () => this.sessionActions,
+  });
+
   private readonly reporting = new LazyPartController<Reporting>(this, {
     operation: 'immunizations.report',
     onError: (error) => this.reportError(error),
@@ -225,9 +233,11 @@ export class VaccineRecord extends PortalElement {
       ${this.savedText ? html`<p class="saved" part="saved" tabindex="-1">${this.savedText}</p>` : nothing} ${this.renderRecord()}
       ${this.renderDue()}
       <div class="actions no-print" part="actions">
-        <button class="button" part="button report" type="button" aria-expanded=${this.panel === 'report' ? 'true' : 'false'} @click=${() => this.open(this.panel === 'report' ? 'none' : 'report')}>
-          ${this.l10n.t('report.open')}
-        </button>
+        ${this.reportScope.allowed
+          ? html`<button class="button" part="button report" type="button" aria-expanded=${this.panel === 'report' ? 'true' : 'false'} @click=${() => this.open(this.panel === 'report' ? 'none' : 'report')}>
+              ${this.l10n.t('report.open')}
+            </button>`
+          : nothing}
         <button class="button secondary" part="button verify" type="button" aria-expanded=${this.panel === 'verify' ? 'true' : 'false'} @click=${() => this.open(this.panel === 'verify' ? 'none' : 'verify')}>
           ${this.l10n.t('verify.open')}
         </button>

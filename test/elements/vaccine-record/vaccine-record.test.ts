@@ -2,7 +2,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '../../../src/api/memory/index.js';
 import type { VaccineRecord } from '../../../src/elements/vaccine-record/vaccine-record.js';
-import { elementContract, mount, PATIENT_ID, type ContractSubject } from '../../contract/element-contract.js';
+import { elementContract, mount, PATIENT_ID, RecordingSessionActions, type ContractSubject } from '../../contract/element-contract.js';
 import { all, click, shadow, textOf } from '../../support/dom.js';
 import { makeIssuer } from '../../health-cards/issuer.js';
 import { recordingFetch } from '../../health-cards/recording-fetch.js';
@@ -14,6 +14,7 @@ const subject: ContractSubject = {
   template: () => html`<vaccine-record></vaccine-record>`,
   readySelector: '[part~="history"]',
   loadOperation: 'immunizations.list',
+  optionalScopes: [['patient/Immunization.c']],
 };
 
 elementContract(subject);
@@ -467,5 +468,21 @@ describe('<vaccine-record>', () => {
       await check(element, await fixtureText('spec-examples/example-00-d-jws.txt'));
       expect(textOf(shadow(element, '[part~="verdict-words"]'))).to.equal('Verificada: emitida por SMART Health Cards example issuer.');
     });
+  });
+});
+
+describe('<vaccine-record> with a read-only grant', () => {
+  it('asks sign-in for leave to report a vaccine, and shows the record without the form where it was not granted', async () => {
+    const auth = new RecordingSessionActions();
+    const asked = await mount<VaccineRecord>(subject, { auth, session: { status: 'signed-out' } });
+    expect(auth.calls).to.include('need:patient/Immunization.c');
+    asked.element.remove();
+    const granted = ['launch/patient', 'patient/Immunization.rs', 'patient/ImmunizationRecommendation.rs'];
+    const { element } = await mount<VaccineRecord>(subject, { session: { status: 'signed-in', patientId: PATIENT_ID, scopes: granted } });
+    await waitUntil(() => shadow(element, '[part~="history"]'), 'the record');
+    expect(shadow(element, '[part~="report"]'), 'no report button').to.equal(null);
+    expect(shadow(element, '[part~="verify"]'), 'the checker needs no grant').to.not.equal(null);
+    const withCreate = await mount<VaccineRecord>(subject, { session: { status: 'signed-in', patientId: PATIENT_ID, scopes: [...granted, 'patient/Immunization.c'] } });
+    await waitUntil(() => shadow(withCreate.element, 'button[part~="report"]'), 'the report button');
   });
 });
