@@ -3,10 +3,25 @@ import { token } from './tokens.js';
 
 /**
  * What the patient-data elements draw alike inside their content: the view's title, the row of actions above a
- * list, a button that reads as a link, and a file picker whose button speaks the element's language (the
- * browser's own speaks the browser's). An element adds it before its own styles, which may refine it.
+ * list, a button that reads as a link, form fields, and a file picker whose button speaks the element's language
+ * (the browser's own speaks the browser's). An element adds it before its own styles, which may refine it (the
+ * fields' rule has no specificity of its own, so any element rule wins).
  */
 export const contentStyles = css`
+  :where(input:not([type='radio'], [type='checkbox'], [type='file']), select, textarea) {
+    box-sizing: border-box;
+    max-inline-size: 100%;
+    min-block-size: ${token('--portal-target-size')};
+    padding: 0 ${token('--portal-space')};
+    border: 1px solid ${token('--portal-color-border')};
+    border-radius: ${token('--portal-radius')};
+    background: ${token('--portal-color-surface')};
+    color: inherit;
+    font: inherit;
+  }
+  :where([aria-invalid='true']) {
+    border-color: ${token('--portal-color-danger')};
+  }
   .title {
     margin: 0 0 ${token('--portal-space')};
     font-size: 1.25em;

@@ -100,15 +100,8 @@ export const messagesStyles = css`
   select,
   input,
   textarea {
-    box-sizing: border-box;
     inline-size: 100%;
-    min-block-size: ${token('--portal-target-size')};
     padding: ${token('--portal-space')};
-    border: 1px solid ${token('--portal-color-border')};
-    border-radius: ${token('--portal-radius')};
-    background: ${token('--portal-color-surface')};
-    color: inherit;
-    font: inherit;
     font-weight: normal;
   }
   textarea {
@@ -118,9 +111,6 @@ export const messagesStyles = css`
   :is(select, input, textarea, button, a):focus-visible {
     outline: ${token('--portal-focus-ring')};
     outline-offset: 2px;
-  }
-  [aria-invalid='true'] {
-    border-color: ${token('--portal-color-danger')};
   }
   .notice {
     margin: 0;

@@ -13,13 +13,6 @@ export const resultsStyles = css`
   }
   .field select,
   .field input {
-    min-block-size: ${token('--portal-target-size')};
-    padding: 0 ${token('--portal-space')};
-    border: 1px solid ${token('--portal-color-border')};
-    border-radius: ${token('--portal-radius')};
-    background: ${token('--portal-color-surface')};
-    color: inherit;
-    font: inherit;
     inline-size: 100%;
   }
   .reports,

@@ -52,12 +52,16 @@ export function reportProblems(draft: ReportDraft, today: string): ReportProblem
   if (!/^\d{4}$/.test(year) || Number(year) < 1900) problems.push({ field: 'year', key: 'report.error.year' });
   else {
     const day = draft.day.trim();
-    if (day && !draft.month) problems.push({ field: 'day', key: 'report.error.dayNeedsMonth' });
-    else if (day && (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > daysInMonth(Number(year), Number(draft.month)))) problems.push({ field: 'day', key: 'report.error.day' });
-    else {
-      const date = dateOf(draft);
-      if (date > today.slice(0, date.length)) problems.push({ field: 'year', key: 'report.error.future' });
-    }
+    const dayProblem: ReportProblem | undefined =
+      day && !draft.month
+        ? { field: 'day', key: 'report.error.dayNeedsMonth' }
+        : day && (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > daysInMonth(Number(year), Number(draft.month)))
+          ? { field: 'day', key: 'report.error.day' }
+          : undefined;
+    // A date in the future is said at once, also beside a day still to fix (judged then on year and month alone).
+    const date = dayProblem ? [year, draft.month].filter(Boolean).join('-') : dateOf(draft);
+    if (date > today.slice(0, date.length)) problems.push({ field: 'year', key: 'report.error.future' });
+    if (dayProblem) problems.push(dayProblem);
   }
   if (draft.lot.trim() && !LOT.test(draft.lot.trim())) problems.push({ field: 'lot', key: 'report.error.lot' });
   return problems;

@@ -170,19 +170,6 @@ export const vaccineRecordStyles = css`
     display: grid;
     gap: calc(${token('--portal-space')} / 2);
   }
-  input:not([type='radio']):not([type='file']),
-  select,
-  textarea {
-    min-block-size: ${token('--portal-target-size')};
-    max-inline-size: 100%;
-    box-sizing: border-box;
-    padding: 0 ${token('--portal-space')};
-    border: 1px solid ${token('--portal-color-border')};
-    border-radius: ${token('--portal-radius')};
-    background: ${token('--portal-color-surface')};
-    color: inherit;
-    font: inherit;
-  }
   textarea {
     inline-size: 100%;
     padding: ${token('--portal-space')};

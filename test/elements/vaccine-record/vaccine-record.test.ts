@@ -486,3 +486,13 @@ describe('<vaccine-record> with a read-only grant', () => {
     await waitUntil(() => shadow(withCreate.element, 'button[part~="report"]'), 'the report button');
   });
 });
+
+describe('<vaccine-record> report form problems', () => {
+  it('says a future year at once, beside a day still to fix', async () => {
+    const { reportProblems } = await import('../../../src/elements/vaccine-record/report-part.js');
+    const draft = { vaccineName: '', year: '2099', month: '', day: '31', lot: '', place: '', source: 'recall' as const };
+    const keys = reportProblems(draft, '2026-12-02').map((p) => p.key);
+    expect(keys).to.include.members(['report.error.future', 'report.error.dayNeedsMonth']);
+    expect(reportProblems({ ...draft, year: '2025' }, '2026-12-02').map((p) => p.key)).to.not.include('report.error.future');
+  });
+});
