@@ -21,6 +21,7 @@ import { schedulerStyles } from './portal-scheduler.styles.js';
 import { SlotSearchController, type Catalog, type DayTimes } from './slot-search-controller.js';
 import { renderViewSwitch, type SchedulerView } from './view-switch.js';
 import { schedulerStrings, type SchedulerL10n } from './strings.js';
+import { VaccineHandoffController, VACCINE_FORMS } from './vaccine-handoff.js';
 
 /** What the booking is for, besides a new appointment: replacing one (reschedule), or a vaccine's next dose from a day on. */
 type Purpose = { kind: 'reschedule'; appointment: Appointment } | { kind: 'next-dose'; service: Service; from: Day };
@@ -32,7 +33,6 @@ interface Frame extends ServiceChoice {
 }
 
 /** `vaccine`: empty (any vaccine), a CVX code (`140`) or a code and dose (`208:2`). */
-const VACCINE_FORMS = /^(\d+(:\d+)?)?$/;
 
 /**
  * @tagname portal-scheduler
@@ -64,6 +64,9 @@ const VACCINE_FORMS = /^(\d+(:\d+)?)?$/;
  * @cssproperty --portal-color-border - Borders of times, days and boxes.
  * @cssproperty --portal-color-surface - Background of time buttons.
  * @cssproperty --portal-target-size - Minimum size of every button.
+ *
+ * A `<vaccine-record>` on the same page that asks to book a due dose (`portal-vaccine-booking-requested`) is answered
+ * by the first scheduler: it opens on that vaccine and dose.
  *
  * @fires portal-slot-selected - A time was chosen (slot, service, location and clinician ids only).
  * @fires portal-appointment-booked - The server booked the appointment (ids and the vaccine's CVX code only).
@@ -135,6 +138,15 @@ export class PortalScheduler extends PortalElement {
           serviceId: (answer.service ?? asked.service)?.id,
           locationId: (answer.location ?? asked.location)?.id,
         }),
+    },
+  });
+
+  // "Book this vaccine" in a vaccine record on this page: open on that vaccine and dose, in view.
+  private readonly handoff = new VaccineHandoffController(this, {
+    open: (vaccine) => {
+      this.vaccine = vaccine;
+      this.show('book');
+      this.scrollIntoView({ block: 'start' });
     },
   });
 

@@ -241,3 +241,28 @@ describe('<portal-scheduler>', () => {
     });
   });
 });
+
+describe('<portal-scheduler> answering a vaccine record on the same page', () => {
+  const ask = (vaccine: unknown) => {
+    const event = new CustomEvent('portal-vaccine-booking-requested', { detail: { vaccine }, bubbles: true, composed: true, cancelable: true });
+    document.dispatchEvent(event);
+    return event;
+  };
+
+  it('opens on the vaccine and dose asked for, and says it took the request', async () => {
+    const { element } = await mount<PortalScheduler>(subject);
+    await waitUntil(() => shadow(element, subject.readySelector), 'the times');
+    const asked = ask('140:1');
+    expect(asked.defaultPrevented, 'answered').to.equal(true);
+    expect(element.vaccine).to.equal('140:1');
+  });
+
+  it('leaves a request it cannot read to someone else', async () => {
+    const { element } = await mount<PortalScheduler>(subject);
+    await waitUntil(() => shadow(element, subject.readySelector), 'the times');
+    for (const vaccine of ['flu', '', 140, undefined]) {
+      expect(ask(vaccine).defaultPrevented, String(vaccine)).to.equal(false);
+    }
+    expect(element.vaccine).to.equal(undefined);
+  });
+});
