@@ -23,7 +23,7 @@ const type = (element: Element, selector: string, value: string) => {
 async function openForm(element: PortalResults) {
   await waitUntil(() => shadow(element, '[part~="add-reading"]'));
   shadow<HTMLButtonElement>(element, '[part~="add-reading"]')!.click();
-  await waitUntil(() => shadow(element, '[part~="readings"]'), 'form never loaded');
+  await waitUntil(() => shadow(element, '[part~="readings"]'), 'form never loaded', { timeout: 5_000 });
   await element.updateComplete;
 }
 

@@ -323,7 +323,7 @@ describe('<portal-results>', () => {
     const toggle = ldl.querySelector<HTMLButtonElement>('[part~="trend-toggle"]')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
-    await waitUntil(() => shadow(element, '[part~="trend-table"]'), 'trend never shown');
+    await waitUntil(() => shadow(element, '[part~="trend-table"]'), 'trend never shown', { timeout: 5_000 });
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     // 150 → 139 mg/dL: down 7%.
     expect(textOf(shadow(element, '[part~="trend-change"]'))).to.match(/^Down 7% since [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
@@ -348,7 +348,7 @@ describe('<portal-results>', () => {
     const { element } = await mount<PortalResults>(subject, { api });
     await openReport(element, 'Basic metabolic panel');
     shadow<HTMLButtonElement>(element, '[part~="trend-toggle"]')!.click();
-    await waitUntil(() => shadow(element, '[part~="trend-table"]'));
+    await waitUntil(() => shadow(element, '[part~="trend-table"]'), 'loaded', { timeout: 5_000 });
     expect(all(element, '[part~="trend-chart"] .point')).to.have.length(2);
     expect(textOf(shadow(element, '[part~="trend-change"]'))).to.equal('Up 10% since Jan 2, 2026');
     expect(textOf(shadow(element, '[part~="trend-other-units"]'))).to.contain('6.1 mmol/L (Feb 2, 2026)');
@@ -368,7 +368,7 @@ describe('<portal-results>', () => {
     const { element } = await mount<PortalResults>(subject, { api });
     await openReport(element, 'Basic metabolic panel');
     shadow<HTMLButtonElement>(element, '[part~="trend-toggle"]')!.click();
-    await waitUntil(() => shadow(element, '[part~="trend-table"]'));
+    await waitUntil(() => shadow(element, '[part~="trend-table"]'), 'loaded', { timeout: 5_000 });
     expect(all(element, '[part~="trend-chart"] .point.reported')).to.have.length(1);
     const rows = all(element, '[part~="trend-table"] tbody tr').map((r) => textOf(r));
     expect(rows).to.deep.equal(['Mar 2, 2026 78.5 kg Lab', 'Feb 2, 2026 79.2 kg You reported', 'Jan 2, 2026 80.0 kg Lab']);
@@ -398,7 +398,7 @@ describe('<portal-results>', () => {
     await openReport(element, 'Lipid panel');
     const ldl = all(element, '[part~="result"]').find((r) => textOf(r.querySelector('.result-name')).startsWith('LDL'))!;
     ldl.querySelector<HTMLButtonElement>('[part~="trend-toggle"]')!.click();
-    await waitUntil(() => shadow(element, '[part~="trend-table"]'));
+    await waitUntil(() => shadow(element, '[part~="trend-table"]'), 'loaded', { timeout: 5_000 });
     fits('report with trend');
   });
 

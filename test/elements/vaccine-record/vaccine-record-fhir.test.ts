@@ -32,7 +32,7 @@ describe('<vaccine-record> on the FHIR adapter', () => {
       expect(all(element, '[part~="dose-date"]').every((d) => /^Given [A-Z][a-z]+ \d{1,2}, \d{4}$/.test(textOf(d)))).to.equal(true);
 
       click(element, '[part~="report"][part~="button"]');
-      await waitUntil(() => shadow(element, '[part~="report-form"]'));
+      await waitUntil(() => shadow(element, '[part~="report-form"]'), 'the form loaded', { timeout: 5_000 });
       type(shadow<HTMLInputElement>(element, '#report-vaccine')!, 'Flu vaccine, nasal spray');
       type(shadow<HTMLInputElement>(element, '#report-year')!, '2025');
       type(shadow<HTMLSelectElement>(element, '#report-month')!, '09');

@@ -30,7 +30,8 @@ const loadedModules = () => performance.getEntriesByType('resource').map((entry)
 
 async function openVerify(element: VaccineRecord) {
   click(element, '[part~="verify"][part~="button"]');
-  await waitUntil(() => shadow(element, '[part~="card-input"]'), 'the checker loaded');
+  // The checker is the largest part, compiled on its first request: under a full run that takes a few seconds.
+  await waitUntil(() => shadow(element, '[part~="card-input"]'), 'the checker loaded', { timeout: 8_000 });
 }
 
 async function check(element: VaccineRecord, text: string) {
@@ -38,7 +39,7 @@ async function check(element: VaccineRecord, text: string) {
   click(element, '[part~="check"]');
   await element.updateComplete;
   const done = () => !shadow<HTMLButtonElement>(element, '[part~="check"]')!.disabled;
-  await waitUntil(() => done() && (shadow(element, '[part~="verdict"]') || shadow(element, '[part~="passcode"]') || shadow(element, '.failed')), 'a verdict');
+  await waitUntil(() => done() && (shadow(element, '[part~="verdict"]') || shadow(element, '[part~="passcode"]') || shadow(element, '.failed')), 'a verdict', { timeout: 5_000 });
 }
 
 describe('<vaccine-record>', () => {
@@ -147,7 +148,7 @@ describe('<vaccine-record>', () => {
     const { element, events } = await mount<VaccineRecord>(subject, { api });
     await waitUntil(() => shadow(element, '[part~="dose"]'));
     click(element, '[part~="report"][part~="button"]');
-    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    await waitUntil(() => shadow(element, '[part~="report-form"]'), 'the form loaded', { timeout: 5_000 });
     type(shadow<HTMLInputElement>(element, '#report-year')!, '2099');
     type(shadow<HTMLInputElement>(element, '#report-day')!, '31');
     type(shadow<HTMLInputElement>(element, '[part~="lot-input"]')!, 'no spaces allowed!');
@@ -177,7 +178,7 @@ describe('<vaccine-record>', () => {
     const { element, events } = await mount<VaccineRecord>(subject, { api });
     await waitUntil(() => shadow(element, '[part~="dose"]'));
     click(element, '[part~="report"][part~="button"]');
-    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    await waitUntil(() => shadow(element, '[part~="report-form"]'), 'the form loaded', { timeout: 5_000 });
     type(shadow<HTMLInputElement>(element, '#report-vaccine')!, 'Flu shot, high dose (65 and older)');
     type(shadow<HTMLInputElement>(element, '#report-year')!, '2024');
     type(shadow<HTMLSelectElement>(element, '#report-month')!, '10');
@@ -207,7 +208,7 @@ describe('<vaccine-record>', () => {
     const { element, events } = await mount<VaccineRecord>(subject, { api });
     await waitUntil(() => shadow(element, '[part~="dose"]'));
     click(element, '[part~="report"][part~="button"]');
-    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    await waitUntil(() => shadow(element, '[part~="report-form"]'), 'the form loaded', { timeout: 5_000 });
     type(shadow<HTMLInputElement>(element, '#report-vaccine')!, 'Shingles vaccine (Shingrix)');
     type(shadow<HTMLInputElement>(element, '#report-year')!, '2023');
     api.controls.set({ loseReportAnswer: true });
@@ -226,7 +227,7 @@ describe('<vaccine-record>', () => {
     const { element } = await mount<VaccineRecord>(subject);
     await waitUntil(() => shadow(element, '[part~="dose"]') && shadow(element, '[part~="due-item"]'));
     click(element, '[part~="report"][part~="button"]');
-    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    await waitUntil(() => shadow(element, '[part~="report-form"]'), 'the form loaded', { timeout: 5_000 });
     const shown = (selector: string) => getComputedStyle(shadow(element, selector)!).display !== 'none';
     expect(shown('[part~="actions"]')).to.equal(true);
     await emulateMedia({ media: 'print' });
@@ -250,7 +251,7 @@ describe('<vaccine-record>', () => {
     expect(element.getBoundingClientRect().width, 'element').to.equal(320);
     expect(fits(), 'record').to.equal(true);
     click(element, '[part~="report"][part~="button"]');
-    await waitUntil(() => shadow(element, '[part~="report-form"]'));
+    await waitUntil(() => shadow(element, '[part~="report-form"]'), 'the form loaded', { timeout: 5_000 });
     expect(fits(), 'report form').to.equal(true);
     await openVerify(element);
     expect(fits(), 'checker').to.equal(true);
@@ -290,7 +291,7 @@ describe('<vaccine-record>', () => {
       input.files = transfer.files;
       input.dispatchEvent(new Event('change'));
       await waitUntil(() => shadow<HTMLTextAreaElement>(element, '[part~="card-input"]')!.value.startsWith('{'));
-      await waitUntil(() => shadow(element, '[part~="verdict"]'));
+      await waitUntil(() => shadow(element, '[part~="verdict"]'), 'loaded', { timeout: 5_000 });
       expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
     });
 
@@ -315,7 +316,7 @@ describe('<vaccine-record>', () => {
         input.dispatchEvent(new Event('change'));
       };
       await pick(element);
-      await waitUntil(() => shadow(element, '[part~="verdict"]'), 'checked from the picture');
+      await waitUntil(() => shadow(element, '[part~="verdict"]'), 'checked from the picture', { timeout: 5_000 });
       expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
       answer = ['https://example.org/not-a-card'];
       await pick(element);
@@ -410,7 +411,7 @@ describe('<vaccine-record>', () => {
       expect(textOf(shadow(element, '[part~="passcode"]'))).to.contain('That passcode is not right.');
       type(shadow<HTMLInputElement>(element, '[part~="passcode-input"]')!, '1234');
       click(element, '[part~="check"]');
-      await waitUntil(() => shadow(element, '[part~="verdict"]'));
+      await waitUntil(() => shadow(element, '[part~="verdict"]'), 'loaded', { timeout: 5_000 });
       expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
       expect(link.requests.every((r) => r.body?.recipient === 'Riverside Health portal')).to.equal(true);
       await expect(element).to.be.accessible();
@@ -455,7 +456,7 @@ describe('<vaccine-record>', () => {
       await expect(element).to.be.accessible();
       type(shadow<HTMLInputElement>(element, '[part~="passcode-input"]')!, '2468');
       click(element, '[part~="check"]');
-      await waitUntil(() => shadow(element, '[part~="verdict"]'));
+      await waitUntil(() => shadow(element, '[part~="verdict"]'), 'loaded', { timeout: 5_000 });
       expect(shadow(element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
     });
 
