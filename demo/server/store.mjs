@@ -15,7 +15,7 @@ import { HOLD_EXTENSION } from './fhir/booking.mjs';
 /** @typedef {import('./journal.mjs').JournalOp} JournalOp */
 /**
  * @typedef {{ bookingMode: 'rest' | 'operation' | 'ihe', pageSize: number, holdMinutes: number, maxPageSize?: number,
- *   conditionalCreate?: boolean, iheDefinitions?: 'profile' | 'own', keepsIdentifiers?: boolean }} StoreOptions
+ *   conditionalCreate?: boolean, iheDefinitions?: 'profile' | 'own', keepsIdentifiers?: boolean, healthCards?: boolean }} StoreOptions
  * `maxPageSize`: the most one page holds whatever `_count` asks, as many servers cap it (tests use it to make a
  * client page); 1000 when absent.
  * `bookingMode`: `rest` books by create, `operation` adds portal-kit's `$hold`/`$book`, `ihe` offers the IHE ITI
@@ -24,6 +24,8 @@ import { HOLD_EXTENSION } from './fhir/booking.mjs';
  * declare the IHE ones as their base, as a server does that profiles them, instead of the IHE canonicals.
  * `keepsIdentifiers: false` stores Appointments without the identifiers a client sent (as some scheduling systems
  * do), so a client cannot find its booking by its own key.
+ * `healthCards`: whether `Patient/<id>/$health-cards-issue` is offered (fhir/health-cards.mjs); absent: in every
+ * mode but `rest`, which stands for a plain server with no operations.
  * `conditionalCreate: false` acts like a server without conditional create: its CapabilityStatement says so and
  * an `If-None-Exist` header is ignored (a replayed create creates again).
  */

@@ -122,6 +122,10 @@ export interface ImmunizationsApi {
   recommendations(signal: AbortSignal): Promise<ListResult<Recommendation>>;
   /** Records a vaccine the patient reports (`primarySource: false`). */
   report(report: NewImmunizationReport, signal: AbortSignal): Promise<Immunization>;
+  /** Whether the server issues the patient's SMART Health Cards of immunizations (`$health-cards-issue`). */
+  healthCardsOffered(signal: AbortSignal): Promise<boolean>;
+  /** The patient's SMART Health Cards of immunizations, each a compact JWS, as the server signs them now. */
+  issueHealthCards(signal: AbortSignal): Promise<string[]>;
 }
 
 export interface PatientApi {

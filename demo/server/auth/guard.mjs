@@ -44,7 +44,7 @@ export function smartGuard(auth) {
       const { authorize, token, revoke } = auth.endpoints;
       return reply.status === 200 ? { ...reply, body: withSmartSecurity(/** @type {any} */ (reply.body), { authorize, token, revoke }) } : reply;
     }
-    if (!type || type === '$bulk-publish') return next();
+    if (!type || type === '$bulk-publish' || (type === '.well-known' && id === 'jwks.json' && rest.length === 0)) return next();
     // IHE $find for no one in particular answers proposals: free times of the directory, as public as Slot search.
     if (type === 'Appointment' && id === '$find' && rest.length === 0 && (method === 'GET' || method === 'POST') && !namesPatient(call)) return next();
     if (PUBLIC_TYPES.has(type)) {
@@ -58,6 +58,12 @@ export function smartGuard(auth) {
     if (!session) return unauthorized(base, Boolean(token));
     if (!isPatientDataType(type) && type !== 'Binary') {
       return outcomeReply(403, 'forbidden', `${type} is not available to patient apps on this server`);
+    }
+    if (type === 'Patient' && rest.length === 1 && rest[0] === '$health-cards-issue') {
+      // Cards of the token's own patient only, for an app that may read their immunizations.
+      if (id !== session.patient) return notFoundReply();
+      if (!allows(session.scopes, 'Immunization', 'r') && !allows(session.scopes, 'Immunization', 's')) return insufficientScope('Immunization', 'r');
+      return next();
     }
     if (type === 'Binary' && !id && method !== 'POST') return outcomeReply(403, 'forbidden', 'Binary is created and read, never searched, by patient apps');
     const perm = permission(method, id, rest);

@@ -6,6 +6,7 @@
  * (the adapter chooses its booking strategy from this).
  */
 import { supportedSearchParams } from './definitions.mjs';
+import { HEALTH_CARDS_ISSUE_DEFINITION, offersHealthCards } from './health-cards.mjs';
 
 /** The types the portal reads or writes (DESIGN.md §4); types seeded into the store are added. */
 const PORTAL_TYPES = [
@@ -137,6 +138,7 @@ function resourceCapability(store, type, base) {
       ...(p.url ? { definition: p.url } : {}),
     })),
     ...(type === 'Appointment' && store.options.bookingMode !== 'rest' ? { operation: appointmentOperations(store, base) } : {}),
+    ...(type === 'Patient' && offersHealthCards(store) ? { operation: [{ name: 'health-cards-issue', definition: HEALTH_CARDS_ISSUE_DEFINITION }] } : {}),
   };
 }
 

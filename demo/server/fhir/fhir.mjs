@@ -14,6 +14,7 @@ import { searchType } from './search.mjs';
 import { appointmentOperation, writeAppointment } from './booking.mjs';
 import { bulkPublish } from './bulk-publish.mjs';
 import { iheOperation, isIheOperation } from './ihe.mjs';
+import { issueHealthCards, issuerKeySet, offersHealthCards } from './health-cards.mjs';
 
 /** @typedef {import('./http.mjs').Reply} Reply */
 /** @typedef {import('../store.mjs').FhirStore} FhirStore */
@@ -40,6 +41,15 @@ export async function handleFhir(store, call) {
   if (type === '$bulk-publish') {
     if (method !== 'GET') throw new HttpError(405, 'not-supported', '$bulk-publish is read-only');
     return bulkPublish(store, base, id);
+  }
+  if (type === '.well-known' && id === 'jwks.json' && rest.length === 0 && offersHealthCards(store)) {
+    // The key set of the cards this server issues (its FHIR base is their issuer).
+    return { status: 200, body: issuerKeySet(store) };
+  }
+  if (type === 'Patient' && id && rest.length === 1 && rest[0] === '$health-cards-issue') {
+    if (!offersHealthCards(store)) throw new HttpError(404, 'not-supported', 'Operation Patient/$health-cards-issue is not offered by this server (see metadata)');
+    if (method !== 'POST') throw new HttpError(405, 'not-supported', '$health-cards-issue needs POST');
+    return issueHealthCards(store, id, call.body, base);
   }
   if (!type) {
     throw new HttpError(400, 'not-supported', 'batch, transaction and system-level search are not supported by this server');

@@ -46,7 +46,7 @@ export function createFhirAdapter(options: FhirAdapterOptions): PortalApi {
       async () => (await records()).fhirMessaging(fhir, options.messaging),
     ),
     results: lazyFeature<ResultsApi>('results', { listReports: true, getReport: true, resultHistory: true, addReading: true }, async () => (await records()).fhirResults(fhir)),
-    immunizations: lazyFeature<ImmunizationsApi>('immunizations', { list: true, recommendations: true, report: true }, async () =>
+    immunizations: lazyFeature<ImmunizationsApi>('immunizations', { list: true, recommendations: true, report: true, healthCardsOffered: true, issueHealthCards: true }, async () =>
       (await records()).fhirImmunizations(fhir),
     ),
     patient: lazyFeature<PatientApi>('patient', { current: true }, async () => (await records()).fhirPatient(fhir)),

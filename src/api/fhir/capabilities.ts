@@ -125,3 +125,18 @@ export async function resolvedBookingPlan(
   const operations = plan.operations && !turned.has('hold') && !turned.has('book');
   return { ...plan, ihe, operations, mode: operations || (ihe.hold && ihe.book) ? 'operation' : 'rest' };
 }
+
+/** Whether a CapabilityStatement offers `Patient/<id>/$health-cards-issue` (by name: servers cite older canonicals too). */
+export function offersHealthCards(capabilityStatement: unknown): boolean {
+  const rests = isRecord(capabilityStatement) && Array.isArray(capabilityStatement.rest) ? capabilityStatement.rest : [];
+  return rests.some(
+    (rest) =>
+      isRecord(rest) &&
+      (Array.isArray(rest.resource) ? rest.resource : []).some(
+        (resource) =>
+          isRecord(resource) &&
+          resource.type === 'Patient' &&
+          (Array.isArray(resource.operation) ? resource.operation : []).some((op) => isRecord(op) && typeof op.name === 'string' && op.name.replace(/^\$/, '') === 'health-cards-issue'),
+      ),
+  );
+}

@@ -23,6 +23,7 @@ import { addReading } from './results.js';
 import { sharedWhileRunning } from '../in-flight.js';
 import { indexByReference } from './search.js';
 import { writeOnce } from './write-once.js';
+import { offersHealthCards } from './capabilities.js';
 
 // The patient-record features of the FHIR adapter. Every search is scoped to the patient in the token's
 // context; nothing here takes a patient id from the caller.
@@ -137,6 +138,24 @@ export function fhirImmunizations(fhir: FhirClient): ImmunizationsApi {
       const mapped = mapImmunization(created);
       if (!mapped.ok) throw new ApiError('invalid-response', { operation });
       return mapped.value;
+    },
+
+    healthCardsOffered: (signal) => fhir.capabilities(signal).then(offersHealthCards, () => false),
+
+    async issueHealthCards(signal): Promise<string[]> {
+      const operation = 'immunizations.issueHealthCards';
+      const patient = encodeURIComponent(fhir.patientId(operation));
+      // Issuing changes nothing on the server, so a retry after a lost answer only signs again.
+      const { body } = await fhir.http.request(
+        `Patient/${patient}/$health-cards-issue`,
+        { method: 'POST', body: { resourceType: 'Parameters', parameter: [{ name: 'credentialType', valueUri: 'Immunization' }] } },
+        operation,
+        signal,
+      );
+      if (!isRecord(body) || body.resourceType !== 'Parameters') throw new ApiError('invalid-response', { operation });
+      return (Array.isArray(body.parameter) ? body.parameter : []).flatMap((p) =>
+        isRecord(p) && p.name === 'verifiableCredential' && typeof p.valueString === 'string' && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(p.valueString) ? [p.valueString] : [],
+      );
     },
   };
 }

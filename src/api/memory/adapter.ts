@@ -28,7 +28,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     scheduling: Object.freeze(createSchedulingApi(store, runtime)),
     messaging: Object.freeze(createMessagingApi(store, runtime)),
     results: Object.freeze(createResultsApi(store, runtime)),
-    immunizations: Object.freeze(createImmunizationsApi(store, runtime)),
+    immunizations: Object.freeze(createImmunizationsApi(store, runtime, options.healthCards)),
     patient: Object.freeze({
       current: (signal: AbortSignal) => runtime.call('patient.current', signal, undefined, () => store.patient),
     }),

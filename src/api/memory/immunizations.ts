@@ -28,7 +28,8 @@ function byDueDate(a: Recommendation, b: Recommendation): number {
   return a.dueDate < b.dueDate ? -1 : 1;
 }
 
-export function createImmunizationsApi(store: MemoryStore, runtime: Runtime): ImmunizationsApi {
+/** `healthCards`: the signed cards this server issues the patient (compact JWS); absent, it issues none (no `$health-cards-issue`). */
+export function createImmunizationsApi(store: MemoryStore, runtime: Runtime, healthCards?: readonly string[]): ImmunizationsApi {
   function report(input: NewImmunizationReport): Immunization {
     const op = 'immunizations.report';
     // What a server would refuse with 400/422, which the FHIR adapter reports as `invalid-response`.
@@ -69,5 +70,11 @@ export function createImmunizationsApi(store: MemoryStore, runtime: Runtime): Im
         runtime.list([...store.recommendations].sort(byDueDate)),
       ),
     report: (input, signal) => runtime.call('immunizations.report', signal, input, report),
+    healthCardsOffered: (signal) => runtime.call('immunizations.healthCardsOffered', signal, undefined, () => healthCards !== undefined),
+    issueHealthCards: (signal) =>
+      runtime.call('immunizations.issueHealthCards', signal, undefined, () => {
+        if (!healthCards) throw apiError('not-found', 'immunizations.issueHealthCards');
+        return runtime.switches().empty ? [] : [...healthCards];
+      }),
   };
 }

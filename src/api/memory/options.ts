@@ -32,6 +32,8 @@ export const MEMORY_OPERATIONS = [
   'immunizations.list',
   'immunizations.recommendations',
   'immunizations.report',
+  'immunizations.healthCardsOffered',
+  'immunizations.issueHealthCards',
   'patient.current',
 ] as const;
 export type MemoryOperation = (typeof MEMORY_OPERATIONS)[number];
@@ -78,6 +80,11 @@ export interface MemoryAdapterOptions extends Partial<MemorySwitches> {
    * 5,000 costs only the days a search touches.
    */
   slotsPerDay?: number;
+  /**
+   * The SMART Health Cards (compact JWS) the adapter issues the patient, as a server with `$health-cards-issue`
+   * does; absent, it offers none. Signed elsewhere (stories sign their own).
+   */
+  healthCards?: readonly string[];
 }
 
 export interface MemoryControls {

@@ -5,7 +5,8 @@ export const vaccineRecordStyles = css`
   section + section,
   .actions,
   .report,
-  .verify {
+  .verify,
+  .card-section {
     margin-block-start: calc(${token('--portal-space')} * 3);
   }
   .toolbar,
@@ -219,6 +220,31 @@ export const vaccineRecordStyles = css`
     border-radius: ${token('--portal-radius')};
     background: ${token('--portal-color-surface-raised')};
   }
+  .my-cards {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(${token('--portal-space')} * 2);
+  }
+  .my-card {
+    display: grid;
+    gap: ${token('--portal-space')};
+    justify-items: start;
+  }
+  .qr {
+    margin: 0;
+    display: grid;
+    gap: ${token('--portal-space')};
+  }
+  /* Dark on light whatever the theme, as readers need; large enough to scan from a phone held at arm's length. */
+  .qr svg {
+    inline-size: min(100%, 20rem);
+    block-size: auto;
+    aspect-ratio: 1;
+    background: #fff;
+    border-radius: ${token('--portal-radius')};
+  }
   /* One printed page for a school or camp form: the record and what is due, without buttons or forms. */
   @media print {
     :host {
@@ -235,6 +261,10 @@ export const vaccineRecordStyles = css`
     .button,
     .about {
       display: none !important;
+    }
+    /* The specification sizes a card's code to scan at 40 mm square. */
+    .qr svg {
+      inline-size: 45mm;
     }
     .dose {
       break-inside: avoid;

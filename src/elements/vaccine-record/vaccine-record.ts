@@ -18,12 +18,14 @@ import { vaccineStrings, type VaccinesL10n } from './strings.js';
 import { vaccineRecordStyles } from './vaccine-record.styles.js';
 import type { QrDetector } from './card-checker.js';
 import type { Verifying } from './verify-part.js';
+import type { ShowingMyCard } from './my-card-part.js';
 
 /** The report form and the card checker load on first use: a page showing the record does not fetch them. */
 const loadReporting = () => import('./report-part.js');
 const loadVerifying = () => import('./verify-part.js');
+const loadMyCard = () => import('./my-card-part.js');
 
-type Panel = 'none' | 'report' | 'verify';
+type Panel = 'none' | 'report' | 'verify' | 'card';
 
 /**
  * @tagname vaccine-record
@@ -78,8 +80,13 @@ type Panel = 'none' | 'report' | 'verify';
  * @csspart verdict-words - The verdict in words.
  * @csspart wrong-patient - Says a verified card's name or birth date differs from the signed-in patient's.
  * @csspart card-holder - The name on a card.
+ * @csspart my-cards - The patient's own SMART Health Card (where the server issues one).
+ * @csspart my-card - One card: its QR code (or why there is none) and its download.
+ * @csspart qr - The card's QR code.
+ * @csspart card-too-long - Says the card is too long for one QR code and is offered as a file.
+ * @csspart card-none - Says there is no card yet.
  * @csspart cancel - Closes a form.
- * @csspart button - Every button (with `book`, `book-link`, `report`, `verify`, `save`, `check`, `retry`, `sign-in`).
+ * @csspart button - Every button (with `book`, `book-link`, `report`, `verify`, `my-card`, `download`, `save`, `check`, `retry`, `sign-in`).
  * @csspart state - Loading, error, signed-out and not-configured boxes.
  *
  * @cssproperty --portal-color-accent - Buttons and links.
@@ -134,6 +141,8 @@ export class VaccineRecord extends PortalElement {
 
   private readonly immunizations = this.loader<ListResult<Immunization>>((api, signal) => api.immunizations.list(signal));
   private readonly recommendations = this.loader<ListResult<Recommendation>>((api, signal) => api.immunizations.recommendations(signal));
+  /** Whether the server issues the patient's card (`$health-cards-issue`): the button shows only where it does. */
+  private readonly cardOffered = this.loader<boolean>((api, signal) => api.immunizations.healthCardsOffered(signal));
 
   /** Reporting a vaccine needs leave to create one: asked for at sign-in, the form offered only where granted. */
   private readonly reportScope = new OptionalScopeController(this, {
@@ -172,6 +181,12 @@ export class VaccineRecord extends PortalElement {
       }),
   });
 
+  private readonly myCard = new LazyPartController<ShowingMyCard>(this, {
+    operation: 'immunizations.issueHealthCards',
+    onError: (error) => this.reportError(error),
+    load: async () => (await loadMyCard()).createMyCards(this, { api: () => this.api, onError: (error) => this.reportError(error) }),
+  });
+
   protected override updated(): void {
     if (!this.focusAfterRender) return;
     const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
@@ -190,8 +205,12 @@ export class VaccineRecord extends PortalElement {
     this.panel = panel;
     this.savedText = undefined;
     if (panel === 'none') return;
+    this.focusAfterRender = `#${panel}-title`;
+    if (panel === 'card') {
+      void this.myCard.ready(() => this.open(panel)).then((part) => part?.cards.load());
+      return;
+    }
     const part = panel === 'report' ? this.reporting : this.verifying;
-    this.focusAfterRender = panel === 'report' ? '#report-title' : '#verify-title';
     void part.ready(() => this.open(panel));
   }
 
@@ -238,6 +257,11 @@ export class VaccineRecord extends PortalElement {
               ${this.l10n.t('report.open')}
             </button>`
           : nothing}
+        ${this.cardOffered.state.status === 'ready' && this.cardOffered.state.value
+          ? html`<button class="button secondary" part="button my-card" type="button" aria-expanded=${this.panel === 'card' ? 'true' : 'false'} @click=${() => this.open(this.panel === 'card' ? 'none' : 'card')}>
+              ${this.l10n.t('card.open')}
+            </button>`
+          : nothing}
         <button class="button secondary" part="button verify" type="button" aria-expanded=${this.panel === 'verify' ? 'true' : 'false'} @click=${() => this.open(this.panel === 'verify' ? 'none' : 'verify')}>
           ${this.l10n.t('verify.open')}
         </button>
@@ -279,7 +303,7 @@ export class VaccineRecord extends PortalElement {
 
   private renderPanel() {
     if (this.panel === 'none') return nothing;
-    const part = this.panel === 'report' ? this.reporting : this.verifying;
+    const part = this.panel === 'report' ? this.reporting : this.panel === 'card' ? this.myCard : this.verifying;
     if (!part.value) return part.failure ? renderError(this.l10n, part.failure.error, () => part.retry()) : renderLoading(this.l10n);
     if (this.panel === 'report') {
       const reporting = this.reporting.value!;
@@ -289,6 +313,14 @@ export class VaccineRecord extends PortalElement {
         onSubmit: () => void reporting.form.submit().then((field) => field && this.focusField(field)),
         onCancel: () => (reporting.form.reset(), this.close()),
         onFocus: (id) => this.focusField(id),
+      });
+    }
+    if (this.panel === 'card') {
+      return this.myCard.value!.render({
+        l10n: this.l10n,
+        cards: this.myCard.value!.cards,
+        renderLoading: () => renderLoading(this.l10n),
+        renderError: (error, retry) => renderError(this.l10n, error, retry),
       });
     }
     const verifying = this.verifying.value!;

@@ -34,6 +34,8 @@ function callEach(api: MemoryAdapter, s: AbortSignal): Record<(typeof MEMORY_OPE
     'immunizations.list': () => api.immunizations.list(s),
     'immunizations.recommendations': () => api.immunizations.recommendations(s),
     'immunizations.report': () => api.immunizations.report({ cvx: '88', vaccineText: 'Flu', occurrenceDate: '2020', clientRequestId: 'r' }, s),
+    'immunizations.healthCardsOffered': () => api.immunizations.healthCardsOffered(s),
+    'immunizations.issueHealthCards': () => api.immunizations.issueHealthCards(s),
     'patient.current': () => api.patient.current(s),
   };
 }
