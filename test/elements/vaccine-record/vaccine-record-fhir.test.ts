@@ -58,3 +58,54 @@ describe('<vaccine-record> on the FHIR adapter', () => {
     });
   }
 });
+
+/** The JWS's signature checked with the server's published key, and its inflated payload. */
+async function openSignedCard(jws: string, keySet: { keys: JsonWebKey[] }) {
+  const [head, body, signature] = jws.split('.');
+  const bytes = (part: string) => Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const header = JSON.parse(new TextDecoder().decode(bytes(head!))) as { alg: string; zip: string; kid: string };
+  const jwk = keySet.keys.find((k) => (k as { kid?: string }).kid === header.kid)!;
+  const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+  const valid = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bytes(signature!), new TextEncoder().encode(`${head}.${body}`));
+  const inflated = await new Response(new Blob([bytes(body!)]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+  return { header, valid, payload: JSON.parse(inflated) as { iss: string; vc: { type: string[]; credentialSubject: { fhirBundle: { entry: Array<{ resource: Record<string, unknown> }> } } } } };
+}
+
+describe('<vaccine-record> the patient\'s own card on the FHIR adapter', () => {
+  const tenants: Tenant[] = [];
+  after(async () => Promise.all(tenants.map(deleteTenant)));
+
+  it('offers no card on a plain server (no operations), and issues a signed card where the server offers $health-cards-issue', async function () {
+    this.timeout(30_000);
+    const plain = await createTenant({ fixtures: [ENDA.file], options: { bookingMode: 'rest' } });
+    const standard = await createTenant({ fixtures: [ENDA.file], options: { bookingMode: 'ihe' } });
+    tenants.push(plain, standard);
+    const auth = { getAccessToken: async () => 'vaccine-token', patientId: ENDA.id };
+
+    const onPlain = await mount<VaccineRecord>(subject, { api: createFhirAdapter({ baseUrl: plain.baseUrl, auth }) });
+    await waitUntil(() => all(onPlain.element, '[part~="dose"]').length === 17, 'the 17 doses', { timeout: 8000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(Boolean(shadow(onPlain.element, '[part~="my-card"]')), 'no card button on a plain server').to.equal(false);
+
+    const { element } = await mount<VaccineRecord>(subject, { api: createFhirAdapter({ baseUrl: standard.baseUrl, auth }) });
+    await waitUntil(() => shadow(element, '[part~="my-card"][part~="button"]'), 'the card button', { timeout: 8000 });
+    click(element, '[part~="my-card"][part~="button"]');
+    await waitUntil(() => shadow(element, '[part~="download"]'), 'the issued card', { timeout: 8000 });
+    // Seventeen childhood doses are more than one code holds: the file is offered alone, and says why.
+    const file = (await (await fetch(shadow<HTMLAnchorElement>(element, '[part~="download"]')!.href)).json()) as { verifiableCredential: string[] };
+    expect(file.verifiableCredential).to.have.length(1);
+    // Seventeen childhood doses, minimized and compressed, still fit one code (872 characters when measured).
+    expect(file.verifiableCredential[0]!.length).to.be.at.most(1195);
+    expect(shadow(element, '[part~="qr"] svg path')?.getAttribute('d')).to.match(/^M/);
+    const keySet = (await (await fetch(`${standard.baseUrl}/.well-known/jwks.json`)).json()) as { keys: JsonWebKey[] };
+    const card = await openSignedCard(file.verifiableCredential[0]!, keySet);
+    expect(card.valid, 'signed by the key the server publishes').to.equal(true);
+    expect(card.header).to.include({ alg: 'ES256', zip: 'DEF' });
+    expect(card.payload.iss).to.equal(standard.baseUrl);
+    expect(card.payload.vc.type).to.include('https://smarthealth.cards#health-card');
+    const resources = card.payload.vc.credentialSubject.fhirBundle.entry.map((e) => e.resource);
+    expect(resources.filter((r) => r.resourceType === 'Immunization')).to.have.length(17);
+    expect(resources[0]).to.include({ resourceType: 'Patient' });
+    expect(JSON.stringify(resources)).to.not.contain('"display"'); // minimized as cards are: codes only, no narrative
+  });
+});
