@@ -4,7 +4,7 @@ import { createMemoryAdapter } from '../src/api/memory/index.js';
 import type { PortalApi } from '../src/api/portal-api.js';
 import type { Immunization } from '../src/model/immunization.js';
 import { pressPart, shadowPart, storyElement } from './support/play.js';
-import { storyCard, type StoryCard } from './support/vaccine-cards.js';
+import { ownCard, storyCard, type StoryCard } from './support/vaccine-cards.js';
 import { STORY_PATIENT_ID, type PortalParameters } from './support/with-portal.js';
 
 const meta: Meta = {
@@ -114,6 +114,24 @@ export const CardUnreadable: Story = verdict('unreadable');
 export const PasscodeProtectedLink: Story = verdict('link', '0000');
 /** The same link with the right passcode: the card inside verified. */
 export const PasscodeLinkOpened: Story = verdict('link', '2468');
+
+/** Where the server issues SMART Health Cards: "Show my SMART Health Card" signs one and shows it as one QR code, with its file. */
+const myCard = (long: boolean): Story => ({
+  parameters: portal({
+    api: () => {
+      const base = createMemoryAdapter({ patientId: STORY_PATIENT_ID });
+      return { ...base, immunizations: { ...base.immunizations, healthCardsOffered: async () => true, issueHealthCards: async () => [await ownCard(long)] } };
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const element = await record(canvasElement);
+    await pressPart(element, '[part~="my-card"][part~="button"]');
+    (await shadowPart(element, '[part~="my-card"]:not(button)')).scrollIntoView({ block: 'start' });
+  },
+});
+export const MyCardQr: Story = myCard(false);
+/** A card too long for one QR code (the specification no longer splits one over several): the file only, and why. */
+export const CardTooLongForOneQr: Story = myCard(true);
 
 export const Empty: Story = { parameters: portal({ memory: { empty: true } }) };
 export const Loading: Story = { parameters: portal({ memory: { latencyMs: 1e9 } }) };

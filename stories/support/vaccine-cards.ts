@@ -90,3 +90,19 @@ export async function storyCard(kind: StoryCard) {
   }
   return { text, trusted, fetch: fetcher, now: () => 1_720_000_000 };
 }
+
+/**
+ * The patient's own card as a server with `$health-cards-issue` signs it: Ana's two doses (one QR code), or `long`
+ * a record of thirty doses with lot numbers that do not compress, too long for one code.
+ */
+export async function ownCard(long = false): Promise<string> {
+  const issuer = await makeIssuer(STORY_ISSUER);
+  const payload = card(issuer);
+  if (long) {
+    const entries = (payload.vc as { credentialSubject: { fhirBundle: { entry: unknown[] } } }).credentialSubject.fhirBundle.entry;
+    for (let i = 0; i < 30; i++) {
+      entries.push({ fullUrl: `resource:${i + 3}`, resource: { resourceType: 'Immunization', status: 'completed', vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '140' }] }, patient: { reference: 'resource:0' }, occurrenceDateTime: `${1990 + i}-10-01`, lotNumber: crypto.randomUUID() } });
+    }
+  }
+  return issuer.sign(payload);
+}

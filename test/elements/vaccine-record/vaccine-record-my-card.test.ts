@@ -44,12 +44,13 @@ function readDrawnCode(svg: SVGSVGElement): { content: string; version: number }
   context.fill(new Path2D(svg.querySelector('path')!.getAttribute('d')!));
   const image = context.getImageData(0, 0, canvas.width, canvas.height);
   const decoder = new Decoder();
-  for (const candidate of new Detector().detect(binarize(grayscale(image), image.width, image.height))) {
+  const candidates = new Detector().detect(binarize(grayscale(image), image.width, image.height));
+  for (let next = candidates.next(); !next.done; ) {
     try {
-      const decoded = decoder.decode(candidate.matrix);
+      const decoded = decoder.decode(next.value.matrix);
       return { content: decoded.content, version: decoded.version };
     } catch {
-      // Not this candidate.
+      next = candidates.next(false); // Not this candidate: the next one.
     }
   }
   throw new Error('no QR code could be read');
