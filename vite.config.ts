@@ -52,7 +52,7 @@ function freshChunks(): Plugin {
 //                                    public functions; and the chunks both share in dist/portal-kit-chunks/.
 // `vite build --mode bundle-file` -> dist/portal-kit.bundle.js: the same in one file that defines every tag.
 // `vite` (npm start)               -> http://127.0.0.1:5173/demo/ and the demo FHIR R4 server on /fhir
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ command, mode }) => {
   const loader = mode === 'bundle';
   const oneFile = mode === 'bundle-file';
   const selfContained = loader || oneFile;
@@ -68,8 +68,10 @@ export default defineConfig(({ mode }) => {
           ...Object.fromEntries(ELEMENTS.map((tag) => [`define/${tag}`, `src/elements/${tag}/define.ts`])),
         };
   return {
-    // The loader's chunks are found from its own URL, wherever the folder is served.
-    ...(loader ? { base: './', publicDir: false as const } : {}),
+    // Every build finds its chunks and the QR picture worker (dist/assets/) from its own URL, wherever the folder is
+    // served: a root-relative address would point at the host site's root.
+    ...(command === 'build' ? { base: './' } : {}),
+    ...(loader ? { publicDir: false as const } : {}),
     plugins: [demoHome(), demoFhirServer(), ...(loader ? [freshChunks()] : [])],
     // The demo store's journal changes on every booking; it is data, not source to reload.
     server: { host: '127.0.0.1', port: 5173, open: false, watch: { ignored: ['**/demo/.data/**'] } },

@@ -32,6 +32,15 @@ async function browserDetector(): Promise<QrDetector | undefined> {
   }
 }
 
+/** The picture reader that needs no `BarcodeDetector` (loaded on first use); undefined if its code cannot load. */
+async function pictureReader(): Promise<QrDetector | undefined> {
+  try {
+    return (await import('./qr-image/reader.js')).pictureQrReader();
+  } catch {
+    return undefined;
+  }
+}
+
 export interface VerifySettings {
   trusted: readonly TrustedIssuer[];
   knownKeys?: Readonly<Record<string, unknown>>;
@@ -56,6 +65,8 @@ export function completeScan(codes: readonly string[]): boolean {
 }
 
 const SCAN_EVERY_MS = 250;
+/** The largest picture file read for QR codes. */
+const MAX_PICTURE_BYTES = 30_000_000;
 
 export interface VerifyOptions {
   settings(): VerifySettings;
@@ -81,7 +92,7 @@ export class CardChecker implements ReactiveController {
   attemptsLeft?: number;
   nothingGiven = false;
   /** A photo in which no QR code could be read, or a browser that cannot read one. */
-  imageProblem?: 'no-reader' | 'no-code' | 'no-camera';
+  imageProblem?: 'no-reader' | 'no-code' | 'no-camera' | 'too-large';
   /** The camera while scanning, and the codes it has seen. */
   scanning = false;
   private stream?: MediaStream;
@@ -183,7 +194,12 @@ export class CardChecker implements ReactiveController {
   async pickImage(file: File | undefined): Promise<void> {
     if (!file) return;
     this.imageProblem = undefined;
-    const detector = this.options.settings().detector ?? (await browserDetector());
+    // Phone photos are a few megabytes; a file far past that is refused before its pixels are unpacked.
+    if (file.size > MAX_PICTURE_BYTES) {
+      this.imageProblem = 'too-large';
+      return this.host.requestUpdate();
+    }
+    const detector = this.options.settings().detector ?? (await browserDetector()) ?? (await pictureReader());
     if (!detector) {
       this.imageProblem = 'no-reader';
       return this.host.requestUpdate();

@@ -88,6 +88,7 @@ export const es: VaccinesCatalogue = {
   'verify.scanning': 'Sostenga el código QR frente a la cámara. Una tarjeta de varios códigos se puede escanear en cualquier orden.',
   'verify.stopCamera': 'Detener la cámara',
   'verify.cameraView': 'Vista de la cámara',
+  'verify.image.too-large': 'Esa imagen es demasiado grande para leerla (más de 30 MB). Elija una foto más pequeña o una captura de pantalla del código.',
   'verify.image.no-code': 'No se encontró un código QR de SMART Health Card en esa imagen. Pruebe con una foto más nítida que muestre el código completo.',
   'verify.check': 'Verificar',
   'verify.checking': 'Verificando…',

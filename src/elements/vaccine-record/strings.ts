@@ -89,6 +89,7 @@ const en = {
   'verify.scanning': 'Hold the QR code in front of the camera. A card in several codes can be scanned in any order.',
   'verify.stopCamera': 'Stop the camera',
   'verify.cameraView': 'Camera view',
+  'verify.image.too-large': 'That picture is too large to read (over 30 MB). Pick a smaller photo or a screenshot of the code.',
   'verify.image.no-code': 'No SMART Health Card QR code was found in that picture. Try a sharper photo with the whole code in it.',
   'verify.check': 'Check',
   'verify.checking': 'Checking…',

@@ -59,7 +59,8 @@ function readDrawnCode(svg: SVGSVGElement): { content: string; version: number }
 async function openMyCard(element: VaccineRecord) {
   await waitUntil(() => shadow(element, '[part~="my-card"][part~="button"]'), 'the card button');
   click(element, '[part~="my-card"][part~="button"]');
-  await waitUntil(() => shadow(element, '[part~="my-card"]:not(button), [part~="card-none"], [part~="state"]'), 'the card', { timeout: 8_000 });
+  // The loading state comes first; wait past it for the card, no card, or the error.
+  await waitUntil(() => shadow(element, '[part~="my-card"]:not(button), [part~="card-none"], [part~="state"][part~="error"]'), 'the card', { timeout: 8_000 });
 }
 
 describe('<vaccine-record> my SMART Health Card', () => {

@@ -6,6 +6,7 @@ import { elementContract, mount, PATIENT_ID, RecordingSessionActions, type Contr
 import { all, click, shadow, textOf } from '../../support/dom.js';
 import { makeIssuer } from '../../health-cards/issuer.js';
 import { recordingFetch } from '../../health-cards/recording-fetch.js';
+import { qrPicture } from '../../support/qr-picture.js';
 import { storyCard, type StoryCard } from '../../../stories/support/vaccine-cards.js';
 import { apiWith, CLOCK, dose, fixtureText, passcodeLink, specIssuerOffline, SPEC_ISSUER, vaccine } from './vaccine-api.js';
 
@@ -307,7 +308,7 @@ describe('<vaccine-record>', () => {
       await openVerify(element);
       const canvas = new OffscreenCanvas(8, 8);
       canvas.getContext('2d')!.fillRect(0, 0, 8, 8);
-      const photo = new File([await canvas.convertToBlob({ type: 'image/png' })], 'qr.png', { type: 'image/png' });
+      let photo = new File([await canvas.convertToBlob({ type: 'image/png' })], 'qr.png', { type: 'image/png' });
       const pick = async (target: VaccineRecord) => {
         const input = shadow<HTMLInputElement>(target, '[part~="card-image"]')!;
         const transfer = new DataTransfer();
@@ -324,12 +325,29 @@ describe('<vaccine-record>', () => {
       expect(textOf(shadow(element, '[part~="image-problem"]'))).to.contain('No SMART Health Card QR code was found');
       await expect(element).to.be.accessible();
 
-      // Chromium on Linux has no BarcodeDetector: without an injected reader the checker says so.
+      // Chromium on Linux has no BarcodeDetector: without an injected reader the picture reader reads the codes.
       const plain = await mount<VaccineRecord>(withIssuers({ trusted: [await specIssuerOffline()] }));
       await openVerify(plain.element);
       await pick(plain.element);
-      await waitUntil(() => shadow(plain.element, '[part~="image-problem"]'));
-      expect(textOf(shadow(plain.element, '[part~="image-problem"]'))).to.contain('cannot read QR codes from a picture');
+      await waitUntil(() => shadow(plain.element, '[part~="image-problem"]'), 'read as no code', { timeout: 8_000 });
+      expect(textOf(shadow(plain.element, '[part~="image-problem"]'))).to.contain('No SMART Health Card QR code was found');
+      photo = new File([await qrPicture([chunks[1]!, chunks[2]!, chunks[0]!])], 'three-codes.png', { type: 'image/png' });
+      await pick(plain.element);
+      await waitUntil(() => shadow(plain.element, '[part~="verdict"]'), 'checked from the drawn codes', { timeout: 8_000 });
+      expect(shadow(plain.element, '[part~="verdict"]')!.dataset.verdict).to.equal('verified');
+      expect(Boolean(shadow(plain.element, '[part~="image-problem"]'))).to.equal(false);
+    });
+
+    it('refuses a picture file too large to read, before reading it', async () => {
+      const { element } = await mount<VaccineRecord>(withIssuers({ trusted: [await specIssuerOffline()] }));
+      await openVerify(element);
+      const input = shadow<HTMLInputElement>(element, '[part~="card-image"]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(30_000_001)], 'huge.png', { type: 'image/png' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+      await waitUntil(() => shadow(element, '[part~="image-problem"]'));
+      expect(textOf(shadow(element, '[part~="image-problem"]'))).to.contain('too large to read');
     });
 
     it('scans with the camera: chunks seen one at a time in any order, then checked, and the camera turned off', async () => {
