@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatFhirDate } from '../../i18n/format.js';
 import type { Recommendation } from '../../model/immunization.js';
-import { educationHref, vaccineBookingValue, type EducationLinks } from './record-logic.js';
+import { aboutLink } from './history-view.js';
+import { vaccineBookingValue, type EducationLinks } from './record-logic.js';
 import type { VaccinesL10n } from './strings.js';
 
 export interface DueContext {
@@ -32,7 +33,6 @@ export function renderDue(ctx: DueContext): TemplateResult {
           ${ctx.due.map((r) => {
             const vaccine = vaccineBookingValue(r);
             const href = vaccine ? ctx.bookingHref(vaccine) : undefined;
-            const about = educationHref(ctx.education, r.vaccine.cvx, l10n.locale);
             return html`<li class="dose" part="due-item" data-forecast=${r.forecast}>
               <h3 class="dose-name" part="dose-name">${r.vaccine.text}</h3>
               <p class="due-date" part="due-date">${dueWords(l10n, r)}${r.doseNumber ? html` · ${l10n.t('due.dose', { dose: r.doseNumber })}` : nothing}</p>
@@ -45,11 +45,7 @@ export function renderDue(ctx: DueContext): TemplateResult {
                         ${l10n.t('due.book')}<span class="visually-hidden">: ${r.vaccine.text}</span>
                       </button>`
                   : nothing}
-                ${about
-                  ? html`<a class="about" part="about" href=${about} target="_blank" rel="noopener noreferrer"
-                      >${l10n.t('vaccines.about')}<span class="visually-hidden">: ${r.vaccine.text}</span></a
-                    >`
-                  : nothing}
+                ${aboutLink(l10n, ctx.education, r.vaccine)}
               </div>
             </li>`;
           })}

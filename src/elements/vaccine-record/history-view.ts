@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatFhirDate } from '../../i18n/format.js';
 import type { Immunization } from '../../model/immunization.js';
-import { educationHref, type EducationLinks } from './record-logic.js';
+import { educationLink, type EducationLinks } from './record-logic.js';
 import type { VaccinesKey, VaccinesL10n } from './strings.js';
 import { groupImmunizations, type VaccineGroupKey } from './vaccine-groups.js';
 
@@ -23,6 +23,19 @@ function when(l10n: VaccinesL10n, record: Immunization): string {
   return record.occurrenceText ?? l10n.t('vaccines.noDate');
 }
 
+/**
+ * The link to a vaccine's information page from the host's table, opening in a new tab; a page in another language
+ * than the reader's (the host had none in theirs) says so before it is opened.
+ */
+export function aboutLink(l10n: VaccinesL10n, education: EducationLinks | undefined, vaccine: { cvx?: string; text: string }): TemplateResult | typeof nothing {
+  const link = educationLink(education, vaccine.cvx, l10n.locale);
+  if (!link) return nothing;
+  const elsewhere = link.lang !== undefined && link.lang !== l10n.locale;
+  return html`<a class="about" part="about" href=${link.href} hreflang=${link.lang ?? nothing} target="_blank" rel="noopener noreferrer"
+    >${l10n.t(elsewhere ? 'vaccines.aboutInEnglish' : 'vaccines.about')}<span class="visually-hidden">: ${vaccine.text}</span></a
+  >`;
+}
+
 function doseWords(l10n: VaccinesL10n, record: Immunization): string[] {
   const protocols = record.protocolApplied?.length
     ? record.protocolApplied
@@ -41,7 +54,6 @@ function doseWords(l10n: VaccinesL10n, record: Immunization): string[] {
 function renderDose(ctx: HistoryContext, record: Immunization, grouped = false): TemplateResult {
   const { l10n } = ctx;
   const notDone = record.status === 'not-done';
-  const about = educationHref(ctx.education, record.vaccine.cvx, l10n.locale);
   const date = when(l10n, record);
   const details: Array<string | undefined> = [
     ...doseWords(l10n, record),
@@ -64,11 +76,7 @@ function renderDose(ctx: HistoryContext, record: Immunization, grouped = false):
     <ul class="details" part="dose-details">
       ${details.filter((d): d is string => Boolean(d)).map((d) => html`<li>${d}</li>`)}
     </ul>
-    ${about
-      ? html`<a class="about" part="about" href=${about} target="_blank" rel="noopener noreferrer"
-          >${l10n.t('vaccines.about')}<span class="visually-hidden">: ${record.vaccine.text}</span></a
-        >`
-      : nothing}
+    ${aboutLink(l10n, ctx.education, record.vaccine)}
   </li>`;
 }
 

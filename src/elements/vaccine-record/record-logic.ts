@@ -18,12 +18,26 @@ export function allowedHref(candidate: string | undefined): string | undefined {
   }
 }
 
-/** The education address for a vaccine in the reader's language, else in English; undefined when the host gave none. */
-export function educationHref(links: EducationLinks | undefined, cvx: string | undefined, locale: Locale): string | undefined {
+/** An education page for a vaccine: its address, and the language it is in when the host said so. */
+export interface EducationLink {
+  href: string;
+  /** The page's language; absent when the host gave one address for every language. */
+  lang?: Locale;
+}
+
+/** The education page for a vaccine in the reader's language, else in English; undefined when the host gave none. */
+export function educationLink(links: EducationLinks | undefined, cvx: string | undefined, locale: Locale): EducationLink | undefined {
   if (!links || !cvx) return undefined;
   const entry = links[cvx] ?? links[cvx.replace(/^0+(?=\d)/, '')] ?? links[cvx.padStart(2, '0')];
-  if (typeof entry === 'string') return allowedHref(entry);
-  return allowedHref(entry?.[locale]) ?? allowedHref(entry?.en);
+  if (typeof entry === 'string') {
+    const href = allowedHref(entry);
+    return href ? { href } : undefined;
+  }
+  for (const lang of [locale, 'en'] as const) {
+    const href = allowedHref(entry?.[lang]);
+    if (href) return { href, lang };
+  }
+  return undefined;
 }
 
 /** Two FHIR dates agree as far as the less precise one goes ("2021-05" and "2021-05-24"). */

@@ -28,6 +28,7 @@ export const es: VaccinesCatalogue = {
   'vaccines.groupCount': '{count} dosis registradas',
   'vaccines.groupCountOne': '1 dosis registrada',
   'vaccines.about': 'Sobre esta vacuna (se abre en una pestaña nueva)',
+  'vaccines.aboutInEnglish': 'Sobre esta vacuna, en inglés (se abre en una pestaña nueva)',
   'due.title': 'Próximas vacunas',
   'due.none': 'Por ahora no le corresponde ninguna vacuna.',
   'due.due': 'Le corresponde el {date}',

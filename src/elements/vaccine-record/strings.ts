@@ -29,6 +29,7 @@ const en = {
   'vaccines.groupCount': '{count} doses recorded',
   'vaccines.groupCountOne': '1 dose recorded',
   'vaccines.about': 'About this vaccine (opens in a new tab)',
+  'vaccines.aboutInEnglish': 'About this vaccine, in English (opens in a new tab)',
   'due.title': 'Due next',
   'due.none': 'Nothing is due right now.',
   'due.due': 'Due {date}',

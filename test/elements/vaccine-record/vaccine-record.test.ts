@@ -141,7 +141,16 @@ describe('<vaccine-record>', () => {
     expect(about.every((href) => href === 'https://www.example.org/shingles')).to.equal(true);
     const spanish = await mount<VaccineRecord>({ ...subject, template: () => html`<vaccine-record .education=${education}></vaccine-record>` }, { lang: 'es' });
     await waitUntil(() => shadow(spanish.element, '[part~="about"]'));
-    expect(shadow<HTMLAnchorElement>(spanish.element, '[part~="about"]')!.getAttribute('href')).to.equal('https://www.example.org/es/shingles');
+    const inSpanish = shadow<HTMLAnchorElement>(spanish.element, '[part~="about"]')!;
+    expect(inSpanish.getAttribute('href')).to.equal('https://www.example.org/es/shingles');
+    expect([inSpanish.hreflang, textOf(inSpanish)]).to.deep.equal(['es', 'Sobre esta vacuna (se abre en una pestaña nueva): Shingles vaccine (recombinant)']);
+    // A table with only the English page: a Spanish reader gets it, told before opening it that it is in English.
+    const englishOnly = { '187': { en: 'https://www.example.org/shingles' } };
+    const fallback = await mount<VaccineRecord>({ ...subject, template: () => html`<vaccine-record .education=${englishOnly}></vaccine-record>` }, { lang: 'es' });
+    await waitUntil(() => shadow(fallback.element, '[part~="about"]'));
+    const inEnglish = shadow<HTMLAnchorElement>(fallback.element, '[part~="about"]')!;
+    expect([inEnglish.getAttribute('href'), inEnglish.hreflang]).to.deep.equal(['https://www.example.org/shingles', 'en']);
+    expect(textOf(inEnglish)).to.match(/^Sobre esta vacuna, en inglés \(se abre en una pestaña nueva\)/);
   });
 
   it('report: problems in words beside their fields, linked from a list, focus on the first; nothing saved', async () => {
