@@ -65,6 +65,11 @@ export const BookingHandOff: Story = {
   render: () => html`<vaccine-record booking-url="https://www.example.org/book-a-vaccine" .education=${{ '187': 'https://www.example.org/vaccines/shingles' }}></vaccine-record>`,
   play: async ({ canvasElement }) => (await shadowPart(await record(canvasElement), '[part~="due"]')).scrollIntoView({ block: 'start' }),
 };
+/** Education links where the host has a page only in English: a Spanish reader is told so before opening it. */
+export const EducationOnlyInEnglish: Story = {
+  globals: { locale: 'es' },
+  render: () => html`<vaccine-record .education=${{ '187': { en: 'https://www.example.org/vaccines/shingles' }, '140': { en: 'https://www.example.org/vaccines/flu', es: 'https://www.example.org/es/vacunas/gripe' } }}></vaccine-record>`,
+};
 /** The form to add a dose given elsewhere, pressed with problems: each in words, beside its field, and linked. */
 export const ReportFormWithErrors: Story = {
   play: async ({ canvasElement }) => {

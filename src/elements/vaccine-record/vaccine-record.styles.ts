@@ -137,10 +137,13 @@ export const vaccineRecordStyles = css`
   .wrong-patient {
     font-weight: 600;
   }
+  /* Links drawn as buttons (booking, the card file) read as the buttons beside them: no underline, text centred. */
+  a.button,
   .actions .button,
   .dose .button {
     display: inline-flex;
     align-items: center;
+    justify-content: center;
     text-decoration: none;
   }
   .button.secondary {
