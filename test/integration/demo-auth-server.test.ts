@@ -294,6 +294,26 @@ describe('demo SMART authorization server', () => {
     expect((await hold(A)).status).to.equal(200);
   });
 
+  it("issues SMART Health Cards only to a token for that patient with immunization access; its key set is public", async () => {
+    const tenant = await smartTenant({ bookingMode: 'operation' });
+    const keys = await call('GET', `${tenant.baseUrl}/.well-known/jwks.json`);
+    expect(keys.status).to.equal(200);
+    expect(keys.json.keys[0]).to.include({ kty: 'EC', crv: 'P-256', use: 'sig', alg: 'ES256' });
+    expect(keys.json.keys[0]).to.not.have.property('d');
+    const ask = (who: string, token?: string) =>
+      call('POST', `${tenant.baseUrl}/Patient/${who}/$health-cards-issue`, { resourceType: 'Parameters', parameter: [{ name: 'credentialType', valueUri: 'Immunization' }] }, token ? bearer(token) : undefined);
+    expect((await ask(A)).status).to.equal(401);
+    const { access_token: reader } = await mintToken(tenant, A, 'patient/Patient.rs patient/Immunization.rs');
+    const own = await ask(A, reader);
+    expect(own.status).to.equal(200);
+    expect(own.json.resourceType).to.equal('Parameters');
+    expect((await ask(B, reader)).status).to.equal(404);
+    const { access_token: noImmunizations } = await mintToken(tenant, A, 'patient/Patient.rs patient/Appointment.rs');
+    const refused = await ask(A, noImmunizations);
+    expect(refused.status).to.equal(403);
+    expect(refused.headers.get('WWW-Authenticate')).to.contain('insufficient_scope');
+  });
+
   it('grants only what the person left checked: an unchecked scope is missing from the token and its type answers 403', async () => {
     const tenant = await smartTenant();
     const tokens = await signIn(tenant, A, { deny: ['patient/Communication.cruds', 'offline_access'] });
