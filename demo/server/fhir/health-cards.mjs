@@ -60,6 +60,77 @@ export async function issueHealthCards(store, patientId, body, base) {
   const found = /** @type {import('@medplum/fhirtypes').Immunization[]} */ (await store.repo.searchResources({ resourceType: 'Immunization', filters: [{ code: 'patient', operator: 'eq', value: `Patient/${patientId}` }] }));
   const doses = found.filter((i) => i.status === 'completed' && i.primarySource !== false && i.occurrenceDateTime);
   if (doses.length === 0) return none;
+  const cards = cardsFor(store, patient, byVaccine(doses), base);
+  return { status: 200, body: { resourceType: 'Parameters', parameter: cards.map((jws) => ({ name: 'verifiableCredential', valueString: jws })) } };
+}
+
+/** The longest JWS one QR code holds (version 22, error correction L), as the specification's FAQ gives it. */
+const MAX_SINGLE_QR_JWS = 1195;
+
+/** The doses by vaccine (CVX code), each vaccine's oldest first, so a record split over cards keeps each series together. */
+function byVaccine(/** @type {import('@medplum/fhirtypes').Immunization[]} */ doses) {
+  /** @type {Map<string, import('@medplum/fhirtypes').Immunization[]>} */
+  const groups = new Map();
+  const dated = [...doses].sort((a, b) => String(a.occurrenceDateTime).localeCompare(String(b.occurrenceDateTime)));
+  for (const dose of dated) {
+    const code = dose.vaccineCode.coding?.[0]?.code ?? '';
+    groups.set(code, [...(groups.get(code) ?? []), dose]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The cards for the doses, each as short as one QR code holds where it can be: whole vaccines are added to a card
+ * while it still fits, then a new card starts (a child's full record often needs two or three). A vaccine whose
+ * doses alone are too long for one code is split in halves; a card of one dose is issued as it is, however long.
+ * @param {import('../store.mjs').FhirStore} store
+ * @param {import('@medplum/fhirtypes').Patient} patient
+ * @param {import('@medplum/fhirtypes').Immunization[][]} vaccines
+ * @param {string} base
+ * @returns {string[]}
+ */
+function cardsFor(store, patient, vaccines, base) {
+  const sign = (/** @type {import('@medplum/fhirtypes').Immunization[]} */ doses) => signedCard(store, patient, doses, base);
+  /** @type {(doses: import('@medplum/fhirtypes').Immunization[]) => string[]} */
+  const halves = (doses) => {
+    const jws = sign(doses);
+    if (jws.length <= MAX_SINGLE_QR_JWS || doses.length === 1) return [jws];
+    const half = Math.ceil(doses.length / 2);
+    return [...halves(doses.slice(0, half)), ...halves(doses.slice(half))];
+  };
+  /** @type {string[]} */
+  const cards = [];
+  /** @type {import('@medplum/fhirtypes').Immunization[]} */
+  let current = [];
+  let currentJws = '';
+  for (const doses of vaccines) {
+    const together = sign([...current, ...doses]);
+    if (together.length <= MAX_SINGLE_QR_JWS) {
+      current = [...current, ...doses];
+      currentJws = together;
+      continue;
+    }
+    if (current.length > 0) cards.push(currentJws);
+    const alone = sign(doses);
+    if (alone.length <= MAX_SINGLE_QR_JWS) {
+      current = doses;
+      currentJws = alone;
+    } else {
+      cards.push(...halves(doses));
+      current = [];
+    }
+  }
+  if (current.length > 0) cards.push(currentJws);
+  return cards;
+}
+
+/**
+ * @param {import('../store.mjs').FhirStore} store
+ * @param {import('@medplum/fhirtypes').Patient} patient
+ * @param {import('@medplum/fhirtypes').Immunization[]} doses
+ * @param {string} base
+ */
+function signedCard(store, patient, doses, base) {
   // Data minimization as cards carry it: codes without words, no ids or narrative.
   const bundle = {
     resourceType: 'Bundle',
@@ -84,5 +155,5 @@ export async function issueHealthCards(store, patientId, body, base) {
   const payload = { iss: base, nbf: Math.floor(Date.now() / 1000), vc: { type: ['https://smarthealth.cards#health-card'], credentialSubject: { fhirVersion: '4.0.1', fhirBundle: bundle } } };
   const signingInput = `${b64url(Buffer.from(JSON.stringify({ alg: 'ES256', zip: 'DEF', kid: jwk.kid })))}.${b64url(deflateRawSync(Buffer.from(JSON.stringify(payload))))}`;
   const signature = sign('sha256', Buffer.from(signingInput), { key: privateKey, dsaEncoding: 'ieee-p1363' });
-  return { status: 200, body: { resourceType: 'Parameters', parameter: [{ name: 'verifiableCredential', valueString: `${signingInput}.${b64url(signature)}` }] } };
+  return `${signingInput}.${b64url(signature)}`;
 }

@@ -4,7 +4,7 @@
  * offered as a `.smart-health-card` file. A card too long for one code is offered as the file only, saying why
  * (the specification no longer splits cards over several codes). Loaded on first use with its QR writer.
  */
-import { html, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { correction, generate, mode } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import type { PortalApi } from '../../api/portal-api.js';
@@ -115,6 +115,7 @@ export interface MyCardViewContext {
 function renderCard(l10n: VaccinesL10n, card: IssuedCard, index: number, count: number): TemplateResult {
   const label = count > 1 ? l10n.t('card.qrNumbered', { number: index + 1, count }) : l10n.t('card.qr');
   return html`<li class="my-card" part="my-card">
+    ${count > 1 ? html`<h3 class="card-number">${l10n.t('card.number', { number: index + 1, count })}</h3>` : nothing}
     ${card.code
       ? html`<figure class="qr" part="qr">
           <svg role="img" aria-label=${label} viewBox="${-QUIET_ZONE} ${-QUIET_ZONE} ${card.code.size} ${card.code.size}" shape-rendering="crispEdges">
@@ -124,7 +125,9 @@ function renderCard(l10n: VaccinesL10n, card: IssuedCard, index: number, count: 
         </figure>`
       : html`<p class="notice" part="card-too-long">${l10n.t('card.tooLong')}</p>`}
     <!-- The address is a blob: made above from the card, never text from a server. -->
-    <a class="button secondary" part="button download" href=${card.file} download="vaccines.smart-health-card">${l10n.t('card.download')}</a>
+    <a class="button secondary" part="button download" href=${card.file} download=${count > 1 ? `vaccines-${index + 1}-of-${count}.smart-health-card` : 'vaccines.smart-health-card'}
+      >${count > 1 ? l10n.t('card.downloadNumbered', { number: index + 1, count }) : l10n.t('card.download')}</a
+    >
   </li>`;
 }
 
@@ -139,7 +142,10 @@ export function renderMyCard({ l10n, cards, renderLoading, renderError }: MyCard
       : state.status === 'ready'
         ? state.cards.length === 0
           ? html`<p class="notice" part="card-none">${l10n.t('card.none')}</p>`
-          : html`<ul class="my-cards">${state.cards.map((card, i) => renderCard(l10n, card, i, state.cards.length))}</ul>`
+          : html`${state.cards.length > 1 ? html`<p class="notice" part="card-several">${l10n.t('card.several', { count: state.cards.length })}</p>` : nothing}
+              <ul class="my-cards">
+                ${state.cards.map((card, i) => renderCard(l10n, card, i, state.cards.length))}
+              </ul>`
         : renderLoading()}
   </section>`;
 }

@@ -235,6 +235,10 @@ export const vaccineRecordStyles = css`
     gap: ${token('--portal-space')};
     justify-items: start;
   }
+  .card-number {
+    margin: 0;
+    font-size: 1rem;
+  }
   .qr {
     margin: 0;
     display: grid;

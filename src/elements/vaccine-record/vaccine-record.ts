@@ -85,6 +85,7 @@ type Panel = 'none' | 'report' | 'verify' | 'card';
  * @csspart qr - The card's QR code.
  * @csspart card-too-long - Says the card is too long for one QR code and is offered as a file.
  * @csspart card-none - Says there is no card yet.
+ * @csspart card-several - Says the vaccines are on several cards, each with its own QR code.
  * @csspart cancel - Closes a form.
  * @csspart button - Every button (with `book`, `book-link`, `report`, `verify`, `my-card`, `download`, `save`, `check`, `retry`, `sign-in`).
  * @csspart state - Loading, error, signed-out and not-configured boxes.

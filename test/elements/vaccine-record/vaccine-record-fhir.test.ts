@@ -91,7 +91,6 @@ describe('<vaccine-record> the patient\'s own card on the FHIR adapter', () => {
     await waitUntil(() => shadow(element, '[part~="my-card"][part~="button"]'), 'the card button', { timeout: 8000 });
     click(element, '[part~="my-card"][part~="button"]');
     await waitUntil(() => shadow(element, '[part~="download"]'), 'the issued card', { timeout: 8000 });
-    // Seventeen childhood doses are more than one code holds: the file is offered alone, and says why.
     const file = (await (await fetch(shadow<HTMLAnchorElement>(element, '[part~="download"]')!.href)).json()) as { verifiableCredential: string[] };
     expect(file.verifiableCredential).to.have.length(1);
     // Seventeen childhood doses, minimized and compressed, still fit one code (872 characters when measured).
@@ -107,5 +106,44 @@ describe('<vaccine-record> the patient\'s own card on the FHIR adapter', () => {
     expect(resources.filter((r) => r.resourceType === 'Immunization')).to.have.length(17);
     expect(resources[0]).to.include({ resourceType: 'Patient' });
     expect(JSON.stringify(resources)).to.not.contain('"display"'); // minimized as cards are: codes only, no narrative
+  });
+  it("splits a record too long for one code over several cards, each scanning from one code, each series on one card", async function () {
+    this.timeout(30_000);
+    const hospitalToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+    const demo = await createTenant({ options: { demoSeed: hospitalToday } });
+    tenants.push(demo);
+    const MIA = 'mia-thompson';
+    const seeded = (await (await fetch(`${demo.baseUrl}/Immunization?patient=Patient/${MIA}&_count=500`)).json()) as { entry?: Array<{ resource: { status: string; primarySource?: boolean } }> };
+    const cardable = (seeded.entry ?? []).filter((e) => e.resource.status === 'completed' && e.resource.primarySource !== false).length;
+    expect(cardable, "Mia's recorded doses").to.be.greaterThan(20);
+
+    const auth = { getAccessToken: async () => 'vaccine-token', patientId: MIA };
+    const { element } = await mount<VaccineRecord>(subject, { api: createFhirAdapter({ baseUrl: demo.baseUrl, auth }) });
+    await waitUntil(() => shadow(element, '[part~="my-card"][part~="button"]'), 'the card button', { timeout: 8000 });
+    click(element, '[part~="my-card"][part~="button"]');
+    await waitUntil(() => shadow(element, '[part~="download"]'), 'the issued cards', { timeout: 8000 });
+    const cards = all(element, 'li[part~="my-card"]');
+    expect(cards.length).to.be.greaterThan(1);
+    expect(textOf(shadow(element, '[part~="card-several"]'))).to.contain(`on ${cards.length} cards`);
+    const keySet = (await (await fetch(`${demo.baseUrl}/.well-known/jwks.json`)).json()) as { keys: JsonWebKey[] };
+    const cardOf = new Map<string, number>();
+    let doses = 0;
+    for (const [index, item] of cards.entries()) {
+      expect(item.querySelector('[part~="qr"] svg'), `card ${index + 1} has its code`).to.not.equal(null);
+      const download = item.querySelector<HTMLAnchorElement>('[part~="download"]')!;
+      expect(download.getAttribute('download')).to.equal(`vaccines-${index + 1}-of-${cards.length}.smart-health-card`);
+      const [jws] = ((await (await fetch(download.href)).json()) as { verifiableCredential: string[] }).verifiableCredential;
+      expect(jws!.length).to.be.at.most(1195);
+      const card = await openSignedCard(jws!, keySet);
+      expect(card.valid, `card ${index + 1} signed by the published key`).to.equal(true);
+      for (const { resource } of card.payload.vc.credentialSubject.fhirBundle.entry) {
+        if (resource.resourceType !== 'Immunization') continue;
+        doses++;
+        const cvx = (resource.vaccineCode as { coding: Array<{ code: string }> }).coding[0]!.code;
+        expect(cardOf.get(cvx) ?? index, `every ${cvx} dose on one card`).to.equal(index);
+        cardOf.set(cvx, index);
+      }
+    }
+    expect(doses, 'every recorded dose on some card, once').to.equal(cardable);
   });
 });
