@@ -37,6 +37,8 @@ export const ImmunizationSchema = /* @__PURE__ */ z.object({
   occurrenceText: z.optional(z.string()),
   lotNumber: z.optional(z.string()),
   site: z.optional(z.string()),
+  /** The site's v3-ActSite code (`LA`, `RA`…) when the server sent one: the element words it in the reader's language. */
+  siteCode: z.optional(z.string()),
   route: z.optional(z.string()),
   performer: z.optional(z.string()),
   location: z.optional(z.string()),
@@ -44,6 +46,8 @@ export const ImmunizationSchema = /* @__PURE__ */ z.object({
   primarySource: z.boolean(),
   /** Who reported it when not the giver (`reportOrigin`), in words ("Parent/Guardian/Patient Recall"). */
   reportOrigin: z.optional(z.string()),
+  /** The immunization-origin code (`provider`, `record`, `recall`, `school`) when the server sent one. */
+  reportOriginCode: z.optional(z.string()),
   /** The first protocol's dose and series, for lists that show one. */
   doseNumber: z.optional(z.string()),
   seriesDoses: z.optional(z.string()),

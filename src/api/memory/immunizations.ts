@@ -53,6 +53,7 @@ export function createImmunizationsApi(store: MemoryStore, runtime: Runtime, hea
       occurrenceDate: input.occurrenceDate,
       primarySource: false,
       reportOrigin: input.source === 'record' ? 'Written Record' : 'Parent/Guardian/Patient Recall',
+      reportOriginCode: input.source === 'record' ? 'record' : 'recall',
     };
     if (input.lotNumber) record.lotNumber = input.lotNumber;
     if (input.location) record.location = input.location;

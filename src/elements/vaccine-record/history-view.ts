@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatFhirDate } from '../../i18n/format.js';
 import type { Immunization } from '../../model/immunization.js';
 import { educationLink, type EducationLinks } from './record-logic.js';
-import type { VaccinesKey, VaccinesL10n } from './strings.js';
+import { vaccineStrings, type VaccinesKey, type VaccinesL10n } from './strings.js';
 import { groupImmunizations, type VaccineGroupKey } from './vaccine-groups.js';
 
 export const HISTORY_ORDERS = ['date', 'group'] as const;
@@ -36,6 +36,15 @@ export function aboutLink(l10n: VaccinesL10n, education: EducationLinks | undefi
   >`;
 }
 
+/**
+ * The element's own words for a standard code (a v3-ActSite site, an immunization-origin), in the reader's language;
+ * undefined for a code it has no words for, so the server's words are shown instead.
+ */
+function codeWords(l10n: VaccinesL10n, kind: 'site' | 'origin', code: string | undefined): string | undefined {
+  const key = `${kind}.${code}`;
+  return code && key in vaccineStrings.en ? l10n.t(key as VaccinesKey) : undefined;
+}
+
 function doseWords(l10n: VaccinesL10n, record: Immunization): string[] {
   const protocols = record.protocolApplied?.length
     ? record.protocolApplied
@@ -55,10 +64,11 @@ function renderDose(ctx: HistoryContext, record: Immunization, grouped = false):
   const { l10n } = ctx;
   const notDone = record.status === 'not-done';
   const date = when(l10n, record);
+  const origin = codeWords(l10n, 'origin', record.reportOriginCode) ?? record.reportOrigin;
   const details: Array<string | undefined> = [
     ...doseWords(l10n, record),
     record.lotNumber ? l10n.t('vaccines.lot', { lot: record.lotNumber }) : undefined,
-    record.site ? l10n.t('vaccines.site', { site: record.site }) : undefined,
+    record.site || record.siteCode ? l10n.t('vaccines.site', { site: codeWords(l10n, 'site', record.siteCode) ?? record.site ?? '' }) : undefined,
     record.performer && record.performer !== record.location ? l10n.t('vaccines.by', { performer: record.performer }) : undefined,
     record.location ? l10n.t('vaccines.at', { place: record.location }) : undefined,
   ];
@@ -71,7 +81,7 @@ function renderDose(ctx: HistoryContext, record: Immunization, grouped = false):
     </p>
     ${notDone && record.statusReason ? html`<p class="meta" part="not-given-reason">${l10n.t('vaccines.reason', { reason: record.statusReason })}</p>` : nothing}
     ${!record.primarySource
-      ? html`<p class="reported" part="reported">${l10n.t('vaccines.reported')}${record.reportOrigin ? html`<span class="meta"> · ${l10n.t('vaccines.reportedHow', { origin: record.reportOrigin })}</span>` : nothing}</p>`
+      ? html`<p class="reported" part="reported">${l10n.t('vaccines.reported')}${origin ? html`<span class="meta"> · ${l10n.t('vaccines.reportedHow', { origin })}</span>` : nothing}</p>`
       : nothing}
     <ul class="details" part="dose-details">
       ${details.filter((d): d is string => Boolean(d)).map((d) => html`<li>${d}</li>`)}

@@ -74,6 +74,19 @@ describe('<vaccine-record>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it("words a site and a report's origin from their standard codes in the reader's language, else shows the server's words", async () => {
+    const api = apiWith([
+      dose('coded', { site: 'left arm', siteCode: 'LA', primarySource: false, reportOrigin: 'Written Record', reportOriginCode: 'record', occurrenceDate: '2024-10-02' }),
+      dose('uncoded', { site: 'Left upper arm structure', siteCode: 'XYZ', occurrenceDate: '2023-10-02' }),
+    ]);
+    const { element } = await mount<VaccineRecord>(subject, { api, lang: 'es' });
+    await waitUntil(() => all(element, '[part~="dose"]').length === 2);
+    const [coded, uncoded] = doseTexts(element);
+    expect(coded).to.contain('Sitio: brazo izquierdo').and.contain('Informada a partir de: un registro escrito');
+    expect(coded).to.not.contain('Written Record');
+    expect(uncoded).to.contain('Sitio: Left upper arm structure');
+  });
+
   it('hides entered-in-error, and a reported dose once a clinician-recorded one of that vaccine on an agreeing date replaces it', async () => {
     const api = apiWith([
       dose('wrong', { status: 'entered-in-error', vaccine: vaccine('03', 'MMR mistake'), occurrenceDate: '2020-01-01' }),

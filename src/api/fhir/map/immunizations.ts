@@ -12,7 +12,7 @@ import {
   type Recommendation,
   type Vaccine,
 } from '../../../model/immunization.js';
-import { CVX_SYSTEM, IMMUNIZATION_ORIGIN_SYSTEM, LOINC_SYSTEM } from '../constants.js';
+import { ACT_SITE_SYSTEM, CVX_SYSTEM, IMMUNIZATION_ORIGIN_SYSTEM, LOINC_SYSTEM } from '../constants.js';
 import type { Immunization as FhirImmunization } from '../fhir-types.js';
 import {
   isOneOf,
@@ -51,6 +51,12 @@ const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : un
 
 /** The immunization-origin code system's displays, for a reportOrigin sent as a code alone. */
 const ORIGIN_DISPLAYS: Record<string, string> = { provider: 'Other Provider', record: 'Written Record', recall: 'Parent/Guardian/Patient Recall', school: 'School Record' };
+
+/** The code of a concept's first coding in `system`, if any. */
+function codeIn(concept: unknown, system: string): string | undefined {
+  if (!isRecord(concept)) return undefined;
+  return records(concept.coding).flatMap((c) => (c.system === system && typeof c.code === 'string' && c.code !== '' ? [c.code] : []))[0];
+}
 
 function originWords(concept: Json): string | undefined {
   return records(concept.coding).flatMap((c) => (c.system === IMMUNIZATION_ORIGIN_SYSTEM && typeof c.code === 'string' ? (ORIGIN_DISPLAYS[c.code] ?? []) : []))[0];
@@ -118,11 +124,13 @@ export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunizat
       occurrenceText: str(immunization.occurrenceString),
       lotNumber: str(immunization.lotNumber),
       site: conceptText(immunization.site),
+      siteCode: codeIn(immunization.site, ACT_SITE_SYSTEM),
       route: conceptText(immunization.route),
       performer: performerOf(immunization),
       location: referenceDisplay(immunization.location),
       primarySource,
       reportOrigin: isRecord(immunization.reportOrigin) ? (wordsOf(immunization.reportOrigin) ?? originWords(immunization.reportOrigin)) : undefined,
+      reportOriginCode: codeIn(immunization.reportOrigin, IMMUNIZATION_ORIGIN_SYSTEM),
       doseNumber: protocol?.doseNumber,
       seriesDoses: protocol?.seriesDoses,
       protocolApplied: protocols.length > 0 ? protocols : undefined,

@@ -64,7 +64,16 @@ describe('map/immunizations', () => {
       occurrenceDateTime: '2021-05-03T23:30:00-05:00',
       reportOrigin: { coding: [{ system: IMMUNIZATION_ORIGIN_SYSTEM, code: 'record', display: 'Written Record' }] },
     });
-    expect(reported.ok && reported.value).to.include({ reportOrigin: 'Written Record', occurrenceDate: '2021-05-03', primarySource: false });
+    expect(reported.ok && reported.value).to.include({ reportOrigin: 'Written Record', reportOriginCode: 'record', occurrenceDate: '2021-05-03', primarySource: false });
+  });
+
+  it('keeps the v3-ActSite code of a site beside its words, and no code from another system', () => {
+    const base = { resourceType: 'Immunization', id: 's', status: 'completed', vaccineCode: { text: 'Flu' } };
+    const coded = mapImmunization({ ...base, site: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActSite', code: 'LD', display: 'left deltoid' }] } });
+    expect(coded.ok && coded.value).to.include({ site: 'left deltoid', siteCode: 'LD' });
+    const other = mapImmunization({ ...base, site: { coding: [{ system: 'http://snomed.info/sct', code: '368208006', display: 'Left upper arm structure' }] } });
+    expect(other.ok && other.value).to.include({ site: 'Left upper arm structure' });
+    expect(other.ok && other.value.siteCode).to.equal(undefined);
   });
 
   it('primarySource absent: true without reportOrigin, false with one', () => {
