@@ -1,5 +1,5 @@
 // The health-cards layer's public pieces (DOM-free): the element and hosts import from here.
-export { assembleNumericQr, checkHealthCardJws, DEFAULT_MAX_PAYLOAD_BYTES, HEALTH_CARD_TYPE, HealthCardError, jwsToNumeric, numericToJws, readHealthCardJws, splitScannedText, verifyHealthCardJws, windowProblem } from './verify.js';
+export { assembleNumericQr, checkHealthCardJws, DEFAULT_MAX_PAYLOAD_BYTES, HEALTH_CARD_TYPE, HealthCardError, jwsToNumeric, numericToJws, readHealthCardJws, readHealthCardPayload, splitScannedText, verifyHealthCardJws, windowProblem } from './verify.js';
 export type { HealthCard, HealthCardProblem, VerifyOptions } from './verify.js';
 export { ecThumbprint, keyProblem, keySetProblems } from './keys.js';
 export type { KeyProblem } from './keys.js';

@@ -235,13 +235,26 @@ export async function readHealthCardJws(jws: string, maxPayloadBytes = DEFAULT_M
   return { issuer: read.issuer, kid: read.header.kid };
 }
 
-async function readJws(jws: string, maxPayloadBytes: number): Promise<ReadJws> {
+/**
+ * The card's payload, inflated (capped) and parsed, with no key and no check of who issued it: for showing what a
+ * card the patient's own server issued holds, never for deciding whether a card is genuine.
+ */
+export async function readHealthCardPayload(jws: string, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES): Promise<Record<string, unknown>> {
+  return (await unpackJws(jws, maxPayloadBytes)).payload;
+}
+
+async function unpackJws(jws: string, maxPayloadBytes: number) {
   const parts = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(jws);
   if (!parts) return refuse('not-a-jws');
   const [, headerPart, payloadPart, signaturePart] = parts;
   const header = strictJson(new TextDecoder().decode(base64urlBytes(headerPart)), 'header') as Partial<JwsHeader>;
   if (header.alg !== 'ES256' || header.zip !== 'DEF' || typeof header.kid !== 'string' || header.kid === '') refuse('header');
   const payload = strictJson(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await inflateRaw(base64urlBytes(payloadPart), maxPayloadBytes)), 'payload');
+  return { header, payload, headerPart, payloadPart, signaturePart };
+}
+
+async function readJws(jws: string, maxPayloadBytes: number): Promise<ReadJws> {
+  const { header, payload, headerPart, payloadPart, signaturePart } = await unpackJws(jws, maxPayloadBytes);
   const issuer = typeof payload.iss === 'string' ? payload.iss : '';
   if (!/^https:\/\/[^/?#\s]+(\/[^?#\s]*[^/?#\s])?$/.test(issuer)) refuse('issuer-url');
   return {

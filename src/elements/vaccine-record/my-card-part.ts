@@ -8,7 +8,9 @@ import { html, nothing, svg, type ReactiveController, type ReactiveControllerHos
 import { correction, generate, mode } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import type { PortalApi } from '../../api/portal-api.js';
-import { jwsToNumeric } from '../../health-cards/index.js';
+import { jwsToNumeric, readHealthCardPayload } from '../../health-cards/index.js';
+import type { Immunization } from '../../model/immunization.js';
+import { cardVaccineName } from './card-vaccines.js';
 import type { VaccinesL10n } from './strings.js';
 
 /** The longest JWS one version 22 code holds at error correction level L (the specification's QR FAQ). */
@@ -37,9 +39,42 @@ export function cardCode(jws: string): CardCode | undefined {
   return { path: toSvgPath(code), size: code.size + 2 * QUIET_ZONE, version: (code.size - 17) / 4 };
 }
 
+/** A vaccine a card holds, as coded on the card, with how many of its doses. */
+export interface CardVaccine {
+  concept: unknown;
+  cvx?: string;
+  doses: number;
+}
+
+const CVX_SYSTEM = 'http://hl7.org/fhir/sid/cvx';
+
+/**
+ * What a card from the patient's own server holds, read from its payload (no key needed to show it; the server is the
+ * one the patient signed in to): each vaccine once, in the card's order. Nothing when the payload cannot be read.
+ */
+export async function vaccinesOn(jws: string): Promise<CardVaccine[]> {
+  try {
+    const payload = (await readHealthCardPayload(jws)) as { vc?: { credentialSubject?: { fhirBundle?: { entry?: Array<{ resource?: { resourceType?: string; vaccineCode?: { coding?: Array<{ system?: string; code?: string }> } } }> } } } };
+    const held = new Map<string, CardVaccine>();
+    for (const { resource } of payload.vc?.credentialSubject?.fhirBundle?.entry ?? []) {
+      if (resource?.resourceType !== 'Immunization') continue;
+      const coding = resource.vaccineCode?.coding?.[0];
+      const key = `${coding?.system}|${coding?.code}`;
+      const known = held.get(key);
+      if (known) known.doses++;
+      else held.set(key, { concept: resource.vaccineCode, doses: 1, ...(coding?.system === CVX_SYSTEM && coding.code ? { cvx: coding.code } : {}) });
+    }
+    return [...held.values()];
+  } catch {
+    return [];
+  }
+}
+
 export interface IssuedCard {
   jws: string;
   code?: CardCode;
+  /** What it holds, for telling several cards apart. */
+  vaccines: CardVaccine[];
   /** A `blob:` address of the `.smart-health-card` file, made here (never from server text). */
   file: string;
 }
@@ -72,10 +107,13 @@ export class MyCards implements ReactiveController {
     try {
       const issued = await api.immunizations.issueHealthCards(abort.signal);
       if (abort.signal.aborted) return;
+      const held = await Promise.all(issued.map(vaccinesOn));
+      if (abort.signal.aborted) return;
       this.state = {
         status: 'ready',
-        cards: issued.map((jws) => ({
+        cards: issued.map((jws, i) => ({
           jws,
+          vaccines: held[i]!,
           ...withCode(jws),
           file: URL.createObjectURL(new Blob([JSON.stringify({ verifiableCredential: [jws] })], { type: 'application/smart-health-card' })),
         })),
@@ -107,15 +145,28 @@ function withCode(jws: string): { code?: CardCode } {
 
 export interface MyCardViewContext {
   l10n: VaccinesL10n;
+  /** The record as shown: a card's vaccines are named as the record names them. */
+  recorded: readonly Immunization[];
   cards: MyCards;
   renderLoading: () => TemplateResult;
   renderError: (error: unknown, retry: () => void) => TemplateResult;
 }
 
-function renderCard(l10n: VaccinesL10n, card: IssuedCard, index: number, count: number): TemplateResult {
+/** "Hepatitis B (3 doses), MMR (2 doses) and Tdap", named as the record names each vaccine, else as the card codes it. */
+function holdsWords(l10n: VaccinesL10n, vaccines: readonly CardVaccine[], recorded: readonly Immunization[]): string {
+  const names = new Map(recorded.flatMap((r) => (r.vaccine.cvx ? [[r.vaccine.cvx, r.vaccine.text] as const] : [])));
+  const each = vaccines.map((v) => {
+    const name = (v.cvx && names.get(v.cvx)) || cardVaccineName(v.concept, l10n.locale);
+    return v.doses > 1 ? l10n.t('card.doses', { name, count: v.doses }) : name;
+  });
+  return l10n.t('card.holds', { vaccines: new Intl.ListFormat(l10n.locale, { type: 'conjunction' }).format(each) });
+}
+
+function renderCard(l10n: VaccinesL10n, card: IssuedCard, index: number, count: number, recorded: readonly Immunization[]): TemplateResult {
   const label = count > 1 ? l10n.t('card.qrNumbered', { number: index + 1, count }) : l10n.t('card.qr');
   return html`<li class="my-card" part="my-card">
     ${count > 1 ? html`<h3 class="card-number">${l10n.t('card.number', { number: index + 1, count })}</h3>` : nothing}
+    ${card.vaccines.length > 0 ? html`<p class="meta" part="card-holds">${holdsWords(l10n, card.vaccines, recorded)}</p>` : nothing}
     ${card.code
       ? html`<figure class="qr" part="qr">
           <svg role="img" aria-label=${label} viewBox="${-QUIET_ZONE} ${-QUIET_ZONE} ${card.code.size} ${card.code.size}" shape-rendering="crispEdges">
@@ -132,7 +183,7 @@ function renderCard(l10n: VaccinesL10n, card: IssuedCard, index: number, count: 
 }
 
 /** The card section: loading, failed, none issued, or each card as a QR code (or the file only) with its download. */
-export function renderMyCard({ l10n, cards, renderLoading, renderError }: MyCardViewContext): TemplateResult {
+export function renderMyCard({ l10n, cards, recorded, renderLoading, renderError }: MyCardViewContext): TemplateResult {
   const state = cards.state;
   return html`<section class="card-section" part="my-cards" aria-labelledby="card-title">
     <h2 class="title" id="card-title" tabindex="-1">${l10n.t('card.title')}</h2>
@@ -144,7 +195,7 @@ export function renderMyCard({ l10n, cards, renderLoading, renderError }: MyCard
           ? html`<p class="notice" part="card-none">${l10n.t('card.none')}</p>`
           : html`${state.cards.length > 1 ? html`<p class="notice" part="card-several">${l10n.t('card.several', { count: state.cards.length })}</p>` : nothing}
               <ul class="my-cards">
-                ${state.cards.map((card, i) => renderCard(l10n, card, i, state.cards.length))}
+                ${state.cards.map((card, i) => renderCard(l10n, card, i, state.cards.length, recorded))}
               </ul>`
         : renderLoading()}
   </section>`;

@@ -75,6 +75,8 @@ export const es: VaccinesCatalogue = {
   'card.qrNumbered': 'Código QR de su SMART Health Card {number} de {count}',
   'card.scanHint': 'Deje que la persona que verifica escanee este código en su pantalla, o imprima esta página.',
   'card.tooLong': 'Esta tarjeta contiene demasiadas vacunas para un solo código QR, así que no hay código que mostrar. Descargue el archivo y compártalo.',
+  'card.holds': 'Contiene {vaccines}.',
+  'card.doses': '{name} ({count} dosis)',
   'card.download': 'Descargar el archivo de la tarjeta (.smart-health-card)',
   'card.several': 'Sus vacunas están en {count} tarjetas, cada una con su propio código QR, porque un código solo admite una cantidad limitada. Muéstrelas todas.',
   'card.number': 'Tarjeta {number} de {count}',

@@ -76,6 +76,8 @@ const en = {
   'card.qrNumbered': 'QR code of your SMART Health Card {number} of {count}',
   'card.scanHint': 'Let the person checking scan this code from your screen, or print this page.',
   'card.tooLong': 'This card holds too many vaccines for one QR code, so there is no code to show. Download the file and share it instead.',
+  'card.holds': 'Holds {vaccines}.',
+  'card.doses': '{name} ({count} doses)',
   'card.download': 'Download the card file (.smart-health-card)',
   'card.several': 'Your vaccines are on {count} cards, each with its own QR code, as one code holds only so many. Show every one of them.',
   'card.number': 'Card {number} of {count}',

@@ -86,6 +86,7 @@ type Panel = 'none' | 'report' | 'verify' | 'card';
  * @csspart card-too-long - Says the card is too long for one QR code and is offered as a file.
  * @csspart card-none - Says there is no card yet.
  * @csspart card-several - Says the vaccines are on several cards, each with its own QR code.
+ * @csspart card-holds - The vaccines a card holds.
  * @csspart cancel - Closes a form.
  * @csspart button - Every button (with `book`, `book-link`, `report`, `verify`, `my-card`, `download`, `save`, `check`, `retry`, `sign-in`).
  * @csspart state - Loading, error, signed-out and not-configured boxes.
@@ -320,6 +321,7 @@ export class VaccineRecord extends PortalElement {
       return this.myCard.value!.render({
         l10n: this.l10n,
         cards: this.myCard.value!.cards,
+        recorded: this.immunizations.state.status === 'ready' ? shownImmunizations(this.immunizations.state.value.items) : [],
         renderLoading: () => renderLoading(this.l10n),
         renderError: (error, retry) => renderError(this.l10n, error, retry),
       });

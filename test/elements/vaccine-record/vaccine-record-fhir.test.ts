@@ -130,6 +130,8 @@ describe('<vaccine-record> the patient\'s own card on the FHIR adapter', () => {
     let doses = 0;
     for (const [index, item] of cards.entries()) {
       expect(item.querySelector('[part~="qr"] svg'), `card ${index + 1} has its code`).to.not.equal(null);
+      // Each card says what it holds, in the record's words: a vaccine name, never "CVX 08".
+      expect(textOf(item.querySelector('[part~="card-holds"]'))).to.match(/^Holds .+\.$/).and.not.match(/CVX|\(\d+\)/);
       const download = item.querySelector<HTMLAnchorElement>('[part~="download"]')!;
       expect(download.getAttribute('download')).to.equal(`vaccines-${index + 1}-of-${cards.length}.smart-health-card`);
       const [jws] = ((await (await fetch(download.href)).json()) as { verifiableCredential: string[] }).verifiableCredential;
