@@ -3,7 +3,7 @@ import { formatFhirDate } from '../../i18n/format.js';
 import type { Recommendation } from '../../model/immunization.js';
 import { aboutLink } from './history-view.js';
 import { vaccineBookingValue, type EducationLinks } from './record-logic.js';
-import type { VaccinesL10n } from './strings.js';
+import { vaccineName, type VaccinesL10n } from './strings.js';
 
 export interface DueContext {
   l10n: VaccinesL10n;
@@ -33,16 +33,17 @@ export function renderDue(ctx: DueContext): TemplateResult {
           ${ctx.due.map((r) => {
             const vaccine = vaccineBookingValue(r);
             const href = vaccine ? ctx.bookingHref(vaccine) : undefined;
+            const name = vaccineName(l10n, r.vaccine);
             return html`<li class="dose" part="due-item" data-forecast=${r.forecast}>
-              <h3 class="dose-name" part="dose-name">${r.vaccine.text}</h3>
+              <h3 class="dose-name" part="dose-name">${name}</h3>
               <p class="due-date" part="due-date">${dueWords(l10n, r)}${r.doseNumber ? html` · ${l10n.t('due.dose', { dose: r.doseNumber })}` : nothing}</p>
               ${r.description ? html`<p class="meta">${r.description}</p>` : nothing}
               <div class="actions">
                 ${vaccine
                   ? href
-                    ? html`<a class="button" part="button book-link" href=${href}>${l10n.t('due.bookOnSite')}<span class="visually-hidden">: ${r.vaccine.text}</span></a>`
+                    ? html`<a class="button" part="button book-link" href=${href}>${l10n.t('due.bookOnSite')}<span class="visually-hidden">: ${name}</span></a>`
                     : html`<button class="button" part="button book" type="button" @click=${() => ctx.onBook(vaccine, r)}>
-                        ${l10n.t('due.book')}<span class="visually-hidden">: ${r.vaccine.text}</span>
+                        ${l10n.t('due.book')}<span class="visually-hidden">: ${name}</span>
                       </button>`
                   : nothing}
                 ${aboutLink(l10n, ctx.education, r.vaccine)}

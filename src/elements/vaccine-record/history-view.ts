@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatFhirDate } from '../../i18n/format.js';
 import type { Immunization } from '../../model/immunization.js';
 import { educationLink, type EducationLinks } from './record-logic.js';
-import { vaccineStrings, type VaccinesKey, type VaccinesL10n } from './strings.js';
+import { vaccineName, vaccineStrings, type VaccinesKey, type VaccinesL10n } from './strings.js';
 import { groupImmunizations, type VaccineGroupKey } from './vaccine-groups.js';
 
 export const HISTORY_ORDERS = ['date', 'group'] as const;
@@ -32,7 +32,7 @@ export function aboutLink(l10n: VaccinesL10n, education: EducationLinks | undefi
   if (!link) return nothing;
   const elsewhere = link.lang !== undefined && link.lang !== l10n.locale;
   return html`<a class="about" part="about" href=${link.href} hreflang=${link.lang ?? nothing} target="_blank" rel="noopener noreferrer"
-    >${l10n.t(elsewhere ? 'vaccines.aboutInEnglish' : 'vaccines.about')}<span class="visually-hidden">: ${vaccine.text}</span></a
+    >${l10n.t(elsewhere ? 'vaccines.aboutInEnglish' : 'vaccines.about')}<span class="visually-hidden">: ${vaccineName(l10n, vaccine)}</span></a
   >`;
 }
 
@@ -74,8 +74,8 @@ function renderDose(ctx: HistoryContext, record: Immunization, grouped = false):
   ];
   return html`<li class="dose" part="dose" data-status=${record.status} ?data-reported=${!record.primarySource}>
     ${grouped
-      ? html`<h4 class="dose-name" part="dose-name">${record.vaccine.text}</h4>`
-      : html`<h3 class="dose-name" part="dose-name">${record.vaccine.text}</h3>`}
+      ? html`<h4 class="dose-name" part="dose-name">${vaccineName(l10n, record.vaccine)}</h4>`
+      : html`<h3 class="dose-name" part="dose-name">${vaccineName(l10n, record.vaccine)}</h3>`}
     <p class="dose-date" part="dose-date">
       ${notDone ? (record.occurrenceDate || record.occurrenceText ? l10n.t('vaccines.notGivenOn', { date }) : l10n.t('vaccines.notGiven')) : record.occurrenceDate ? l10n.t(record.occurrenceDate.length === 10 ? 'vaccines.given' : 'vaccines.givenIn', { date }) : date}
     </p>
@@ -92,7 +92,11 @@ function renderDose(ctx: HistoryContext, record: Immunization, grouped = false):
 
 function renderGrouped(ctx: HistoryContext): TemplateResult {
   const { l10n } = ctx;
-  const groups = groupImmunizations(ctx.records, (key: VaccineGroupKey) => l10n.t(`group.${key}` as VaccinesKey));
+  const groups = groupImmunizations(
+    ctx.records,
+    (key: VaccineGroupKey) => l10n.t(`group.${key}` as VaccinesKey),
+    (record) => vaccineName(l10n, record.vaccine),
+  );
   return html`<div class="groups" part="groups">
     ${groups.map(
       (group) => html`<section class="group" part="group" aria-labelledby=${`group-${group.key}`}>

@@ -11,7 +11,7 @@ import type { PortalApi } from '../../api/portal-api.js';
 import { jwsToNumeric, readHealthCardPayload } from '../../health-cards/index.js';
 import type { Immunization } from '../../model/immunization.js';
 import { cardVaccineName } from './card-vaccines.js';
-import type { VaccinesL10n } from './strings.js';
+import { vaccineName, type VaccinesL10n } from './strings.js';
 
 /** The longest JWS one version 22 code holds at error correction level L (the specification's QR FAQ). */
 export const MAX_SINGLE_QR_JWS = 1195;
@@ -154,7 +154,7 @@ export interface MyCardViewContext {
 
 /** "Hepatitis B (3 doses), MMR (2 doses) and Tdap", named as the record names each vaccine, else as the card codes it. */
 function holdsWords(l10n: VaccinesL10n, vaccines: readonly CardVaccine[], recorded: readonly Immunization[]): string {
-  const names = new Map(recorded.flatMap((r) => (r.vaccine.cvx ? [[r.vaccine.cvx, r.vaccine.text] as const] : [])));
+  const names = new Map(recorded.flatMap((r) => (r.vaccine.cvx ? [[r.vaccine.cvx, vaccineName(l10n, r.vaccine)] as const] : [])));
   const each = vaccines.map((v) => {
     const name = (v.cvx && names.get(v.cvx)) || cardVaccineName(v.concept, l10n.locale);
     return v.doses > 1 ? l10n.t('card.doses', { name, count: v.doses }) : name;

@@ -1,4 +1,5 @@
 import type { VaccinesCatalogue } from './strings.js';
+import { VACCINE_NAMES_ES } from './vaccine-names.es.js';
 
 /** Spanish strings of the vaccine record (neutral Latin American usage, formal "usted"). */
 export const es: VaccinesCatalogue = {
@@ -144,4 +145,6 @@ export const es: VaccinesCatalogue = {
   'group.zoster': 'Herpes zóster (culebrilla)',
   'group.rsv': 'VSR (virus sincitial respiratorio)',
   'group.rotavirus': 'Rotavirus',
+  // Vaccine names by CVX code (see vaccineName): entries the English catalogue does without.
+  ...Object.fromEntries(Object.entries(VACCINE_NAMES_ES).map(([code, name]) => [`cvx.${code}`, name])),
 };

@@ -1,5 +1,6 @@
 import type { LocalizeController } from '../../controllers/localize.js';
 import { defineStrings } from '../../i18n/index.js';
+import type { Locale } from '../../model/values.js';
 
 /** The vaccine record's own English strings (the shared ones are in `src/i18n/en.ts`). */
 const en = {
@@ -153,6 +154,17 @@ export type VaccinesCatalogue = Record<VaccinesKey, string>;
 export const vaccineStrings = /* @__PURE__ */ defineStrings<VaccinesKey>(en, {
   es: () => import('./strings.es.js').then((m) => m.es),
 });
+
+/**
+ * A vaccine's name in the reader's language: a translated catalogue's words for its CVX code (`cvx.<code>` entries,
+ * which the English catalogue does without: an English reader sees the server's own words), else the record's text.
+ */
+export function vaccineName(l10n: { locale: Locale }, vaccine: { cvx?: string; text: string }): string {
+  if (!vaccine.cvx) return vaccine.text;
+  const key = `cvx.${vaccine.cvx.padStart(2, '0')}` as VaccinesKey;
+  const words = vaccineStrings.t(l10n.locale, key);
+  return words === key ? vaccine.text : words;
+}
 
 /** The vaccine record's localisation: its own strings and the shared ones. */
 export type VaccinesL10n = LocalizeController<VaccinesKey>;

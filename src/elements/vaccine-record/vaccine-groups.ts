@@ -52,13 +52,20 @@ export interface VaccineGroup {
   progress?: { dose: string; doses: string };
 }
 
-/** Groups shown doses by vaccine group, each group's doses newest first (the input order), groups by name. */
-export function groupImmunizations(shown: readonly Immunization[], nameOf: (key: VaccineGroupKey) => string): VaccineGroup[] {
+/**
+ * Groups shown doses by vaccine group, each group's doses newest first (the input order), groups by name. A vaccine in
+ * no group is a group of its own, labelled by `vaccineLabel` (its name in the reader's language).
+ */
+export function groupImmunizations(
+  shown: readonly Immunization[],
+  nameOf: (key: VaccineGroupKey) => string,
+  vaccineLabel: (record: Immunization) => string = (record) => record.vaccine.text,
+): VaccineGroup[] {
   const groups = new Map<string, VaccineGroup>();
   for (const record of shown) {
     const known = groupsOfCvx(record.vaccine.cvx);
     const keys: Array<{ key: string; known?: VaccineGroupKey; label: string }> =
-      known.length > 0 ? known.map((key) => ({ key, known: key, label: nameOf(key) })) : [{ key: `text:${record.vaccine.text}`, label: record.vaccine.text }];
+      known.length > 0 ? known.map((key) => ({ key, known: key, label: nameOf(key) })) : [{ key: `text:${record.vaccine.text}`, label: vaccineLabel(record) }];
     for (const { key, known: knownKey, label } of keys) {
       const group: VaccineGroup = groups.get(key) ?? { key, label, doses: [], ...(knownKey ? { known: knownKey } : {}) };
       group.doses.push(record);

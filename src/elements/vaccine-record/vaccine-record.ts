@@ -14,7 +14,7 @@ import { renderDue } from './due-view.js';
 import { HISTORY_ORDERS, renderHistory, type HistoryOrder } from './history-view.js';
 import { bookingHref, dueRecommendations, shownImmunizations, type EducationLinks } from './record-logic.js';
 import type { Reporting } from './report-part.js';
-import { vaccineStrings, type VaccinesL10n } from './strings.js';
+import { vaccineName, vaccineStrings, type VaccinesL10n } from './strings.js';
 import { vaccineRecordStyles } from './vaccine-record.styles.js';
 import type { QrDetector } from './card-checker.js';
 import type { Verifying } from './verify-part.js';
@@ -223,7 +223,7 @@ export class VaccineRecord extends PortalElement {
 
   private reported(record: Immunization): void {
     this.emit('portal-immunization-reported', { immunizationId: record.id });
-    const text = this.l10n.t('report.saved', { vaccine: record.vaccine.text });
+    const text = this.l10n.t('report.saved', { vaccine: vaccineName(this.l10n, record.vaccine) });
     this.savedText = text;
     this.announce(text);
     this.panel = 'none';

@@ -97,8 +97,8 @@ describe('<vaccine-record> my SMART Health Card', () => {
     await openMyCard(element);
     expect(Boolean(shadow(element, '[part~="qr"]'))).to.equal(false);
     expect(textOf(shadow(element, '[part~="card-too-long"]')!)).to.contain('demasiadas vacunas para un solo código QR');
-    // What it holds, named as the record names the vaccine (the memory record's 208 is Pfizer-BioNTech's COVID-19 vaccine).
-    expect(textOf(shadow(element, '[part~="card-holds"]'))).to.equal('Contiene COVID-19 vaccine (Pfizer-BioNTech) (16 dosis).');
+    // What it holds, named as the record names the vaccine to a Spanish reader (CVX 208, Pfizer-BioNTech's original).
+    expect(textOf(shadow(element, '[part~="card-holds"]'))).to.equal('Contiene Vacuna contra el COVID-19, Pfizer-BioNTech (original, 30 mcg) (16 dosis).');
     const file = await (await fetch(shadow<HTMLAnchorElement>(element, '[part~="download"]')!.href)).json();
     expect(file).to.deep.equal({ verifiableCredential: [long] });
   });

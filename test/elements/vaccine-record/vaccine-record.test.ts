@@ -87,6 +87,24 @@ describe('<vaccine-record>', () => {
     expect(uncoded).to.contain('Sitio: Left upper arm structure');
   });
 
+  it("names a vaccine in Spanish from its CVX code for a Spanish reader, else keeps the server's words; English keeps them", async () => {
+    const records = [
+      dose('covid', { vaccine: vaccine('208', 'COVID-19 vaccine (Pfizer-BioNTech)'), occurrenceDate: '2021-05-03' }),
+      // Written without the leading zero, as some servers send it.
+      dose('mmr', { vaccine: vaccine('3', 'MMR (measles, mumps, rubella)'), occurrenceDate: '2019-04-01' }),
+      dose('unnamed', { vaccine: vaccine('999', 'Clinic trial vaccine'), occurrenceDate: '2018-02-01' }),
+    ];
+    const { element } = await mount<VaccineRecord>(subject, { api: apiWith(records), lang: 'es' });
+    await waitUntil(() => all(element, '[part~="dose"]').length === 3);
+    const names = (root: Element) => all(root, '[part~="dose"] [part~="dose-name"]').map((n) => textOf(n));
+    expect(names(element)).to.deep.equal(['Vacuna contra el COVID-19, Pfizer-BioNTech (original, 30 mcg)', 'SPR (sarampión, paperas, rubéola)', 'Clinic trial vaccine']);
+    const english = await mount<VaccineRecord>(subject, { api: apiWith(records) });
+    await waitUntil(() => all(english.element, '[part~="dose"]').length === 3);
+    // The due doses are named the same way (the memory record recommends Tdap).
+    expect(all(element, '[part~="due-item"] [part~="dose-name"]').map((n) => textOf(n))).to.include('Tdap (tétanos, difteria, tos ferina)');
+    expect(names(english.element)).to.deep.equal(['COVID-19 vaccine (Pfizer-BioNTech)', 'MMR (measles, mumps, rubella)', 'Clinic trial vaccine']);
+  });
+
   it('hides entered-in-error, and a reported dose once a clinician-recorded one of that vaccine on an agreeing date replaces it', async () => {
     const api = apiWith([
       dose('wrong', { status: 'entered-in-error', vaccine: vaccine('03', 'MMR mistake'), occurrenceDate: '2020-01-01' }),
@@ -156,7 +174,7 @@ describe('<vaccine-record>', () => {
     await waitUntil(() => shadow(spanish.element, '[part~="about"]'));
     const inSpanish = shadow<HTMLAnchorElement>(spanish.element, '[part~="about"]')!;
     expect(inSpanish.getAttribute('href')).to.equal('https://www.example.org/es/shingles');
-    expect([inSpanish.hreflang, textOf(inSpanish)]).to.deep.equal(['es', 'Sobre esta vacuna (se abre en una pestaña nueva): Shingles vaccine (recombinant)']);
+    expect([inSpanish.hreflang, textOf(inSpanish)]).to.deep.equal(['es', 'Sobre esta vacuna (se abre en una pestaña nueva): Vacuna contra el herpes zóster (Shingrix)']);
     // A table with only the English page: a Spanish reader gets it, told before opening it that it is in English.
     const englishOnly = { '187': { en: 'https://www.example.org/shingles' } };
     const fallback = await mount<VaccineRecord>({ ...subject, template: () => html`<vaccine-record .education=${englishOnly}></vaccine-record>` }, { lang: 'es' });

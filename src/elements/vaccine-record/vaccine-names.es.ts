@@ -1,0 +1,47 @@
+/**
+ * Spanish names of vaccines by CVX code, as a record names them. A server's vaccine text is nearly always English
+ * (the CDC's description or its own words), so without these a Spanish reader would meet an English name on every
+ * dose. Covers the vaccines a patient can report (cvx-choices.ts) and those the demo seeds; a code not here keeps
+ * the server's words. Loaded with the Spanish catalogue, and with the report form (whose choices are named from it).
+ */
+export const VACCINE_NAMES_ES: Readonly<Record<string, string>> = {
+  '03': 'SPR (sarampión, paperas, rubéola)',
+  '08': 'Vacuna contra la hepatitis B, pediátrica',
+  '10': 'Vacuna contra la poliomielitis (IPV)',
+  '20': 'DTaP (difteria, tétanos, tos ferina)',
+  '21': 'Vacuna contra la varicela',
+  '25': 'Vacuna contra la fiebre tifoidea, oral',
+  '33': 'Vacuna antineumocócica PPSV23 (Pneumovax 23)',
+  '43': 'Vacuna contra la hepatitis B, adultos',
+  '48': 'Vacuna contra Hib (Haemophilus influenzae tipo b)',
+  '52': 'Vacuna contra la hepatitis A, adultos',
+  '83': 'Vacuna contra la hepatitis A, pediátrica',
+  '88': 'Vacuna contra la gripe (tipo no indicado)',
+  '104': 'Vacuna contra la hepatitis A y B (Twinrix)',
+  '113': 'Td (tétanos y difteria)',
+  '114': 'Vacuna antimeningocócica ACWY (MenACWY)',
+  '115': 'Tdap (tétanos, difteria, tos ferina)',
+  '116': 'Vacuna contra el rotavirus (RV5, por vía oral)',
+  '133': 'Vacuna antineumocócica conjugada (PCV13)',
+  '140': 'Vacuna contra la gripe, trivalente (inyectable, sin conservantes)',
+  '147': 'Vacuna antimeningocócica ACWY',
+  '149': 'Vacuna contra la gripe, aerosol nasal',
+  '150': 'Vacuna contra la gripe (inyectable, sin conservantes)',
+  '161': 'Vacuna contra la gripe, pediátrica (inyectable, sin conservantes)',
+  '163': 'Vacuna antimeningocócica B (Bexsero)',
+  '165': 'Vacuna contra el VPH (Gardasil 9)',
+  '184': 'Vacuna contra la fiebre amarilla',
+  '187': 'Vacuna contra el herpes zóster (Shingrix)',
+  '189': 'Vacuna contra la hepatitis B, Heplisav-B',
+  '197': 'Vacuna contra la gripe, dosis alta (65 años o más)',
+  '207': 'Vacuna contra el COVID-19, Moderna (original)',
+  '208': 'Vacuna contra el COVID-19, Pfizer-BioNTech (original, 30 mcg)',
+  '212': 'Vacuna contra el COVID-19, Johnson & Johnson (Janssen)',
+  '213': 'Vacuna contra el COVID-19 (tipo no indicado)',
+  '215': 'Vacuna antineumocócica PCV15 (Vaxneuvance)',
+  '216': 'Vacuna antineumocócica PCV20 (Prevnar 20)',
+  '305': 'Vacuna contra el VSR para adultos',
+  '309': 'Vacuna contra el COVID-19, Pfizer-BioNTech, actualizada (12 años o más)',
+  '312': 'Vacuna contra el COVID-19, Moderna (dosis de 50 mcg)',
+  '313': 'Vacuna contra el COVID-19, Novavax (actualizada)',
+};
