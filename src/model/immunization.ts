@@ -29,6 +29,8 @@ export const ImmunizationSchema = /* @__PURE__ */ z.object({
   status: z.enum(IMMUNIZATION_STATUSES),
   /** Why it was not given (for `not-done`). */
   statusReason: z.optional(z.string()),
+  /** The reason's v3-ActReason code (`IMMUNE`, `MEDPREC`, `OSTOCK`, `PATOBJ`) when the server sent one. */
+  statusReasonCode: z.optional(z.string()),
   /**
    * When: a FHIR partial date (`2021`, `2021-05`, `2021-05-03`) kept at the precision recorded, or only
    * words ("January 2012") when the source had no date.

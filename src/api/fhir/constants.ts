@@ -10,6 +10,8 @@ export const LOCATION_PHYSICAL_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSys
 export const VIRTUAL_SERVICE_EXTENSION = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.virtualService';
 export const V3_INTERPRETATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 export const ACT_SITE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActSite';
+/** Why an immunization was not given (the immunization-status-reason value set's codes). */
+export const ACT_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActReason';
 export const IMMUNIZATION_ORIGIN_SYSTEM = 'http://terminology.hl7.org/CodeSystem/immunization-origin';
 
 /** SMART Scheduling Links extensions (Schedule and Slot). */

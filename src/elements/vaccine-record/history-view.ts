@@ -40,7 +40,7 @@ export function aboutLink(l10n: VaccinesL10n, education: EducationLinks | undefi
  * The element's own words for a standard code (a v3-ActSite site, an immunization-origin), in the reader's language;
  * undefined for a code it has no words for, so the server's words are shown instead.
  */
-function codeWords(l10n: VaccinesL10n, kind: 'site' | 'origin', code: string | undefined): string | undefined {
+function codeWords(l10n: VaccinesL10n, kind: 'site' | 'origin' | 'reason', code: string | undefined): string | undefined {
   const key = `${kind}.${code}`;
   return code && key in vaccineStrings.en ? l10n.t(key as VaccinesKey) : undefined;
 }
@@ -65,6 +65,7 @@ function renderDose(ctx: HistoryContext, record: Immunization, grouped = false):
   const notDone = record.status === 'not-done';
   const date = when(l10n, record);
   const origin = codeWords(l10n, 'origin', record.reportOriginCode) ?? record.reportOrigin;
+  const reason = codeWords(l10n, 'reason', record.statusReasonCode) ?? record.statusReason;
   const details: Array<string | undefined> = [
     ...doseWords(l10n, record),
     record.lotNumber ? l10n.t('vaccines.lot', { lot: record.lotNumber }) : undefined,
@@ -79,7 +80,7 @@ function renderDose(ctx: HistoryContext, record: Immunization, grouped = false):
     <p class="dose-date" part="dose-date">
       ${notDone ? (record.occurrenceDate || record.occurrenceText ? l10n.t('vaccines.notGivenOn', { date }) : l10n.t('vaccines.notGiven')) : record.occurrenceDate ? l10n.t(record.occurrenceDate.length === 10 ? 'vaccines.given' : 'vaccines.givenIn', { date }) : date}
     </p>
-    ${notDone && record.statusReason ? html`<p class="meta" part="not-given-reason">${l10n.t('vaccines.reason', { reason: record.statusReason })}</p>` : nothing}
+    ${notDone && reason ? html`<p class="meta" part="not-given-reason">${l10n.t('vaccines.reason', { reason })}</p>` : nothing}
     ${!record.primarySource
       ? html`<p class="reported" part="reported">${l10n.t('vaccines.reported')}${origin ? html`<span class="meta"> · ${l10n.t('vaccines.reportedHow', { origin })}</span>` : nothing}</p>`
       : nothing}

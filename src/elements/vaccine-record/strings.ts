@@ -120,7 +120,8 @@ const en = {
   'group.covid': 'COVID-19',
   'group.flu': 'Flu (influenza)',
   'group.hepB': 'Hepatitis B',
-  // Words for standard codes, in place of a server's English display: v3-ActSite sites, immunization-origin.
+  // Words for standard codes, in place of a server's English display: v3-ActSite sites, immunization-origin,
+  // v3-ActReason reasons for a dose not given.
   'site.LA': 'left arm',
   'site.RA': 'right arm',
   'site.LD': 'left deltoid',
@@ -133,6 +134,10 @@ const en = {
   'origin.record': 'a written record',
   'origin.recall': 'memory (the patient’s or a parent’s)',
   'origin.school': 'a school record',
+  'reason.IMMUNE': 'already immune',
+  'reason.MEDPREC': 'medical precaution',
+  'reason.OSTOCK': 'vaccine out of stock',
+  'reason.PATOBJ': 'patient declined',
   'group.hepA': 'Hepatitis A',
   'group.pneumo': 'Pneumococcal',
   'group.menACWY': 'Meningococcal ACWY',

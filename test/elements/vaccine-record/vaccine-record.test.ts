@@ -63,28 +63,32 @@ describe('<vaccine-record>', () => {
     const texts = doseTexts(element);
     const covid2 = texts.find((t) => t.includes('EW0196'))!;
     expect(covid2).to.contain('COVID-19 vaccine (Pfizer-BioNTech)').and.contain('Given May 24, 2021').and.contain('Dose 2 of 2');
-    expect(covid2).to.contain('Site: Left arm').and.contain('Place: Riverside Community Vaccination Center');
+    expect(covid2).to.contain('Site: left arm').and.contain('Place: Riverside Community Vaccination Center');
     expect(texts.find((t) => t.includes('Hepatitis B'))).to.contain('Given 2021').and.not.contain('January');
     expect(texts.find((t) => t.includes('Tdap'))).to.contain('Given May 2021').and.contain('You reported — not yet confirmed');
     expect(texts.at(-1)).to.contain('In childhood (date not recorded)');
     const notGiven = texts.find((t) => t.includes('Shingles'))!;
-    expect(notGiven).to.contain('Not given').and.contain('Reason: Vaccine out of stock');
+    expect(notGiven).to.contain('Not given').and.contain('Reason: vaccine out of stock');
     // Newest first: the May 24 dose before the May 3 dose.
     expect(texts.findIndex((t) => t.includes('EW0196'))).to.be.lessThan(texts.findIndex((t) => t.includes('EW0182')));
     await expect(element).to.be.accessible();
   });
 
-  it("words a site and a report's origin from their standard codes in the reader's language, else shows the server's words", async () => {
+  it("words a site, a report's origin and why a dose was not given from their standard codes in the reader's language, else shows the server's words", async () => {
     const api = apiWith([
       dose('coded', { site: 'left arm', siteCode: 'LA', primarySource: false, reportOrigin: 'Written Record', reportOriginCode: 'record', occurrenceDate: '2024-10-02' }),
       dose('uncoded', { site: 'Left upper arm structure', siteCode: 'XYZ', occurrenceDate: '2023-10-02' }),
+      dose('declined', { status: 'not-done', statusReason: 'Patient Objection', statusReasonCode: 'PATOBJ', occurrenceDate: '2022-10-02' }),
+      dose('other-reason', { status: 'not-done', statusReason: 'Clinic closed early', statusReasonCode: 'XYZ', occurrenceDate: '2021-10-02' }),
     ]);
     const { element } = await mount<VaccineRecord>(subject, { api, lang: 'es' });
-    await waitUntil(() => all(element, '[part~="dose"]').length === 2);
-    const [coded, uncoded] = doseTexts(element);
+    await waitUntil(() => all(element, '[part~="dose"]').length === 4);
+    const [coded, uncoded, declined, otherReason] = doseTexts(element);
     expect(coded).to.contain('Sitio: brazo izquierdo').and.contain('Informada a partir de: un registro escrito');
     expect(coded).to.not.contain('Written Record');
     expect(uncoded).to.contain('Sitio: Left upper arm structure');
+    expect(declined).to.contain('Motivo: el paciente la rechazó').and.not.contain('Patient Objection');
+    expect(otherReason).to.contain('Motivo: Clinic closed early');
   });
 
   it("names a vaccine in Spanish from its CVX code for a Spanish reader, else keeps the server's words; English keeps them", async () => {

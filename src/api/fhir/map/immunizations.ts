@@ -12,7 +12,7 @@ import {
   type Recommendation,
   type Vaccine,
 } from '../../../model/immunization.js';
-import { ACT_SITE_SYSTEM, CVX_SYSTEM, IMMUNIZATION_ORIGIN_SYSTEM, LOINC_SYSTEM } from '../constants.js';
+import { ACT_REASON_SYSTEM, ACT_SITE_SYSTEM, CVX_SYSTEM, IMMUNIZATION_ORIGIN_SYSTEM, LOINC_SYSTEM } from '../constants.js';
 import type { Immunization as FhirImmunization } from '../fhir-types.js';
 import {
   isOneOf,
@@ -120,6 +120,7 @@ export const mapImmunization = guarded((resource: unknown): MapOutcome<Immunizat
       vaccine,
       status,
       statusReason: conceptText(immunization.statusReason),
+      statusReasonCode: codeIn(immunization.statusReason, ACT_REASON_SYSTEM),
       occurrenceDate,
       occurrenceText: str(immunization.occurrenceString),
       lotNumber: str(immunization.lotNumber),

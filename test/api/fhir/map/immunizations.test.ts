@@ -23,7 +23,7 @@ describe('map/immunizations', () => {
 
   it('notGiven: status not-done with its statusReason, CVX code kept', async () => {
     const notGiven = await immunization(`${IMM}Immunization-notGiven.json`);
-    expect(notGiven).to.include({ status: 'not-done', statusReason: 'medical precaution', occurrenceDate: '2013-01-10', primarySource: true });
+    expect(notGiven).to.include({ status: 'not-done', statusReason: 'medical precaution', statusReasonCode: 'MEDPREC', occurrenceDate: '2013-01-10', primarySource: true });
     expect(notGiven.vaccine).to.deep.include({ text: 'DTP', cvx: '01' });
   });
 
