@@ -9,9 +9,8 @@ import { correction, generate, mode } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import type { PortalApi } from '../../api/portal-api.js';
 import { jwsToNumeric, readHealthCardPayload } from '../../health-cards/index.js';
-import type { Immunization } from '../../model/immunization.js';
 import { cardVaccineName } from './card-vaccines.js';
-import { vaccineName, type VaccinesL10n } from './strings.js';
+import type { VaccinesL10n } from './strings.js';
 
 /** The longest JWS one version 22 code holds at error correction level L (the specification's QR FAQ). */
 export const MAX_SINGLE_QR_JWS = 1195;
@@ -145,16 +144,19 @@ function withCode(jws: string): { code?: CardCode } {
 
 export interface MyCardViewContext {
   l10n: VaccinesL10n;
-  /** The record as shown: a card's vaccines are named as the record names them. */
-  recorded: readonly Immunization[];
+  /**
+   * The record's names by CVX code, in the reader's language: a card's vaccines are named as the record names them.
+   * Given by the element rather than imported: a lazy part that imports its element's code keeps that code in an
+   * esbuild app's first load whatever `sideEffects` says (README, Performance).
+   */
+  recordedNames: ReadonlyMap<string, string>;
   cards: MyCards;
   renderLoading: () => TemplateResult;
   renderError: (error: unknown, retry: () => void) => TemplateResult;
 }
 
 /** "Hepatitis B (3 doses), MMR (2 doses) and Tdap", named as the record names each vaccine, else as the card codes it. */
-function holdsWords(l10n: VaccinesL10n, vaccines: readonly CardVaccine[], recorded: readonly Immunization[]): string {
-  const names = new Map(recorded.flatMap((r) => (r.vaccine.cvx ? [[r.vaccine.cvx, vaccineName(l10n, r.vaccine)] as const] : [])));
+function holdsWords(l10n: VaccinesL10n, vaccines: readonly CardVaccine[], names: ReadonlyMap<string, string>): string {
   const each = vaccines.map((v) => {
     const name = (v.cvx && names.get(v.cvx)) || cardVaccineName(v.concept, l10n.locale);
     return v.doses > 1 ? l10n.t('card.doses', { name, count: v.doses }) : name;
@@ -162,11 +164,11 @@ function holdsWords(l10n: VaccinesL10n, vaccines: readonly CardVaccine[], record
   return l10n.t('card.holds', { vaccines: new Intl.ListFormat(l10n.locale, { type: 'conjunction' }).format(each) });
 }
 
-function renderCard(l10n: VaccinesL10n, card: IssuedCard, index: number, count: number, recorded: readonly Immunization[]): TemplateResult {
+function renderCard(l10n: VaccinesL10n, card: IssuedCard, index: number, count: number, names: ReadonlyMap<string, string>): TemplateResult {
   const label = count > 1 ? l10n.t('card.qrNumbered', { number: index + 1, count }) : l10n.t('card.qr');
   return html`<li class="my-card" part="my-card">
     ${count > 1 ? html`<h3 class="card-number">${l10n.t('card.number', { number: index + 1, count })}</h3>` : nothing}
-    ${card.vaccines.length > 0 ? html`<p class="meta" part="card-holds">${holdsWords(l10n, card.vaccines, recorded)}</p>` : nothing}
+    ${card.vaccines.length > 0 ? html`<p class="meta" part="card-holds">${holdsWords(l10n, card.vaccines, names)}</p>` : nothing}
     ${card.code
       ? html`<figure class="qr" part="qr">
           <svg role="img" aria-label=${label} viewBox="${-QUIET_ZONE} ${-QUIET_ZONE} ${card.code.size} ${card.code.size}" shape-rendering="crispEdges">
@@ -183,7 +185,7 @@ function renderCard(l10n: VaccinesL10n, card: IssuedCard, index: number, count: 
 }
 
 /** The card section: loading, failed, none issued, or each card as a QR code (or the file only) with its download. */
-export function renderMyCard({ l10n, cards, recorded, renderLoading, renderError }: MyCardViewContext): TemplateResult {
+export function renderMyCard({ l10n, cards, recordedNames, renderLoading, renderError }: MyCardViewContext): TemplateResult {
   const state = cards.state;
   return html`<section class="card-section" part="my-cards" aria-labelledby="card-title">
     <h2 class="title" id="card-title" tabindex="-1">${l10n.t('card.title')}</h2>
@@ -195,7 +197,7 @@ export function renderMyCard({ l10n, cards, recorded, renderLoading, renderError
           ? html`<p class="notice" part="card-none">${l10n.t('card.none')}</p>`
           : html`${state.cards.length > 1 ? html`<p class="notice" part="card-several">${l10n.t('card.several', { count: state.cards.length })}</p>` : nothing}
               <ul class="my-cards">
-                ${state.cards.map((card, i) => renderCard(l10n, card, i, state.cards.length, recorded))}
+                ${state.cards.map((card, i) => renderCard(l10n, card, i, state.cards.length, recordedNames))}
               </ul>`
         : renderLoading()}
   </section>`;

@@ -321,7 +321,11 @@ export class VaccineRecord extends PortalElement {
       return this.myCard.value!.render({
         l10n: this.l10n,
         cards: this.myCard.value!.cards,
-        recorded: this.immunizations.state.status === 'ready' ? shownImmunizations(this.immunizations.state.value.items) : [],
+        recordedNames: new Map(
+          (this.immunizations.state.status === 'ready' ? shownImmunizations(this.immunizations.state.value.items) : []).flatMap((r) =>
+            r.vaccine.cvx ? [[r.vaccine.cvx, vaccineName(this.l10n, r.vaccine)] as const] : [],
+          ),
+        ),
         renderLoading: () => renderLoading(this.l10n),
         renderError: (error, retry) => renderError(this.l10n, error, retry),
       });
